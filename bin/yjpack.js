@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// Global-install entry: runs the TypeScript CLI through tsx so no build step is needed.
+import { register } from 'tsx/esm/api';
+register();
+await import('../pipeline/cli/main.ts');

@@ -1,0 +1,66 @@
+/**
+ * The one error type of yjpack. Every failure a user can cause or fix is a
+ * YjpackError carrying a sysexits code; anything else reaching the CLI is a
+ * bug and exits 1 with a request to report it. Only the CLI entry exits.
+ */
+import { messages, type MessageId, type MessageParams } from './messages.js';
+
+export const ExitCode = {
+  ok: 0,
+  internal: 1,
+  usage: 64,
+  data: 65,
+  missingInput: 66,
+  cannotWrite: 73,
+  config: 78,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** One problem found in an input file, located as precisely as the input allows. */
+export interface Problem {
+  file: string;
+  /** 1-based physical line in the file (the header is line 1); null for file-level problems. */
+  line: number | null;
+  column: string | null;
+  value: string | null;
+  /** What was expected, in words a performance officer can act on. */
+  expected: string;
+  severity: 'error' | 'warning';
+}
+
+export class YjpackError extends Error {
+  readonly exitCode: ExitCode;
+  readonly messageId: MessageId;
+  /** Data problems behind the error (validation), all of them, not just the first. */
+  readonly problems: readonly Problem[];
+
+  constructor(
+    messageId: MessageId,
+    params: MessageParams = {},
+    options: { problems?: readonly Problem[]; cause?: unknown } = {},
+  ) {
+    const entry = messages[messageId];
+    super(entry.text(params), { cause: options.cause });
+    this.name = 'YjpackError';
+    this.messageId = messageId;
+    this.exitCode = entry.exit;
+    this.problems = options.problems ?? [];
+  }
+}
+
+export function isYjpackError(e: unknown): e is YjpackError {
+  return e instanceof YjpackError;
+}
+
+/** `offences.csv:40: column 'outcome' value 'XYZ': expected one of CR, ...` */
+export function formatProblem(p: Problem): string {
+  const where = p.line === null ? p.file : `${p.file}:${p.line}`;
+  const col = p.column === null ? '' : ` column '${p.column}'`;
+  const val = p.value === null ? '' : ` value '${truncate(p.value, 60)}'`;
+  const prefix = p.severity === 'warning' ? 'warning: ' : '';
+  return `${prefix}${where}:${col}${val}: ${p.expected}`.replace(':: ', ': ');
+}
+
+function truncate(s: string, n: number): string {
+  return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
+}

@@ -1,0 +1,112 @@
+/**
+ * The store's tables: the validated, normalised content of every extract
+ * loaded so far. Codes are canonical (upper-case codes of data-contract.md),
+ * dates are DATE, Y/N are BOOLEAN, blank is NULL. Indicators read only these.
+ *
+ * Normalisation choices (written down because the contract is silent):
+ * - children.sex: blank → 'U'. children/arrests.ethnic_group: one of the five
+ *   broad groups or 'Not known' (blank, REFU, NOBT).
+ * - offences.outcome_tier is derived from the outcome code (contract/codes.ts).
+ * - ete.suitability: blank → 'UNKNOWN' (which counts as unsuitable).
+ * - population.age_from/age_to: a single age gives from = to; a band '10-17'
+ *   gives 10 and 17. population.sex / ethnic_group NULL means all.
+ */
+
+export const SCHEMA_VERSION = 1;
+
+export const STORE_TABLES = [
+  'children', 'offences', 'interventions', 'ete', 'remands', 'arrests', 'population', 'comparators',
+] as const;
+export type StoreTable = (typeof STORE_TABLES)[number];
+
+export const SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS meta (
+  key VARCHAR PRIMARY KEY,
+  value VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS loads (
+  load_id INTEGER PRIMARY KEY,
+  loaded_at TIMESTAMP NOT NULL,
+  mode VARCHAR NOT NULL,            -- 'merge' or 'full'
+  source_dir VARCHAR NOT NULL,
+  files JSON NOT NULL               -- [{ file, sha256, rows, bytes }]
+);
+CREATE TABLE IF NOT EXISTS children (
+  child_id VARCHAR PRIMARY KEY,
+  date_of_birth DATE NOT NULL,
+  sex VARCHAR NOT NULL,             -- M, F, U
+  ethnicity VARCHAR,                -- extended code as given (canonical), NULL when blank
+  ethnic_group VARCHAR NOT NULL,    -- Asian, Black, Mixed, Other, White, Not known
+  looked_after BOOLEAN,
+  send BOOLEAN,
+  ehcp BOOLEAN,
+  load_id INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS offences (
+  offence_id VARCHAR PRIMARY KEY,
+  child_id VARCHAR NOT NULL,
+  offence_date DATE NOT NULL,
+  outcome_date DATE NOT NULL,
+  outcome VARCHAR NOT NULL,
+  outcome_tier VARCHAR NOT NULL,
+  offence_category VARCHAR,
+  gravity INTEGER,
+  load_id INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS interventions (
+  intervention_id VARCHAR PRIMARY KEY,
+  child_id VARCHAR NOT NULL,
+  type VARCHAR NOT NULL,
+  start_date DATE NOT NULL,
+  end_date DATE,
+  completed BOOLEAN,
+  load_id INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS ete (
+  child_id VARCHAR NOT NULL,
+  start_date DATE NOT NULL,
+  end_date DATE,
+  provision VARCHAR NOT NULL,
+  suitability VARCHAR NOT NULL,     -- SUITABLE, UNSUITABLE, UNKNOWN
+  hours_offered DOUBLE,
+  hours_attended DOUBLE,
+  load_id INTEGER NOT NULL,
+  PRIMARY KEY (child_id, start_date, provision)
+);
+CREATE TABLE IF NOT EXISTS remands (
+  remand_id VARCHAR PRIMARY KEY,
+  child_id VARCHAR NOT NULL,
+  decision_date DATE NOT NULL,
+  end_date DATE,
+  remand_type VARCHAR NOT NULL,
+  load_id INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS arrests (
+  arrest_id VARCHAR PRIMARY KEY,
+  arrest_date DATE NOT NULL,
+  age INTEGER NOT NULL,
+  sex VARCHAR NOT NULL,
+  ethnicity VARCHAR,
+  ethnic_group VARCHAR NOT NULL,
+  load_id INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS population (
+  year INTEGER NOT NULL,
+  age_from INTEGER NOT NULL,
+  age_to INTEGER NOT NULL,
+  sex VARCHAR,                      -- M, F or NULL for persons
+  ethnic_group VARCHAR,             -- broad group or NULL for all
+  population DOUBLE NOT NULL,
+  load_id INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS comparators (
+  indicator VARCHAR NOT NULL,
+  period VARCHAR NOT NULL,
+  area VARCHAR NOT NULL,
+  value DOUBLE NOT NULL,
+  numerator DOUBLE,
+  denominator DOUBLE,
+  source VARCHAR,
+  load_id INTEGER NOT NULL
+);
+`;
