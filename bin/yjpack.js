@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// Global-install entry: runs the TypeScript CLI through tsx so no build step is needed.
+// Global-install entry: runs the TypeScript CLI through tsx, so no build step is needed.
 import { register } from 'tsx/esm/api';
+
 register();
-await import('../pipeline/cli/main.ts');
+const { main } = await import('../pipeline/cli/main.ts');
+process.exitCode = await main(process.argv.slice(2));

@@ -37,10 +37,10 @@ export class YjpackError extends Error {
   constructor(
     messageId: MessageId,
     params: MessageParams = {},
-    options: { problems?: readonly Problem[]; cause?: unknown } = {},
+    options: { problems?: readonly Problem[]; cause?: unknown; /** replaces the catalogue text (re-raising with more context) */ text?: string } = {},
   ) {
     const entry = messages[messageId];
-    super(entry.text(params), { cause: options.cause });
+    super(options.text ?? entry.text(params), { cause: options.cause });
     this.name = 'YjpackError';
     this.messageId = messageId;
     this.exitCode = entry.exit;

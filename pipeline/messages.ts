@@ -33,6 +33,7 @@ export const messages = {
     `The data in ${p.source} has no complete quarter to report on (latest outcome ${p.latest}). Load an extract that covers a whole quarter, or name one with --period.`),
   badOption: entry(USAGE, (p) => `${p.option}: ${p.reason}`),
   dataOrDb: entry(USAGE, () => `Give either --data DIR (an extract folder) or --db FILE (a yjpack store), not both.`),
+  dataOrDbRequired: entry(USAGE, () => `Say what to read: --data DIR (an extract folder) or --db FILE (a store made by 'yjpack load').`),
 
   // missing input
   dataDirMissing: entry(NOINPUT, (p) =>
@@ -47,7 +48,7 @@ export const messages = {
 
   // bad data
   invalidExtract: entry(DATA, (p) =>
-    `The extract in '${p.dir}' has ${p.errors} problem(s) in ${p.files}; nothing was loaded. Fix them and run again. The full list is in ${p.problemsFile}.`),
+    `The extract in '${p.dir}' has ${p.errors} problem(s) in ${p.files}; nothing was loaded. Fix them and run again.`),
   notUtf8: entry(DATA, (p) =>
     `${p.file} is not UTF-8 text (${p.detail}). Save it from Excel as "CSV UTF-8 (Comma delimited)".`),
   notCommaSeparated: entry(DATA, (p) =>

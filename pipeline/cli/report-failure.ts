@@ -1,0 +1,31 @@
+/**
+ * Turns any failure into a message on stderr and an exit code. YjpackErrors
+ * carry their own code; commander's usage errors are 64; anything else is a
+ * bug (exit 1) and says so, with the command to report.
+ */
+import { CommanderError } from 'commander';
+import { ExitCode, YjpackError, formatProblem } from '../errors.js';
+import { messages } from '../messages.js';
+import type { CliIo } from './main.js';
+
+const PROBLEM_CAP = 50;
+
+export function reportFailure(e: unknown, argv: string[], io: CliIo): number {
+  if (e instanceof CommanderError) {
+    // commander has already printed its own message (or the help text).
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version') return 0;
+    return ExitCode.usage;
+  }
+  if (e instanceof YjpackError) {
+    io.stderr.write(`yjpack: ${e.message}\n`);
+    const shown = e.problems.slice(0, PROBLEM_CAP);
+    for (const p of shown) io.stderr.write(`  ${formatProblem(p)}\n`);
+    if (e.problems.length > shown.length) {
+      io.stderr.write(`  … and ${e.problems.length - shown.length} more problem(s): see the problems file.\n`);
+    }
+    return e.exitCode;
+  }
+  const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
+  io.stderr.write(`yjpack: ${messages.internal.text({ detail, command: `yjpack ${argv.join(' ')}` })}\n`);
+  return ExitCode.internal;
+}

@@ -1,0 +1,52 @@
+/**
+ * The indicator records as JSON and CSV (indicators.md, Output record). Keys
+ * come out in one fixed order so that output is byte-identical run to run.
+ */
+import { BREAKDOWN_KEYS, type IndicatorRecord } from '../compute/record.js';
+
+const TOP_KEYS = ['id', 'period', 'breakdown', 'numerator', 'denominator', 'value', 'lower', 'upper', 'unit',
+  'status', 'months_elapsed', 'significant', 'direction', 'suppressed'] as const;
+
+function canonical(r: IndicatorRecord): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of TOP_KEYS) {
+    if (key === 'breakdown') {
+      const b: Record<string, string> = {};
+      for (const k of BREAKDOWN_KEYS) if (r.breakdown[k] !== undefined) b[k] = r.breakdown[k]!;
+      out.breakdown = b;
+    } else if (r[key] !== undefined) {
+      out[key] = r[key];
+    }
+  }
+  return out;
+}
+
+export function recordsToJson(records: readonly IndicatorRecord[]): string {
+  return `${JSON.stringify(records.map(canonical), null, 2)}\n`;
+}
+
+const CSV_COLUMNS = ['id', 'period', ...BREAKDOWN_KEYS, 'numerator', 'denominator', 'value', 'lower', 'upper', 'unit',
+  'status', 'months_elapsed', 'significant', 'direction', 'suppressed'] as const;
+
+/** Flat CSV, breakdown keys as columns; safe to open in Excel. */
+export function recordsToCsv(records: readonly IndicatorRecord[]): string {
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const r of records) {
+    const flat: Record<string, unknown> = { ...r, ...r.breakdown };
+    lines.push(CSV_COLUMNS.map((c) => csvCell(flat[c])).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * One CSV cell: quoted when needed, and text that Excel would run as a
+ * formula (leading = + - @, tab or CR) prefixed with a quote. Numbers are
+ * written as numbers, so negative values stay numeric.
+ */
+export function csvCell(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  let s = String(v);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}

@@ -1,0 +1,186 @@
+/**
+ * The quarterly job, phase by phase.
+ *
+ *   extract folder ──load──▶ store ◀── or an existing store file (--db)
+ *        │  (read CSVs, checks in DuckDB: validate)       │
+ *        ▼                                                ▼
+ *   store tables ──compute──▶ IndicatorRecord[] + notes   (SQL + statistics)
+ *        ──assemble──▶ PackModel (board, and public with disclosure control)
+ *        ──render────▶ board-pack.html (Handlebars, Vega-Lite → SVG)
+ *        ──print─────▶ scrutiny-pack.pdf (Chromium through playwright-core)
+ *        ──output────▶ reports/<period>/ (every file to a temp name, then renamed)
+ *
+ * Every phase reports through effects.progress; nothing here exits the
+ * process: failures are YjpackErrors that the CLI turns into exit codes.
+ */
+import { basename, join } from 'node:path';
+import type { Config } from './config.js';
+import { computeIndicators, type ComputeOutput } from './compute/index.js';
+import type { ComputeContext } from './compute/context.js';
+import type { Effects } from './effects.js';
+import { YjpackError } from './errors.js';
+import { loadExtract } from './load/index.js';
+import { openStore, type Store } from './store/db.js';
+import { extractDateRange } from './store/summary.js';
+import {
+  formatPeriod, lastCompletePeriod, periodEnd, periodOf, type Period,
+} from './period.js';
+import { assemblePack } from './assemble/index.js';
+import { renderBoardPack } from './render/index.js';
+import { loadTemplates } from './load/templates.js';
+import { findBrowser, printPdf } from './print/index.js';
+import { writeFilesAtomically, type OutputFile } from './output/atomic.js';
+import { recordsToCsv, recordsToJson } from './output/records.js';
+import { buildManifest } from './output/manifest.js';
+import type { FileSummary } from './load/index.js';
+
+export type StoreSource = { kind: 'data'; dir: string } | { kind: 'db'; path: string };
+
+export interface RunOptions {
+  source: StoreSource;
+  period: Period | null;
+  outDir: string;
+  config: Config;
+  pdf: boolean;
+  browser: string | null;
+  toolVersion: string;
+}
+
+export interface RunResult {
+  period: Period;
+  files: string[];
+  pdfError: YjpackError | null;
+}
+
+/**
+ * Opens the store a command reads from: a throwaway in-memory store filled
+ * from an extract folder, or an existing store file opened read-only.
+ */
+export async function openSource(source: StoreSource, effects: Effects): Promise<{ store: Store; files: FileSummary[] }> {
+  if (source.kind === 'db') {
+    const step = effects.progress.step(`open store ${source.path}`);
+    const store = await openStore(source.path, { readOnly: true });
+    step.done();
+    return { store, files: [] };
+  }
+  const step = effects.progress.step(`load ${source.dir}`);
+  const store = await openStore(null);
+  try {
+    const result = await loadExtract(store, source.dir, {
+      mode: 'full', loadedAt: effects.now(),
+      onProgress: (file, rows) => step.update(`${file}: ${rows.toLocaleString('en-GB')} rows`),
+    });
+    const rows = result.files.reduce((n, f) => n + f.rows, 0);
+    step.done(`${result.files.filter((f) => f.present).length} files, ${rows.toLocaleString('en-GB')} rows`);
+    for (const w of result.warnings) effects.progress.info(`warning: ${w.file}: ${w.expected}`);
+    return { store, files: result.files };
+  } catch (e) {
+    step.fail();
+    store.close();
+    throw e;
+  }
+}
+
+/**
+ * The report period: as asked, or the latest quarter that holds data and has
+ * ended by the run date (an extract taken mid-quarter does not make that
+ * quarter reportable).
+ */
+export async function choosePeriod(store: Store, asked: Period | null, today: string, source: string): Promise<Period> {
+  const range = await extractDateRange(store);
+  if (!range.to) throw new YjpackError('noCompletePeriod', { source, latest: 'none' });
+  if (asked) {
+    if (periodEnd(asked) < (range.from ?? range.to)) {
+      throw new YjpackError('periodNotInData', { period: formatPeriod(asked), from: range.from ?? '?', to: range.to });
+    }
+    return asked;
+  }
+  const latest = periodOf(range.to);
+  const complete = periodEnd(latest) < today ? latest : lastCompletePeriod(today);
+  if (periodEnd(complete) < (range.from ?? range.to)) {
+    throw new YjpackError('noCompletePeriod', { source, latest: range.to });
+  }
+  return complete;
+}
+
+export function computeContext(period: Period, config: Config): ComputeContext {
+  return {
+    period,
+    settings: { includeNonSubstantive: config.includeNonSubstantive, poolStages: config.poolStages },
+  };
+}
+
+export async function runQuarterlyJob(options: RunOptions, effects: Effects): Promise<RunResult> {
+  const startedAt = effects.now();
+  const today = startedAt.toISOString().slice(0, 10);
+  const sourceLabel = options.source.kind === 'data' ? options.source.dir : options.source.path;
+  const { store, files } = await openSource(options.source, effects);
+  let computed: ComputeOutput;
+  let period: Period;
+  let range: { from: string | null; to: string | null };
+  try {
+    period = await choosePeriod(store, options.period, today, sourceLabel);
+    const step = effects.progress.step(`compute indicators for ${formatPeriod(period)}`);
+    computed = await computeIndicators(store, computeContext(period, options.config));
+    range = await extractDateRange(store);
+    step.done(`${computed.records.length} records`);
+  } finally {
+    store.close();
+  }
+
+  const assembleStep = effects.progress.step('assemble and render the pack');
+  const templates = await loadTemplates();
+  const packInput = {
+    records: computed.records,
+    notes: computed.notes,
+    period,
+    producedAt: startedAt.toISOString(),
+    serviceName: options.config.serviceName,
+    dataQuality: {
+      files: files.filter((f) => f.present).map((f) => ({ file: f.file, rows: f.rows, refusedRows: f.refusedRows, sha256: f.sha256 })),
+      warnings: computed.notes.filter((n) => n.severity === 'warning').map((n) => n.text),
+      extractFrom: range.from,
+      extractTo: range.to,
+    },
+    population: computed.population,
+  };
+  const boardHtml = await renderBoardPack(assemblePack({ ...packInput, audience: 'board' }), templates);
+  const publicHtml = options.pdf ? await renderBoardPack(assemblePack({ ...packInput, audience: 'public' }), templates) : null;
+  assembleStep.done();
+
+  let pdf: Uint8Array | null = null;
+  let pdfError: YjpackError | null = null;
+  if (publicHtml !== null) {
+    const printStep = effects.progress.step('print the scrutiny PDF');
+    try {
+      const browser = await findBrowser({ explicit: options.browser ?? undefined, env: effects.env });
+      pdf = await printPdf(publicHtml, { browser, period, marking: 'OFFICIAL' });
+      printStep.done();
+    } catch (e) {
+      if (!(e instanceof YjpackError)) throw e;
+      printStep.fail(e.message.split('\n')[0]);
+      pdfError = e;
+    }
+  }
+
+  const dir = join(options.outDir, formatPeriod(period));
+  const outputs: OutputFile[] = [
+    { path: join(dir, 'board-pack.html'), data: boardHtml },
+    { path: join(dir, 'indicators.json'), data: recordsToJson(computed.records) },
+    { path: join(dir, 'indicators.csv'), data: recordsToCsv(computed.records) },
+  ];
+  if (pdf) outputs.push({ path: join(dir, 'scrutiny-pack.pdf'), data: pdf });
+  outputs.push({
+    path: join(dir, 'manifest.json'),
+    data: buildManifest({
+      toolVersion: options.toolVersion, producedAt: startedAt.toISOString(), period,
+      inputs: files.filter((f) => f.present).map((f) => ({ file: f.file, sha256: f.sha256, rows: f.rows, bytes: f.bytes })),
+      source: options.source.kind === 'data' ? { kind: 'data', name: basename(options.source.dir) } : { kind: 'db', name: basename(options.source.path) },
+      settings: options.config, outputs: outputs.map((o) => basename(o.path)),
+    }),
+  });
+  const writeStep = effects.progress.step(`write ${dir}`);
+  await writeFilesAtomically(outputs);
+  writeStep.done(`${outputs.length} files`);
+  return { period, files: outputs.map((o) => o.path), pdfError };
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, parseConfig } from '../pipeline/config.js';
+import { YjpackError } from '../pipeline/errors.js';
+
+function configFailure(text: string): YjpackError {
+  try {
+    parseConfig(text, 'yjs.yaml');
+  } catch (e) {
+    if (e instanceof YjpackError) return e;
+    throw e;
+  }
+  throw new Error('expected the config to be refused');
+}
+
+describe('config', () => {
+  it('gives the defaults for an empty file', () => {
+    expect(parseConfig('', 'yjs.yaml')).toEqual(DEFAULT_CONFIG);
+  });
+
+  it('reads every setting', () => {
+    const c = parseConfig([
+      'service_name: Wolverhampton Youth Justice Service',
+      'area_codes: [E08000031]',
+      'comparators: [West Midlands]',
+      'suppression_threshold: 3',
+      'include_non_substantive: true',
+      'pooling: [custody, remand_yda]',
+      'accent_colour: "#12436D"',
+      'targets:',
+      '  fte.rate: { value: 200, better: lower }',
+    ].join('\n'), 'yjs.yaml');
+    expect(c.serviceName).toBe('Wolverhampton Youth Justice Service');
+    expect(c.areaCodes).toEqual(['E08000031']);
+    expect(c.suppressionThreshold).toBe(3);
+    expect(c.includeNonSubstantive).toBe(true);
+    expect(c.poolStages).toEqual(['custody', 'remand_yda']);
+    expect(c.targets['fte.rate']).toEqual({ value: 200, better: 'lower' });
+  });
+
+  it('reports every problem at once with its path, as a configuration error (78)', () => {
+    const e = configFailure('suppression_threshold: five\npooling: [everything]\ntargets:\n  fte.rat: { value: 1, better: lower }\ncolour: red\n');
+    expect(e.messageId).toBe('badConfig');
+    expect(e.exitCode).toBe(78);
+    expect(e.message).toContain('4 problem(s)');
+    for (const path of ['suppression_threshold:', 'pooling:', 'targets.fte.rat:', 'colour:']) expect(e.message).toContain(path);
+  });
+
+  it('refuses YAML that does not parse', () => {
+    expect(configFailure('service_name: [unclosed').messageId).toBe('badConfig');
+  });
+});

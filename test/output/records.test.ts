@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { csvCell, recordsToCsv, recordsToJson } from '../../pipeline/output/records.js';
+import type { IndicatorRecord } from '../../pipeline/compute/record.js';
+
+const rec: IndicatorRecord = {
+  suppressed: false, unit: '%', upper: 33.514, lower: 8.349, value: 17.647, denominator: 34, numerator: 6,
+  breakdown: { index_type: 'court', cohort: '2023-24-Q1' }, period: '2024-25-Q3', id: 'reoffending.binary', status: 'complete',
+};
+
+describe('record output', () => {
+  it('writes JSON keys in the order of indicators.md whatever order the record was built in', () => {
+    const json = recordsToJson([rec]);
+    expect(json.indexOf('"id"')).toBeLessThan(json.indexOf('"period"'));
+    expect(json.indexOf('"cohort"')).toBeLessThan(json.indexOf('"index_type"'));
+    expect(json.indexOf('"unit"')).toBeLessThan(json.indexOf('"status"'));
+    expect(JSON.parse(json)).toEqual([rec]);
+  });
+
+  it('flattens breakdowns into columns in CSV', () => {
+    const [header, row] = recordsToCsv([rec]).split('\r\n');
+    const cols = header!.split(',');
+    const cells = row!.split(',');
+    expect(cells[cols.indexOf('cohort')]).toBe('2023-24-Q1');
+    expect(cells[cols.indexOf('index_type')]).toBe('court');
+    expect(cells[cols.indexOf('value')]).toBe('17.647');
+    expect(cells[cols.indexOf('group')]).toBe('');
+  });
+
+  it('neutralises cells Excel would run as formulas, but keeps negative numbers numeric', () => {
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvCell('+1')).toBe("'+1");
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell('-1+2')).toBe("'-1+2");
+    expect(csvCell(-1.5)).toBe('-1.5');
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell(null)).toBe('');
+  });
+});
