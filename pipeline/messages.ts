@@ -57,6 +57,16 @@ export const messages = {
   noPopulation: entry(DATA, (p) =>
     `No population aged 10–17 for the year to ${p.period}: population.csv has no usable rows. Make one with 'yjpack population --area CODE'.`),
 
+  // population reference (yjpack population, yjpack sample)
+  unknownArea: entry(USAGE, (p) =>
+    `'${p.code}' is not an area code yjpack knows.${p.suggestions ? ` Did you mean ${p.suggestions}?` : ''} Give the 9-character ONS code of a local authority in England or Wales, for example E08000031 for Wolverhampton (a county, region, England or Wales also works). Every code yjpack knows is listed with its name in reference/areas.csv; the ONS Open Geography Portal (geoportal.statistics.gov.uk) finds the code for a name.`),
+  areaRequired: entry(USAGE, () =>
+    `Name at least one area: --area CODE, the ONS code of a local authority, for example E08000031 for Wolverhampton.`),
+  areasOverlap: entry(USAGE, (p) =>
+    `${p.inner} is part of ${p.outer}, so its children would be counted twice. Give either the larger area or its parts, not both.`),
+  referenceMissing: entry(NOINPUT, (p) =>
+    `The population reference data shipped with yjpack cannot be read from '${p.path}' (${p.detail}). Run yjpack from a complete copy of the project (npm ci in a fresh checkout restores it).`),
+
   // store
   storeInUse: entry(CANTCREAT, (p) =>
     `The store '${p.path}' is in use by another yjpack process. Wait for it to finish and run again.`),
@@ -71,9 +81,118 @@ export const messages = {
   badConfig: entry(CONFIG, (p) =>
     `The config file '${p.path}' has ${p.count} problem(s):\n${p.details}`),
 
+  // FTE, custody, ETE, population, comparators (pipeline/compute): notes left for the pack's
+  // data-quality section (never thrown, so their exit code is unused), and the shipped comparators
+  noteShortHistory: entry(DATA, (p) =>
+    `The extract's earliest outcome is on ${p.first}, less than 3 years before ${p.period} begins. Children whose earlier outcomes are missing look like first time entrants, so first time entrants may be overstated. Load earlier extracts to cover at least 3 years.`),
+  notePartialYear: entry(DATA, (p) =>
+    `The year to ${p.period} starts before the earliest outcome in the extract (${p.first}), so ${p.indicator} for it covers only part of the year.`),
+  noteNoPopulation: entry(DATA, (p) =>
+    `No population aged 10–17 for the year to ${p.periods}, so the ${p.indicator} is not shown there. Add the mid-year estimate to population.csv (yjpack population --area CODE makes one).`),
+  notePopulationFallback: entry(DATA, (p) =>
+    `The mid-${p.wanted} population estimate is missing, so the ${p.indicator} for the year to ${p.periods} uses the mid-${p.year} estimate.`),
+  noteNoInterventions: entry(DATA, (p) =>
+    `No interventions started by the end of ${p.period} (interventions.csv missing or empty), so the ETE indicators (KPI 2) are not shown.`),
+  noteNoEtePlacements: entry(DATA, (p) =>
+    `No ETE placements started by the end of ${p.period} (ete.csv missing or empty), so every child whose intervention ended counts as not in suitable ETE.`),
+  comparatorsMissing: entry(NOINPUT, (p) =>
+    `The comparators shipped with yjpack cannot be read from '${p.path}' (${p.detail}). Run yjpack from a complete copy of the project (a fresh checkout restores reference/comparators.csv).`),
+
+  // statistics (pipeline/compute/statistics): a caller passed impossible numbers, so a bug
+  badStatisticInput: entry(INTERNAL, (p) =>
+    `yjpack failed unexpectedly: ${p.fn} cannot use ${p.detail}.\nThis is a bug. Please report it with the command that failed.`),
+
+  // disproportionality (pipeline/compute/indicators/dispro): notes left for the pack (never thrown,
+  // so their exit code is unused)
+  noteDisproUnknownEthnicity: entry(DATA, (p) =>
+    `${p.unknown} of ${p.total} ${p.counted} in the ${p.window} (${p.percent}%) have no recorded ethnicity, so they are left out of the ${p.stage} stage of the disproportionality figures.`),
+  noteDisproUnknownEthnicityHigh: entry(DATA, (p) =>
+    `${p.unknown} of ${p.total} ${p.counted} in the ${p.window} (${p.percent}%) have no recorded ethnicity, so they are left out of the ${p.stage} stage of the disproportionality figures. Above 10% the comparison between groups may be biased: record ethnicity for these children in the case-management system.`),
+  noteDisproArrestsNotChildren: entry(DATA, () =>
+    `arrests.csv has no child identifier, so the arrest stage counts arrests, not children: a child arrested twice in the year counts twice, and its rate is arrests per 1,000 children aged 10–17.`),
+  noteDisproRatioUndefined: entry(DATA, (p) =>
+    `${p.stage} stage, ${p.window}, ${p.groups}: ${p.reason}`),
+  noteDisproNoPopulation: entry(DATA, (p) =>
+    `No population aged 10–17 for the ${p.groups} group(s) in the year to ${p.period}, so disproportionality rates on population (arrest, first time entrant and outcome stages) are not shown for them. Add the ethnic split to population.csv ('yjpack population --area CODE' makes one).`),
+  noteDisproPopulationFallback: entry(DATA, (p) =>
+    `The mid-${p.wanted} population by ethnic group is missing, so disproportionality rates for the year to ${p.period} use the mid-${p.year} estimate.`),
+  noteDisproPooled: entry(DATA, (p) =>
+    `The ${p.stage} stage is pooled over the three years to ${p.period} (${p.from} to ${p.to}; setting 'pooling'), because a single year has too few children to compare groups. The pooled figures are under stage '${p.pooledStage}'; the single years are under stage '${p.stageKey}' for the years to ${p.periods}.`),
+  noteDisproReoffendingCohorts: entry(DATA, (p) =>
+    `The reoffending stage pools the ${p.count} latest complete reoffending cohorts at ${p.period} (${p.cohorts}): reoffenders of the children in those cohorts.`),
+  noteDisproNoReoffendingCohort: entry(DATA, (p) =>
+    `No complete reoffending cohort with any children by ${p.period}, so the reoffending stage of disproportionality is not shown.`),
+
+  // load and validate (pipeline/load, pipeline/validate)
+  extractFileUnreadable: entry(NOINPUT, (p) =>
+    `${p.file} in '${p.dir}' cannot be read (${p.detail}). Check that the file is not open in another program and that you may read it.`),
+
   // internal
   internal: entry(INTERNAL, (p) =>
     `yjpack failed unexpectedly: ${p.detail}\nThis is a bug. Please report it with the command that failed: ${p.command}`),
 } satisfies Record<string, MessageEntry>;
 
 export type MessageId = keyof typeof messages;
+
+// ---------------------------------------------------------------------------
+// load and validate: what each data-contract rule expected (Problem.expected).
+// Shown after `file:line: column 'x' value 'y': `, so each reads on from there.
+// ---------------------------------------------------------------------------
+const expectedList = (items: readonly string[]): string => items.join(', ');
+
+export const expected = {
+  // file level
+  requiredFile: (dir: string) =>
+    `expected this file in '${dir}': an extract needs children.csv and offences.csv`,
+  emptyFile: () => 'expected a header row and data rows, but the file is empty',
+  notUtf8: (detail: string) =>
+    `expected UTF-8 text, but ${detail}. Save it from Excel as "CSV UTF-8 (Comma delimited)"`,
+  utf16Bom: (bom: string) => `it starts with a UTF-16 byte order mark (${bom}): it is UTF-16 ("Unicode Text")`,
+  utf16NoBom: () => 'it contains NUL bytes, so it looks like UTF-16 ("Unicode Text")',
+  invalidByte: (byte: string, line: number) =>
+    `byte ${byte} on line ${line} is not UTF-8: the file looks like Windows-1252 / Latin-1 (Excel's plain "CSV (Comma delimited)")`,
+  notCommaSeparated: (separator: string) =>
+    `expected commas between fields, but the header looks ${separator}-separated. Save it as CSV with commas`,
+  unreadableCsv: (detail: string) => `expected a CSV file that can be read (${detail})`,
+
+  // header
+  column: () => 'expected this column in the header row (line 1)',
+  extraColumns: (names: readonly string[]) =>
+    `these columns are not in the data contract and are ignored: ${expectedList(names)}`,
+  uniqueHeader: (firstPosition: number) =>
+    `expected each column once, but this name is also column ${firstPosition} of the header`,
+
+  // record shape
+  fieldCount: (wanted: number, found: number) =>
+    `expected ${wanted} fields like the header row, found ${found}`,
+  quoting: () =>
+    'expected a quoted field to end with a double quote followed by a comma or the end of the line (write a quote inside a quoted field as ""); an unclosed quote swallows the rest of the file',
+
+  // values
+  notBlank: () => 'expected a value: this column cannot be blank',
+  date: () => 'expected a date written YYYY-MM-DD or DD/MM/YYYY',
+  dateMonthFirst: () => 'expected a date written YYYY-MM-DD or DD/MM/YYYY (day first): this looks month first, US-style',
+  dateImpossible: () => 'expected a real calendar date written YYYY-MM-DD or DD/MM/YYYY: this day does not exist',
+  yesNo: () => 'expected one of Y, N, Yes, No, TRUE, FALSE, 1, 0 (or blank for unknown)',
+  integer: (min?: number, max?: number) => `expected a whole number${expectedRange(min, max)}`,
+  number: (min?: number, max?: number) => `expected a number${expectedRange(min, max)}`,
+  oneOf: (codes: readonly string[]) => `expected one of ${expectedList(codes)} (or its label)`,
+  sex: () => 'expected one of M, F, U (or Male, Female, Unknown, or CLD 1, 2, 9)',
+  sexOrPersons: () => 'expected M or F (or Male, Female, or CLD 1, 2), or blank for persons',
+  knownCode: (codes: readonly string[]) =>
+    `expected one of ${expectedList(codes)} (or its label); loaded as written, upper-cased`,
+  ageOrBand: () => 'expected an age from 10 to 17 or a band such as 10-17',
+  ethnicGroup: (groups: readonly string[]) => `expected one of ${expectedList(groups)}, or blank for all`,
+  unique: (firstLine: number) => `expected a value used once in the file, but line ${firstLine} has it too`,
+  childExists: () => 'expected a child_id that is in children.csv',
+  notBefore: (column: string, date: string) => `expected a date on or after ${column} (${date})`,
+  moreRows: (count: number) =>
+    `… and ${count.toLocaleString('en-GB')} more row(s) with the same problem in this column (not listed)`,
+} as const;
+
+function expectedRange(min?: number, max?: number): string {
+  if (min !== undefined && max !== undefined) return ` from ${min} to ${max}`;
+  if (min !== undefined) return ` of at least ${min}`;
+  if (max !== undefined) return ` of at most ${max}`;
+  return '';
+}
