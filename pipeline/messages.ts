@@ -126,6 +126,13 @@ export const messages = {
   // load and validate (pipeline/load, pipeline/validate)
   extractFileUnreadable: entry(NOINPUT, (p) =>
     `${p.file} in '${p.dir}' cannot be read (${p.detail}). Check that the file is not open in another program and that you may read it.`),
+  moreProblems: entry(DATA, (p) => `… and ${p.count} more problems (see the problems file)`),
+
+  // pack assembly, rendering and printing (pipeline/assemble, render, print, load/templates)
+  templatesMissing: entry(NOINPUT, (p) =>
+    `The board pack templates shipped with yjpack cannot be read from '${p.path}' (${p.detail}). Run yjpack from a complete copy of the project (a fresh checkout restores templates/).`),
+  chartFailed: entry(INTERNAL, (p) =>
+    `yjpack failed unexpectedly: the chart '${p.chart}' could not be drawn (${p.detail}).\nThis is a bug. Please report it with the command that failed.`),
 
   // internal
   internal: entry(INTERNAL, (p) =>

@@ -1,0 +1,112 @@
+/**
+ * What FTE and custody share: both are counts over the year to each quarter
+ * of the trend window, turned into rates on the population aged 10–17.
+ *
+ * Which quarters get records: those whose whole year to Q lies within the
+ * extract's history, i.e. from the quarter holding the earliest outcome plus
+ * three (a year that starts before the data would look falsely low on the
+ * trend chart), and P itself always, since the run is for P; when P's year starts
+ * before the history, a note says that its figure covers part of the year.
+ */
+import { messages } from '../../messages.js';
+import {
+  addQuarters, comparePeriods, formatPeriod, midYearFor, parsePeriod, periodEnd, periodOf, rollingYearStart, trendWindow,
+  type Period,
+} from '../../period.js';
+import type { Store } from '../../store/db.js';
+import type { ComputeNote } from '../context.js';
+import { populationFor, type PopulationEstimate } from '../population.js';
+import { record, type IndicatorId, type IndicatorRecord, type Unit } from '../record.js';
+import { rateCI } from '../statistics.js';
+
+/** The earliest outcome in the store up to the end of P: where the extract's history starts. */
+export const HISTORY_START_SQL = `
+SELECT CAST(min(outcome_date) AS VARCHAR) AS first_outcome
+FROM offences
+WHERE outcome_date <= $period_end`;
+
+export async function historyStart(store: Store, period: Period): Promise<string | null> {
+  const [row] = await store.query<{ first_outcome: string | null }>(HISTORY_START_SQL, { period_end: periodEnd(period) });
+  return row?.first_outcome ?? null;
+}
+
+/** The quarters of P's trend window that get rolling-year records, oldest first. */
+export function reportedQuarters(period: Period, firstOutcome: string | null): Period[] {
+  if (firstOutcome === null) return [period];
+  const firstFullYear = addQuarters(periodOf(firstOutcome), 3);
+  return trendWindow(period).filter((q) => comparePeriods(q, firstFullYear) >= 0 || comparePeriods(q, period) === 0);
+}
+
+/** Whether an ISO day falls in the year to Q. */
+export function inYearTo(q: Period, isoDay: string): boolean {
+  return isoDay >= rollingYearStart(q) && isoDay <= periodEnd(q);
+}
+
+/** A note when P's year starts before the history (its figures cover part of a year). */
+export function partialYearNotes(indicator: string, period: Period, firstOutcome: string | null): ComputeNote[] {
+  if (firstOutcome === null || firstOutcome <= rollingYearStart(period)) return [];
+  return [{
+    indicator, severity: 'warning',
+    text: messages.notePartialYear.text({ period: formatPeriod(period), first: firstOutcome, indicator: labelOf(indicator) }),
+  }];
+}
+
+/** The population for each quarter's year (quarters sharing a mid-year share one look-up). */
+export async function populationsFor(store: Store, quarters: readonly Period[]): Promise<Map<string, PopulationEstimate | null>> {
+  const out = new Map<string, PopulationEstimate | null>();
+  for (const q of quarters) out.set(formatPeriod(q), await populationFor(store, q, {}));
+  return out;
+}
+
+/** Notes for quarters with no population (rate not shown) or an earlier estimate (stated). */
+export function populationNotes(indicator: string, populations: ReadonlyMap<string, PopulationEstimate | null>): ComputeNote[] {
+  const notes: ComputeNote[] = [];
+  const missing = [...populations].filter(([, p]) => p === null).map(([q]) => q);
+  if (missing.length > 0) {
+    notes.push({ indicator, severity: 'warning', text: messages.noteNoPopulation.text({ periods: listOf(missing), indicator: labelOf(indicator) }) });
+  }
+  const fallbacks = new Map<string, string[]>();
+  for (const [q, p] of populations) {
+    if (p?.fallback) {
+      const key = `${midYearFor(parsePeriod(q))}→${p.year}`;
+      fallbacks.set(key, [...(fallbacks.get(key) ?? []), q]);
+    }
+  }
+  for (const [key, quarters] of fallbacks) {
+    const [wanted, year] = key.split('→');
+    notes.push({
+      indicator, severity: 'info',
+      text: messages.notePopulationFallback.text({ wanted, year, periods: listOf(quarters), indicator: labelOf(indicator) }),
+    });
+  }
+  return notes;
+}
+
+/** A count record: the value is the count itself, with no denominator or interval. */
+export function countRecord(id: IndicatorId, q: Period, count: number): IndicatorRecord {
+  return record({ id, period: formatPeriod(q), breakdown: {}, numerator: count, denominator: null, value: count, unit: 'count' });
+}
+
+/** A rate on the population aged 10–17, with its exact/Byar interval; value null without a population. */
+export function rateRecord(id: IndicatorId, q: Period, count: number, population: PopulationEstimate | null,
+  multiplier: number, unit: Unit): IndicatorRecord {
+  const estimate = population === null || population.population === 0
+    ? { value: null, lower: null, upper: null }
+    : rateCI(count, population.population, multiplier);
+  return record({
+    id, period: formatPeriod(q), breakdown: {}, numerator: count, denominator: population?.population ?? null,
+    value: estimate.value, lower: estimate.lower, upper: estimate.upper, unit,
+  });
+}
+
+const LABELS: Readonly<Record<string, string>> = {
+  'fte.rate': 'first time entrant rate', 'custody.rate': 'custody rate', fte: 'first time entrants', custody: 'use of custody',
+};
+
+function labelOf(indicator: string): string {
+  return LABELS[indicator] ?? indicator;
+}
+
+function listOf(quarters: readonly string[]): string {
+  return quarters.length === 1 ? quarters[0] as string : `${quarters.slice(0, -1).join(', ')} and ${quarters[quarters.length - 1]}`;
+}

@@ -1,0 +1,112 @@
+/**
+ * The population aged 10–17 behind every rate (indicators.md: the mid-year
+ * estimate whose 30 June falls inside the year to P, else the latest earlier
+ * one, and the pack says which).
+ *
+ * population.csv may hold a 10–17 total row, single ages, sex splits and
+ * ethnic-group splits side by side (yjpack population writes several of
+ * them), so adding every row up would count children more than once. The
+ * precedence, for one year and one ethnic scope (a group, or all children):
+ *   1. persons rows (sex blank) whose age ranges exactly cover 10–17 without
+ *      overlap, the widest ranges first: the 10–17 total row wins over single
+ *      ages or bands;
+ *   2. else the same for males plus the same for females (both needed);
+ *   3. for all children only, when neither exists: the five broad groups,
+ *      each found by 1–2, added up (a group with no rows counts as none).
+ * Rows that cover only part of 10–17 are never used (an undercount would
+ * look like a real rate).
+ */
+import { ETHNIC_GROUPS } from '../contract/codes.js';
+import { midYearFor, type Period } from '../period.js';
+import type { Store } from '../store/db.js';
+
+export interface PopulationFilter {
+  /** One of the five broad groups; absent for all children. */
+  ethnic_group?: string;
+}
+
+export interface PopulationEstimate {
+  /** Mid-year of the estimate used. */
+  year: number;
+  population: number;
+  /** True when the estimate for the year to P was missing and an earlier one was used. */
+  fallback: boolean;
+}
+
+export interface PopulationRow {
+  year: number;
+  age_from: number;
+  age_to: number;
+  sex: string | null;
+  ethnic_group: string | null;
+  population: number;
+}
+
+const YOUNGEST = 10;
+const OLDEST = 17;
+
+export const POPULATION_ROWS_SQL = `
+SELECT year, age_from, age_to, sex, ethnic_group, CAST(population AS DOUBLE) AS population
+FROM population
+WHERE year <= $year`;
+
+export async function populationFor(store: Store, period: Period, filter: PopulationFilter = {}): Promise<PopulationEstimate | null> {
+  const wanted = midYearFor(period);
+  const rows = await store.query<PopulationRow & Record<string, number | string | null>>(POPULATION_ROWS_SQL, { year: wanted });
+  return choosePopulation(rows, wanted, filter);
+}
+
+/** The estimate for `wanted`, else the latest earlier year that has a usable one. */
+export function choosePopulation(rows: readonly PopulationRow[], wanted: number, filter: PopulationFilter): PopulationEstimate | null {
+  const years = [...new Set(rows.map((r) => r.year))].filter((y) => y <= wanted).sort((a, b) => b - a);
+  for (const year of years) {
+    const population = populationInYear(rows.filter((r) => r.year === year), filter);
+    if (population !== null) return { year, population, fallback: year !== wanted };
+  }
+  return null;
+}
+
+/** The population of one year's rows for the filter, by the precedence above; null when no rows cover 10–17. */
+export function populationInYear(rows: readonly PopulationRow[], filter: PopulationFilter): number | null {
+  if (filter.ethnic_group !== undefined) {
+    return scopeTotal(rows.filter((r) => sameText(r.ethnic_group, filter.ethnic_group)));
+  }
+  const allGroups = scopeTotal(rows.filter((r) => r.ethnic_group === null));
+  if (allGroups !== null) return allGroups;
+  const groups = ETHNIC_GROUPS
+    .map((g) => scopeTotal(rows.filter((r) => sameText(r.ethnic_group, g))))
+    .filter((n): n is number => n !== null);
+  return groups.length > 0 ? groups.reduce((a, b) => a + b, 0) : null;
+}
+
+function scopeTotal(rows: readonly PopulationRow[]): number | null {
+  const persons = coveringTotal(rows.filter((r) => r.sex === null));
+  if (persons !== null) return persons;
+  const males = coveringTotal(rows.filter((r) => sameText(r.sex, 'M')));
+  const females = coveringTotal(rows.filter((r) => sameText(r.sex, 'F')));
+  return males !== null && females !== null ? males + females : null;
+}
+
+/**
+ * The sum of rows whose age ranges tile 10–17 exactly, trying the widest
+ * range at each age first; null when no tiling exists. Each age is covered
+ * once, so a total row and its single ages are never both counted.
+ */
+function coveringTotal(rows: readonly PopulationRow[]): number | null {
+  const startingAt = (age: number) => rows
+    .filter((r) => r.age_from === age && r.age_to >= r.age_from && r.age_to <= OLDEST)
+    .sort((a, b) => b.age_to - a.age_to);
+  const cover = (age: number): number | null => {
+    if (age > OLDEST) return 0;
+    for (const row of startingAt(age)) {
+      const rest = cover(row.age_to + 1);
+      if (rest !== null) return row.population + rest;
+    }
+    return null;
+  };
+  return cover(YOUNGEST);
+}
+
+function sameText(a: string | null, b: string | undefined): boolean {
+  return a !== null && b !== undefined && a.toUpperCase() === b.toUpperCase();
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { inYearTo, partialYearNotes, populationNotes, reportedQuarters } from '../../../pipeline/compute/indicators/rolling-year.js';
+import { formatPeriod, parsePeriod } from '../../../pipeline/period.js';
+
+const P = parsePeriod('2024-25-Q2');
+
+describe('rolling-year quarters', () => {
+  it('reports quarters whose whole year lies in the history, plus P', () => {
+    // Earliest outcome 5 May 2022 (2022-23-Q1) → first full year is the year to 2022-23-Q4 (April 2022 – March 2023).
+    expect(reportedQuarters(P, '2022-05-05').map(formatPeriod)).toEqual([
+      '2022-23-Q4', '2023-24-Q1', '2023-24-Q2', '2023-24-Q3', '2023-24-Q4', '2024-25-Q1', '2024-25-Q2',
+    ]);
+    // History from February 2024: no full year by P → P alone; no history → P alone.
+    expect(reportedQuarters(P, '2024-02-15').map(formatPeriod)).toEqual(['2024-25-Q2']);
+    expect(reportedQuarters(P, null).map(formatPeriod)).toEqual(['2024-25-Q2']);
+  });
+
+  it('places a day in the year to a quarter, both ends included', () => {
+    // Year to 2024-25-Q2: 1 October 2023 – 30 September 2024.
+    expect(inYearTo(P, '2023-09-30')).toBe(false);
+    expect(inYearTo(P, '2023-10-01')).toBe(true);
+    expect(inYearTo(P, '2024-09-30')).toBe(true);
+    expect(inYearTo(P, '2024-10-01')).toBe(false);
+  });
+
+  it('notes a period whose year starts before the history', () => {
+    expect(partialYearNotes('fte', P, '2023-10-01')).toEqual([]);
+    expect(partialYearNotes('fte', P, '2023-10-02')).toHaveLength(1);
+  });
+
+  it('gathers quarters without a population into one note, and fallbacks by the years involved', () => {
+    const notes = populationNotes('fte.rate', new Map([
+      ['2023-24-Q4', null],
+      ['2024-25-Q1', null],
+      // Year to 2024-25-Q2 wants mid-2024; the estimate used is mid-2023.
+      ['2024-25-Q2', { year: 2023, population: 100, fallback: true }],
+    ]));
+    expect(notes.map((n) => n.severity)).toEqual(['warning', 'info']);
+    expect(notes[0]?.text).toContain('2023-24-Q4 and 2024-25-Q1');
+    expect(notes[1]?.text).toContain('mid-2024');
+    expect(notes[1]?.text).toContain('mid-2023');
+  });
+});
