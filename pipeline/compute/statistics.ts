@@ -16,3 +16,4 @@ export {
 export { normalQuantile, zForLevel } from './statistics/normal.js';
 export { chiSquareQuantile, chiSquareCdf, regularizedGamma, logGamma } from './statistics/gamma.js';
 export { betaQuantile, regularizedBeta, logBeta } from './statistics/beta.js';
+export { suppressRecords, isSmallCount, type SuppressionEntry } from './statistics/suppression.js';
