@@ -133,6 +133,8 @@ export const messages = {
     `The board pack templates shipped with yjpack cannot be read from '${p.path}' (${p.detail}). Run yjpack from a complete copy of the project (a fresh checkout restores templates/).`),
   chartFailed: entry(INTERNAL, (p) =>
     `yjpack failed unexpectedly: the chart '${p.chart}' could not be drawn (${p.detail}).\nThis is a bug. Please report it with the command that failed.`),
+  printFailed: entry(CANTCREAT, (p) =>
+    `The browser at '${p.browser}' started but could not print the PDF (${p.reason}). The HTML pack was written. Try again, or point --browser or YJPACK_BROWSER at another Chrome, Edge or Chromium.`),
 
   // internal
   internal: entry(INTERNAL, (p) =>

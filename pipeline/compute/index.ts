@@ -11,6 +11,7 @@ import { computeFte } from './indicators/fte.js';
 import { computeCustody } from './indicators/custody.js';
 import { computeReoffending } from './indicators/reoffending.js';
 import { computeEte } from './indicators/ete.js';
+import { computeDispro } from './indicators/dispro.js';
 import { populationFor } from './population.js';
 
 export interface ComputeOutput {
@@ -22,7 +23,7 @@ export interface ComputeOutput {
 
 type Indicator = (store: Store, ctx: ComputeContext) => Promise<IndicatorResult>;
 
-export const INDICATORS: readonly Indicator[] = [computeFte, computeCustody, computeReoffending, computeEte];
+export const INDICATORS: readonly Indicator[] = [computeFte, computeCustody, computeReoffending, computeEte, computeDispro];
 
 export async function computeIndicators(store: Store, ctx: ComputeContext): Promise<ComputeOutput> {
   const records: IndicatorRecord[] = [];
