@@ -52,7 +52,7 @@ async function benchOne(label: string, children: number | undefined, withRender:
   const dir = await mkdtemp(join(tmpdir(), `yjpack-bench-${label}-`));
   const timings: Timing[] = [];
   try {
-    const summary = await time(timings, 'generate sample', () => generateSample({ outDir: dir, children, seed: 1, to: PERIOD }));
+    const summary = await time(timings, 'generate sample', () => generateSample({ outDir: dir, children, seed: 1, to: PERIOD, area: children ? 'K04000001' : undefined }));
     const rows = summary.files.reduce((n, f) => n + f.rows, 0);
     await time(timings, 'bare DuckDB read_csv load', () => bareLoad(dir));
     const store = await openStore(join(dir, 'store.duckdb'));
