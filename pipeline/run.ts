@@ -143,6 +143,7 @@ export async function runQuarterlyJob(options: RunOptions, effects: Effects): Pr
       extractTo: range.to,
     },
     population: computed.population,
+    suppressionThreshold: options.config.suppressionThreshold,
   };
   const boardHtml = await renderBoardPack(assemblePack({ ...packInput, audience: 'board' }), templates);
   const publicHtml = options.pdf ? await renderBoardPack(assemblePack({ ...packInput, audience: 'public' }), templates) : null;

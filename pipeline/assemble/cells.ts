@@ -1,0 +1,72 @@
+/**
+ * Table cells from records, with the GSS symbols where a figure is hidden
+ * ([c]) or missing ([x]), and the key to the symbols a table uses.
+ */
+import type { IndicatorRecord } from '../compute/record.js';
+import { formatCount, formatInterval, formatValue, SYMBOL } from './format.js';
+import type { Cell, TableModel } from './model.js';
+
+export function textCell(text: string): Cell {
+  return { text, numeric: false };
+}
+
+export function numberCell(text: string): Cell {
+  return { text, numeric: true };
+}
+
+type Shown = IndicatorRecord & { value: number };
+
+/** A record with a figure to show: present, not suppressed, not null. */
+export function isShown(r: IndicatorRecord | undefined): r is Shown {
+  return r !== undefined && !r.suppressed && r.value !== null;
+}
+
+/** The symbol standing in for a record that cannot be shown. */
+export function symbolFor(r: IndicatorRecord | undefined): string {
+  return r?.suppressed ? SYMBOL.confidential : SYMBOL.notAvailable;
+}
+
+export function countCell(r: IndicatorRecord | undefined): Cell {
+  return numberCell(isShown(r) ? formatCount(r.value) : symbolFor(r));
+}
+
+export function valueCell(r: IndicatorRecord | undefined): Cell {
+  return numberCell(isShown(r) ? formatValue(r.value, r.unit) : symbolFor(r));
+}
+
+export function intervalCell(r: IndicatorRecord | undefined): Cell {
+  if (!isShown(r)) return numberCell(symbolFor(r));
+  if (r.lower === null || r.upper === null) return numberCell(SYMBOL.notAvailable);
+  return numberCell(formatInterval(r.lower, r.upper, r.unit));
+}
+
+/** A count held in a record's numerator or denominator ([c] when the record is hidden, [x] when absent). */
+export function countCellOf(r: IndicatorRecord | undefined, field: 'numerator' | 'denominator'): Cell {
+  const n = r?.[field];
+  return numberCell(n === null || n === undefined ? symbolFor(r) : formatCount(n));
+}
+
+/** The denominator of a record as a count ([x] when the record has none). */
+export function denominatorCell(r: IndicatorRecord | undefined, suffix = ''): Cell {
+  if (r === undefined || r.denominator === null) return numberCell(r?.suppressed ? SYMBOL.confidential : SYMBOL.notAvailable);
+  return numberCell(`${formatCount(r.denominator)}${suffix}`);
+}
+
+/** The key to the symbols used in a table's cells (GSS guidance: explained under each table). */
+export function symbolKey(rows: readonly Cell[][], threshold: number | null): string[] {
+  const used = new Set(rows.flat().map((c) => c.text));
+  const key: string[] = [];
+  if (used.has(SYMBOL.confidential)) {
+    key.push(threshold === null
+      ? `${SYMBOL.confidential} confidential: hidden to protect children's identities.`
+      : `${SYMBOL.confidential} confidential: a count from 1 to ${threshold}, or a figure built on one, is hidden to protect children's identities.`);
+  }
+  if (used.has(SYMBOL.notAvailable)) key.push(`${SYMBOL.notAvailable} not available: the data needed for this figure is missing (see the notes and the data quality section).`);
+  if (used.has(SYMBOL.notApplicable)) key.push(`${SYMBOL.notApplicable} not applicable.`);
+  return key;
+}
+
+/** A table whose notes start with the key to its symbols. */
+export function table(fields: Omit<TableModel, 'notes'> & { notes?: string[] }, threshold: number | null): TableModel {
+  return { ...fields, notes: [...symbolKey(fields.rows, threshold), ...(fields.notes ?? [])] };
+}

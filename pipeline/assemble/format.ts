@@ -1,0 +1,117 @@
+/**
+ * Display formatting (indicators.md: rounding is for display; board-pack.md,
+ * Style). Records stay unrounded; these turn them into the strings a board
+ * member reads. Pure and locale-independent, so output is byte-identical on
+ * every machine.
+ */
+import { periodEnd, periodLabel, type Period } from '../period.js';
+import type { Unit } from '../compute/record.js';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
+  'September', 'October', 'November', 'December'];
+
+/** GSS symbols (indicators.md, Disclosure control). */
+export const SYMBOL = { confidential: '[c]', notAvailable: '[x]', notApplicable: '[z]' } as const;
+export type SymbolText = (typeof SYMBOL)[keyof typeof SYMBOL];
+
+/** Rounds half away from zero at `places` decimals, immune to binary artefacts (1.005 → 1.01). */
+export function roundHalfUp(value: number, places: number): number {
+  const sign = value < 0 ? -1 : 1;
+  const shifted = Number(`${Math.abs(value)}e${places}`);
+  return sign * Number(`${Math.round(shifted)}e-${places}`);
+}
+
+/** 1234567.891, 1 → "1,234,567.9": thousands separators, fixed decimals. */
+export function formatNumber(value: number, places: number): string {
+  const rounded = roundHalfUp(value, places);
+  const [whole = '0', fraction] = Math.abs(rounded).toFixed(places).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const sign = rounded < 0 ? '-' : '';
+  return fraction === undefined ? `${sign}${grouped}` : `${sign}${grouped}.${fraction}`;
+}
+
+export function formatCount(value: number): string {
+  return formatNumber(value, 0);
+}
+
+/** Decimal places by unit: 1 for % and rates, 2 for ratios, 0 for counts. */
+export function placesFor(unit: Unit): number {
+  switch (unit) {
+    case 'count': return 0;
+    case 'ratio': case 'per child': return 2;
+    default: return 1;
+  }
+}
+
+/** A value in its unit's rounding; "%" is attached, rates are left bare (their unit is said once nearby). */
+export function formatValue(value: number, unit: Unit): string {
+  const text = formatNumber(value, placesFor(unit));
+  return unit === '%' ? `${text}%` : text;
+}
+
+/** "170.1 to 342.8" (a range written in words reads better than a dash in a sentence). */
+export function formatInterval(lower: number, upper: number, unit: Unit): string {
+  return `${formatValue(lower, unit)} to ${formatValue(upper, unit)}`;
+}
+
+/** Words for a unit, for subtitles and axis titles. */
+export function unitWords(unit: Unit): string {
+  switch (unit) {
+    case 'per 100,000': return 'per 100,000 children aged 10–17';
+    case 'per 1,000': return 'per 1,000 children aged 10–17';
+    case '%': return 'per cent';
+    case 'per child': return 'per child';
+    case 'ratio': return 'ratio';
+    case 'count': return 'number';
+  }
+}
+
+/** "6 of 34 children" (board-pack.md: numbers with their denominators). */
+export function ofDenominator(numerator: number, denominator: number, noun: string): string {
+  return `${formatCount(numerator)} of ${formatCount(denominator)} ${noun}`;
+}
+
+/** "1 child", "34 children". */
+export function plural(n: number, one: string, many: string): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+
+/** "2024-12-31" → "31 December 2024". */
+export function formatDate(isoDay: string): string {
+  const [year, month, day] = isoDay.split('-').map(Number);
+  return `${day} ${MONTHS[(month ?? 1) - 1]} ${year}`;
+}
+
+/** "October to December 2024". */
+export const quarterLabel = periodLabel;
+
+/** "Dec 2024": a rolling year named by its last month, for chart axes where twelve quarter names do not fit. */
+export function shortYearToLabel(p: Period): string {
+  const end = periodEnd(p);
+  return `${(MONTHS[Number(end.slice(5, 7)) - 1] ?? '').slice(0, 3)} ${end.slice(0, 4)}`;
+}
+
+/** "year to December 2024": a rolling year named by its last month. */
+export function yearToLabel(p: Period): string {
+  const end = periodEnd(p);
+  return `year to ${MONTHS[Number(end.slice(5, 7)) - 1]} ${end.slice(0, 4)}`;
+}
+
+/**
+ * "14 January 2025 at 09:30 (UK time)": the run timestamp in the time the
+ * board lives in, whatever the machine's zone (the ISO input is UTC).
+ */
+export function formatProducedAt(iso: string): string {
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) return iso;
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric',
+    hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('day')} ${part('month')} ${part('year')} at ${part('hour')}:${part('minute')} (UK time)`;
+}
+
+export function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,77 @@
+/**
+ * The rolling-year topics (first time entrants, use of custody): everything
+ * that differs between them, so one builder draws both the same way
+ * (board-pack.md: custody takes "the same form" as FTE).
+ */
+import type { IndicatorId } from '../compute/record.js';
+import { formatCount, plural } from './format.js';
+
+export interface RateTopic {
+  /** Section fragment id. */
+  id: string;
+  heading: string;
+  /** Id prefix of the topic's records and compute notes (`fte`). */
+  prefix: string;
+  rateId: IndicatorId;
+  /** Count columns of the table, left to right. */
+  counts: { id: IndicatorId; header: string }[];
+  /** "first time entrant rate": the subject of sentences. */
+  subject: string;
+  /** Words for the rate's unit. */
+  unitWords: string;
+  /** The unit, short, for a column header ("per 100,000"; the caption says of whom). */
+  rateHeader: string;
+  /** "34 of 13,861 children aged 10–17 became first time entrants". */
+  basis: (numerator: number, denominator: number) => string;
+  /** Under the counts table: what its columns count. */
+  tableNotes: string[];
+  /** Label shown with the figure. */
+  label: string | null;
+  /** What the topic measures, in plain English, opening its section. */
+  intro: string[];
+  /** Said when the topic has no records. */
+  noData: string;
+}
+
+export const FTE_TOPIC: RateTopic = {
+  id: 'first-time-entrants',
+  heading: 'First time entrants',
+  prefix: 'fte',
+  rateId: 'fte.rate',
+  counts: [
+    { id: 'fte.count', header: 'First time entrants' },
+    { id: 'fte.offences', header: 'Offences' },
+  ],
+  subject: 'first time entrant rate',
+  unitWords: 'per 100,000 children aged 10–17',
+  rateHeader: 'per 100,000',
+  basis: (n, d) => `${formatCount(n)} of ${plural(d, 'child', 'children')} aged 10–17 became first time entrants`,
+  tableNotes: ['Offences: the offences dealt with at the first time entrants\' first outcomes.'],
+  label: 'Local (case-management) count',
+  intro: [
+    'Children aged 10 to 17 who received their first youth caution, youth conditional caution or court sentence, counted over the year to the end of each quarter.',
+    'This is the local (case-management) count. The official figure comes from the Police National Computer and is usually higher, so the two should not be compared directly.',
+  ],
+  noData: 'No first time entrant figures are available for this period: the extract has no substantive outcomes in the years shown.',
+};
+
+export const CUSTODY_TOPIC: RateTopic = {
+  id: 'use-of-custody',
+  heading: 'Use of custody',
+  prefix: 'custody',
+  rateId: 'custody.rate',
+  counts: [
+    { id: 'custody.count', header: 'Custodial sentences' },
+    { id: 'custody.children', header: 'Children sentenced' },
+  ],
+  subject: 'custody rate',
+  unitWords: 'per 1,000 children aged 10–17',
+  rateHeader: 'per 1,000',
+  basis: (n, d) => `${plural(n, 'custodial sentence', 'custodial sentences')} among ${plural(d, 'child', 'children')} aged 10–17`,
+  tableNotes: ['Custodial sentences: each child and sentence date once. Children sentenced: each child once.'],
+  label: 'Local (case-management) count',
+  intro: [
+    'Custodial sentences (detention and training orders and longer sentences of detention) given to children, counted over the year to the end of each quarter, and the number of children who received them.',
+  ],
+  noData: 'No custody figures are available for this period: the extract has no outcomes in the years shown.',
+};

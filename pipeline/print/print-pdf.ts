@@ -1,0 +1,81 @@
+/**
+ * The scrutiny PDF: the public pack printed by Chromium (playwright-core), A4
+ * portrait, tagged (accessible) with a bookmark outline from the headings,
+ * page numbers, period and marking in the footer. The page may not fetch
+ * anything: the HTML's own CSP forbids it, the context is offline, and every
+ * request is aborted here as well.
+ */
+import { chromium, type Browser } from 'playwright-core';
+import { YjpackError } from '../errors.js';
+import { periodLabel, type Period } from '../period.js';
+import type { BrowserChoice } from './find-browser.js';
+import { EMPTY_HEADER, footerTemplate } from './footer.js';
+
+/** Flags that stop Chromium phoning home or doing work a print job does not need (stack-notes.md). */
+export const LAUNCH_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-default-apps',
+  '--disable-extensions',
+  '--disable-domain-reliability',
+  '--metrics-recording-only',
+  '--no-pings',
+];
+
+const LAUNCH_TIMEOUT_MS = 60_000;
+
+export interface PrintOptions {
+  browser: BrowserChoice;
+  period: Period;
+  /** The protective marking in the footer ('OFFICIAL'). */
+  marking: string;
+}
+
+export async function launchBrowser(choice: BrowserChoice): Promise<Browser> {
+  try {
+    return await chromium.launch({
+      executablePath: choice.executablePath,
+      args: [...new Set([...choice.args, ...LAUNCH_FLAGS])],
+      timeout: LAUNCH_TIMEOUT_MS,
+    });
+  } catch (e) {
+    throw new YjpackError('browserMissing', { reason: `${choice.executablePath} did not start: ${firstLine(e)}` }, { cause: e });
+  }
+}
+
+export async function printPdf(html: string, options: PrintOptions): Promise<Uint8Array> {
+  const browser = await launchBrowser(options.browser);
+  try {
+    const context = await browser.newContext({ offline: true, javaScriptEnabled: false, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    // setContent itself makes no request; anything the page asks for afterwards is refused.
+    await page.route('**/*', (route) => route.abort('blockedbyclient'));
+    await page.setContent(html, { waitUntil: 'load' });
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({
+      format: 'A4',
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: EMPTY_HEADER,
+      footerTemplate: footerTemplate(periodLabel(options.period), options.marking),
+      margin: { top: '15mm', bottom: '18mm', left: '15mm', right: '15mm' },
+      tagged: true,
+      outline: true,
+    });
+    return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+  } catch (e) {
+    if (e instanceof YjpackError) throw e;
+    throw new YjpackError('printFailed', { browser: options.browser.executablePath, reason: firstLine(e) }, { cause: e });
+  } finally {
+    await browser.close();
+  }
+}
+
+function firstLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+}

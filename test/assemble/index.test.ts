@@ -1,0 +1,249 @@
+import { describe, expect, it } from 'vitest';
+import { assemblePack } from '../../pipeline/assemble/index.js';
+import type { Block, ChartModel, PackModel, Section, TableModel, Tile } from '../../pipeline/assemble/model.js';
+import type { IndicatorRecord } from '../../pipeline/compute/record.js';
+import { FTE_ROWS, fteRecords, packInput } from './pack-fixture.js';
+
+function section(model: PackModel, id: string): Section {
+  const s = model.sections.find((x) => x.id === id);
+  if (!s) throw new Error(`no section ${id}: ${model.sections.map((x) => x.id).join(', ')}`);
+  return s;
+}
+function blocksOf<K extends Block['kind']>(s: Section, kind: K): Extract<Block, { kind: K }>[] {
+  return s.blocks.filter((b): b is Extract<Block, { kind: K }> => b.kind === kind);
+}
+function fteTile(model: PackModel): Tile {
+  const [tiles] = blocksOf(section(model, 'summary'), 'tiles');
+  const tile = tiles?.tiles[0];
+  if (!tile) throw new Error('no tile');
+  return tile;
+}
+function fteChart(model: PackModel): ChartModel {
+  const [figure] = blocksOf(section(model, 'first-time-entrants'), 'figure');
+  if (!figure) throw new Error('no figure');
+  return figure.chart;
+}
+const texts = (t: TableModel) => t.rows.map((r) => r.map((c) => c.text));
+
+describe('assemblePack: cover and structure', () => {
+  it('marks the board and public versions for their audiences', () => {
+    const board = assemblePack(packInput({ audience: 'board' }));
+    const pub = assemblePack(packInput({ audience: 'public' }));
+    expect(board.cover.marking).toBe('Board: OFFICIAL – not for publication');
+    expect(pub.cover.marking).toBe('Public: published with disclosure control');
+    expect(board.cover).toMatchObject({
+      serviceName: 'Wolverhampton Youth Justice Service',
+      periodLabel: 'October to December 2024',
+      periodCode: '2024-25-Q3',
+      producedAt: '14 January 2025 at 09:30 (UK time)',
+    });
+  });
+
+  it('has the first slice of sections in the order of board-pack.md, each in the contents', () => {
+    const model = assemblePack(packInput());
+    expect(model.sections.map((s) => s.id)).toEqual(['summary', 'first-time-entrants', 'data-quality', 'methods']);
+    expect(model.contents.map((c) => c.heading)).toEqual(['Summary', 'First time entrants', 'Data quality', 'Methods and sources']);
+  });
+
+  it('numbers tables in reading order', () => {
+    const model = assemblePack(packInput());
+    expect(fteChart(model).table.caption).toMatch(/^Table 1: /);
+    const [files] = blocksOf(section(model, 'data-quality'), 'table');
+    expect(files?.table.caption).toMatch(/^Table 2: /);
+  });
+
+  it('gives the same model for the same input', () => {
+    expect(assemblePack(packInput())).toEqual(assemblePack(packInput()));
+  });
+});
+
+describe('assemblePack: summary tile for the FTE rate', () => {
+  it('shows the rate to 1 dp with its interval, denominator and the local-count label', () => {
+    const tile = fteTile(assemblePack(packInput()));
+    // 30 / 20,000 × 100,000 = 150 → "150.0"; interval [101.184, 214.143] → 101.2 to 214.1.
+    expect(tile.value).toBe('150.0');
+    expect(tile.unit).toBe('per 100,000 children aged 10–17');
+    expect(tile.interval).toBe('95% confidence interval 101.2 to 214.1');
+    expect(tile.basis).toBe('30 of 20,000 children aged 10–17 became first time entrants.');
+    expect(tile.label).toBe('Local (case-management) count');
+    expect(tile.period).toBe('Year to December 2024');
+  });
+
+  it('calls the change on the previous quarter similar and on a year earlier lower, from the intervals', () => {
+    const tile = fteTile(assemblePack(packInput()));
+    // Previous quarter (2024-25-Q2): 200.0 [142.866, 272.352] overlaps [101.184, 214.143] → similar.
+    // Same quarter last year (2023-24-Q3): 300.0 [228.918, 386.168]; 214.143 < 228.918 → lower.
+    expect(tile.changes.map((c) => [c.against, c.word, c.detail])).toEqual([
+      ['On the previous quarter', 'similar', 'year to September 2024: 200.0'],
+      ['On the same quarter last year', 'lower', 'year to December 2023: 300.0'],
+    ]);
+    expect(tile.sentence).toBe('The first time entrant rate in the year to December 2024 was similar to the year to September 2024 and lower than the year to December 2023.');
+  });
+
+  it('calls a rise higher only when the intervals separate', () => {
+    // Swap the latest two years' ends: now 60 children → 300.0 [228.918, 386.168]; a year ago 30 → 150.0 [101.184, 214.143].
+    const rows = FTE_ROWS.map((r): [string, number, number, number, number] =>
+      r[0] === '2024-25-Q3' ? ['2024-25-Q3', 60, 80, 228.918, 386.168]
+        : r[0] === '2023-24-Q3' ? ['2023-24-Q3', 30, 41, 101.184, 214.143] : r);
+    const tile = fteTile(assemblePack(packInput({ records: fteRecords(rows) })));
+    // On the quarter: [228.918, 386.168] vs 2024-25-Q2 [142.866, 272.352] overlap → similar.
+    expect(tile.changes.map((c) => c.word)).toEqual(['similar', 'higher']);
+  });
+
+  it('says a comparison is not available when the earlier year has no record', () => {
+    const records = fteRecords().filter((r) => r.period !== '2023-24-Q3');
+    const tile = fteTile(assemblePack(packInput({ records })));
+    expect(tile.changes[1]).toMatchObject({ word: 'not available', detail: 'year to December 2023: [x]' });
+  });
+});
+
+describe('assemblePack: first time entrants section', () => {
+  it('tabulates the 12 quarters with counts, offences, population year, rate and interval', () => {
+    const table = fteChart(assemblePack(packInput())).table;
+    expect(table.head.map((c) => c.text)).toEqual([
+      'Quarter', 'First time entrants', 'Offences', 'Population aged 10–17', 'Rate per 100,000', '95% confidence interval',
+    ]);
+    expect(table.rows).toHaveLength(12);
+    // First row, year to March 2022 (April 2021–March 2022, whose 30 June is in 2021): 50 × 5 = 250.0.
+    expect(texts(table)[0]).toEqual(['January to March 2022', '50', '71', '20,000 (mid-2021)', '250.0', '185.5 to 329.6']);
+    // 2024-25-Q2 has 1,234 offences: thousands separator; year to September 2024 → mid-2024.
+    expect(texts(table)[10]).toEqual(['July to September 2024', '40', '1,234', '20,000 (mid-2024)', '200.0', '142.9 to 272.4']);
+    expect(texts(table)[11]).toEqual(['October to December 2024', '30', '41', '20,000 (mid-2024)', '150.0', '101.2 to 214.1']);
+    expect(table.rows.every((r) => r.slice(1).every((c) => c.numeric))).toBe(true);
+  });
+
+  it('names the fallback estimate for the years after it', () => {
+    // P's year wants mid-2024; only mid-2023 exists, so the years to Sep and Dec 2024 (wanting 2024) use 2023.
+    const table = fteChart(assemblePack(packInput({ population: { year: 2023, fallback: true } }))).table;
+    expect(texts(table)[11]?.[3]).toBe('20,000 (mid-2023)');
+    expect(texts(table)[8]?.[3]).toBe('20,000 (mid-2023)');
+    expect(texts(table)[0]?.[3]).toBe('20,000 (mid-2021)');
+    expect(table.notes.join(' ')).toContain('mid-2023 population estimate, the latest available');
+  });
+
+  it('states the finding in the chart title and the statistic in the subtitle', () => {
+    const chart = fteChart(assemblePack(packInput()));
+    expect(chart.title).toBe('The first time entrant rate was lower in the year to December 2024 than a year earlier');
+    expect(chart.subtitle).toContain('Rate per 100,000 children aged 10–17');
+    expect(chart.subtitle).toContain('from the year to March 2022 to the year to December 2024');
+    expect(chart.subtitle).toContain('95% confidence interval');
+  });
+
+  it('describes the chart in words for its text alternative', () => {
+    const chart = fteChart(assemblePack(packInput()));
+    // First 250.0 (year to March 2022), last 150.0, highest 62 × 5 = 310.0 (year to September 2023).
+    expect(chart.description).toContain('It was 250.0 in the year to March 2022 and 150.0 in the year to December 2024');
+    expect(chart.description).toContain('the highest was 310.0 in the year to September 2023 and the lowest 150.0 in the year to December 2024');
+  });
+
+  it('feeds the chart one point per quarter with the unrounded rate and interval', () => {
+    const chart = fteChart(assemblePack(packInput()));
+    const values = (chart.spec as { data: { values: { quarter: string; value: number | null; lower: number | null }[] } }).data.values;
+    expect(values).toHaveLength(12);
+    expect(values[11]).toEqual({ quarter: 'Dec 2024', value: 150, lower: 101.184, upper: 214.143 });
+  });
+
+  it('says there is no data when the FTE records are absent, and the tile is left out', () => {
+    const model = assemblePack(packInput({ records: [] }));
+    const fte = section(model, 'first-time-entrants');
+    expect(blocksOf(fte, 'figure')).toHaveLength(0);
+    expect(blocksOf(fte, 'notice')[0]?.text).toMatch(/^No first time entrant figures/);
+    expect(blocksOf(section(model, 'summary'), 'notice')).toHaveLength(1);
+  });
+
+  it('lists the compute notes about FTE under the section', () => {
+    const notes = [
+      { indicator: 'fte', severity: 'warning' as const, text: 'History is short.' },
+      { indicator: 'fte.rate', severity: 'info' as const, text: 'Fallback estimate.' },
+      { indicator: 'custody', severity: 'warning' as const, text: 'Not about FTE.' },
+    ];
+    const fte = section(assemblePack(packInput({ notes })), 'first-time-entrants');
+    expect(blocksOf(fte, 'list')[0]?.items).toEqual(['History is short.', 'Fallback estimate.']);
+  });
+});
+
+describe('assemblePack: public version applies disclosure control', () => {
+  // The latest quarter has 3 first time entrants (rate 3 × 5 = 15.0): 1..5, so hidden.
+  const rows = FTE_ROWS.map((r): [string, number, number, number, number] =>
+    r[0] === '2024-25-Q3' ? ['2024-25-Q3', 3, 4, 3.015, 43.827] : r);
+  const records: IndicatorRecord[] = fteRecords(rows);
+
+  it('shows [c] for the small count, its offences, rate and interval, and explains the symbol', () => {
+    const table = fteChart(assemblePack(packInput({ audience: 'public', records }))).table;
+    expect(texts(table)[11]).toEqual(['October to December 2024', '[c]', '[c]', '20,000 (mid-2024)', '[c]', '[c]']);
+    expect(table.notes[0]).toBe('[c] confidential: a count from 1 to 5, or a figure built on one, is hidden to protect children\'s identities.');
+  });
+
+  it('hides the figure in the tile and the chart, and makes no comparison with it', () => {
+    const model = assemblePack(packInput({ audience: 'public', records }));
+    const tile = fteTile(model);
+    expect(tile.value).toBe('[c]');
+    expect(tile.interval).toBe('');
+    expect(tile.changes.map((c) => c.word)).toEqual(['not available', 'not available']);
+    const chart = fteChart(model);
+    const values = (chart.spec as { data: { values: { value: number | null }[] } }).data.values;
+    expect(values[11]?.value).toBeNull();
+    expect(JSON.stringify(chart)).not.toContain('43.8');
+    expect(chart.description).toContain('1 of 12 quarters has no figure shown');
+  });
+
+  it('shows the same small count to the board', () => {
+    const table = fteChart(assemblePack(packInput({ audience: 'board', records }))).table;
+    expect(texts(table)[11]).toEqual(['October to December 2024', '3', '4', '20,000 (mid-2024)', '15.0', '3.0 to 43.8']);
+  });
+});
+
+describe('assemblePack: data quality and methods', () => {
+  it('lists files with rows, refused rows and a short SHA-256, the date range and the population used', () => {
+    const dq = section(assemblePack(packInput()), 'data-quality');
+    const [files] = blocksOf(dq, 'table');
+    expect(files && texts(files.table)).toEqual([
+      ['children.csv', '1,520', '0', 'a1b2c3d4e5f6'],
+      ['offences.csv', '4,210', '3', '0f1e2d3c4b5a'],
+    ]);
+    const [facts] = blocksOf(dq, 'facts');
+    expect(facts?.items).toEqual([
+      { term: 'Dates in the extract', detail: '1 April 2019 to 31 December 2024' },
+      { term: 'Population aged 10–17', detail: 'ONS mid-2024 population estimate' },
+    ]);
+  });
+
+  it('says when the population estimate is a fallback, and lists the warnings', () => {
+    const dq = section(assemblePack(packInput({
+      population: { year: 2023, fallback: true },
+      dataQuality: { ...packInput().dataQuality, warnings: ['Earlier outcomes may be missing.'] },
+    })), 'data-quality');
+    expect(blocksOf(dq, 'facts')[0]?.items[1]?.detail)
+      .toBe('ONS mid-2023 population estimate: the latest available, used because the mid-2024 estimate is missing.');
+    expect(blocksOf(dq, 'list')[0]).toEqual({ kind: 'list', heading: 'Warnings', items: ['Earlier outcomes may be missing.'] });
+  });
+
+  it('gives the FTE definition, the local-count caveat and the OGL attribution', () => {
+    const methods = section(assemblePack(packInput()), 'methods');
+    const text = blocksOf(methods, 'subsection').flatMap((b) => b.paragraphs).join(' ');
+    expect(text).toContain('A first time entrant is a child who receives their first substantive outcome');
+    expect(text).toContain('Local (case-management) count');
+    expect(text).toContain('Contains public sector information licensed under the Open Government Licence v3.0.');
+  });
+});
+
+describe('assemblePack: later topics join when their records arrive', () => {
+  const custody = (period: string, n: number): IndicatorRecord[] => [
+    { id: 'custody.count', period, breakdown: {}, numerator: n, denominator: null, value: n, lower: null, upper: null, unit: 'count', suppressed: false },
+    { id: 'custody.children', period, breakdown: {}, numerator: n, denominator: null, value: n, lower: null, upper: null, unit: 'count', suppressed: false },
+    { id: 'custody.rate', period, breakdown: {}, numerator: n, denominator: 20_000, value: (n / 20_000) * 1000, lower: 0.2, upper: 0.8, unit: 'per 1,000', suppressed: false },
+  ];
+
+  it('adds a custody section, tile and definition in the same form as FTE', () => {
+    const model = assemblePack(packInput({ records: [...fteRecords(), ...custody('2024-25-Q3', 9)] }));
+    expect(model.sections.map((s) => s.id)).toEqual(['summary', 'first-time-entrants', 'use-of-custody', 'data-quality', 'methods']);
+    const [tiles] = blocksOf(section(model, 'summary'), 'tiles');
+    // 9 / 20,000 × 1,000 = 0.45 → 0.5 (half up) per 1,000.
+    expect(tiles?.tiles[1]).toMatchObject({ heading: 'Use of custody', value: '0.5', unit: 'per 1,000 children aged 10–17' });
+    expect(tiles?.tiles[1]?.basis).toBe('9 custodial sentences among 20,000 children aged 10–17.');
+    const [figure] = blocksOf(section(model, 'use-of-custody'), 'figure');
+    expect(figure?.chart.table.caption).toBe('Table 2: Use of custody in the year to the end of each quarter, with the rate per 1,000 children aged 10–17');
+    const methods = blocksOf(section(model, 'methods'), 'subsection').map((b) => b.heading);
+    expect(methods).toContain('Use of custody');
+  });
+});

@@ -1,0 +1,111 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { assemblePack } from '../../pipeline/assemble/index.js';
+import type { Block } from '../../pipeline/assemble/model.js';
+import { YjpackError } from '../../pipeline/errors.js';
+import { loadTemplates } from '../../pipeline/load/templates.js';
+import { renderBoardPack, type Templates } from '../../pipeline/render/index.js';
+import { packInput } from '../assemble/pack-fixture.js';
+
+let templates: Templates;
+let board: string;
+let publicHtml: string;
+
+beforeAll(async () => {
+  templates = await loadTemplates();
+  board = await renderBoardPack(assemblePack(packInput({ audience: 'board' })), templates);
+  publicHtml = await renderBoardPack(assemblePack(packInput({ audience: 'public' })), templates);
+});
+
+const tags = (html: string, name: string): string[] => html.match(new RegExp(`<${name}\\b[\\s\\S]*?</${name}>`, 'g')) ?? [];
+
+describe('renderBoardPack: a self-contained page that makes no request', () => {
+  it('declares English (UK) and a CSP that forbids every fetch', () => {
+    expect(board).toMatch(/^<!DOCTYPE html>\n<html lang="en-GB">/);
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(board)?.[1] ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("style-src 'unsafe-inline'");
+    expect(csp).toContain('img-src data:');
+    expect(csp).toContain("script-src 'none'");
+  });
+
+  it('has no URL to fetch: src and href attributes are only in-page fragments, and no http(s) anywhere', () => {
+    for (const html of [board, publicHtml]) {
+      const refs = [...html.matchAll(/\s(?:src|href|xlink:href)\s*=\s*"([^"]*)"/g)].map((m) => m[1] ?? '');
+      expect(refs.length).toBeGreaterThan(0);
+      expect(refs.filter((r) => !r.startsWith('#'))).toEqual([]);
+      expect(html).not.toMatch(/https?:/i);
+      expect(html).not.toMatch(/<link\b|<script\b|@import|url\(/i);
+    }
+  });
+
+  it('gives every table a caption and every header cell a scope', () => {
+    const tables = tags(board, 'table');
+    // The FTE counts table and the data-quality files table.
+    expect(tables).toHaveLength(2);
+    for (const t of tables) {
+      expect(t).toMatch(/^<table[^>]*>\s*<caption>[^<]+<\/caption>/);
+      const ths = t.match(/<th\b[^>]*>/g) ?? [];
+      expect(ths.length).toBeGreaterThan(0);
+      expect(ths.filter((th) => !/scope="(col|row)"/.test(th))).toEqual([]);
+    }
+  });
+
+  it('draws each chart as SVG with role="img" and its text alternative as aria-label', () => {
+    const model = assemblePack(packInput());
+    const chart = model.sections.flatMap((s) => s.blocks).find((b): b is Extract<Block, { kind: 'figure' }> => b.kind === 'figure')?.chart;
+    const svgs = board.match(/<svg\b[^>]*>/g) ?? [];
+    expect(svgs).toHaveLength(1);
+    expect(svgs[0]).toContain('role="img"');
+    expect(svgs[0]).toContain(`aria-label="${chart?.description}"`);
+    // The chart's data table follows it, and the figure has its headline title and subtitle.
+    expect(board).toMatch(/<figcaption>\s*<h3 class="chart-title"[^>]*>The first time entrant rate was lower[^<]*<\/h3>\s*<p class="chart-subtitle">Rate per 100,000/);
+    expect(board.indexOf('</figure>')).toBeLessThan(board.indexOf('Table 1: First time entrants'));
+  });
+
+  it('keeps headings in order: one h1, then no level skipped', () => {
+    const levels = [...board.matchAll(/<h([1-6])\b/g)].map((m) => Number(m[1]));
+    expect(levels[0]).toBe(1);
+    expect(levels.filter((l) => l === 1)).toHaveLength(1);
+    levels.forEach((l, i) => { if (i > 0) expect(l - (levels[i - 1] as number)).toBeLessThanOrEqual(1); });
+  });
+
+  it('shows the audience marking and the run time, and nothing time-dependent besides', async () => {
+    expect(board).toContain('Board: OFFICIAL – not for publication');
+    expect(publicHtml).toContain('Public: published with disclosure control');
+    expect(board).toContain('<time datetime="2025-01-14T09:30:00.000Z">14 January 2025 at 09:30 (UK time)</time>');
+    const later = await renderBoardPack(assemblePack(packInput({ producedAt: '2025-02-01T10:00:00.000Z' })), templates);
+    const differing = later.split('\n').filter((line, i) => line !== board.split('\n')[i]);
+    expect(differing.length).toBeGreaterThan(0);
+    expect(differing.every((line) => /2025-02-01|1 February 2025/.test(line))).toBe(true);
+  });
+
+  it('is byte-identical when rendered twice from the same input', async () => {
+    const again = await renderBoardPack(assemblePack(packInput({ audience: 'board' })), await loadTemplates());
+    expect(again).toBe(board);
+  });
+
+  it('escapes data values: a service name holding markup appears as text', async () => {
+    const html = await renderBoardPack(assemblePack(packInput({ serviceName: '<script>alert(1)</script> & "Co"' })), templates);
+    expect(html).not.toContain('<script>alert(1)');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot;');
+  });
+});
+
+describe('loadTemplates', () => {
+  it('finds the project templates whatever the working directory', async () => {
+    const t = await loadTemplates();
+    expect(t.layout).toContain('<html lang="en-GB">');
+    expect(Object.keys(t.partials)).toEqual(expect.arrayContaining(['section', 'figure', 'data-table', 'tiles']));
+    expect(t.css).toContain('@media print');
+  });
+
+  it('reports a folder without templates as templatesMissing', async () => {
+    const empty = await mkdtemp(join(tmpdir(), 'yjpack-templates-'));
+    const error = await loadTemplates(empty).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(YjpackError);
+    expect((error as YjpackError).messageId).toBe('templatesMissing');
+  });
+});
