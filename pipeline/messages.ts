@@ -136,6 +136,14 @@ export const messages = {
   printFailed: entry(CANTCREAT, (p) =>
     `The browser at '${p.browser}' started but could not print the PDF (${p.reason}). The HTML pack was written. Try again, or point --browser or YJPACK_BROWSER at another Chrome, Edge or Chromium.`),
 
+  // board pack: logo, disclosure, data quality, methods (pipeline/load/logo.ts, pipeline/assemble)
+  logoMissing: entry(NOINPUT, (p) =>
+    `The logo file '${p.path}' named in the config (logo:) cannot be read (${p.detail}). Check the path: it is relative to the config file.`),
+  logoNotImage: entry(CONFIG, (p) =>
+    `The logo file '${p.path}' is not a PNG, JPEG or SVG image (${p.detail}). Export the logo as PNG (or JPEG, or SVG) and point logo: at that file.`),
+  logoTooLarge: entry(CONFIG, (p) =>
+    `The logo file '${p.path}' is ${p.size} KB; a logo is inlined into the pack, so it may be at most ${p.limit} KB. Save a smaller version (about 600 pixels wide is plenty).`),
+
   // internal
   internal: entry(INTERNAL, (p) =>
     `yjpack failed unexpectedly: ${p.detail}\nThis is a bug. Please report it with the command that failed: ${p.command}`),

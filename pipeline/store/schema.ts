@@ -10,6 +10,11 @@
  * - ete.suitability: blank → 'UNKNOWN' (which counts as unsuitable).
  * - population.age_from/age_to: a single age gives from = to; a band '10-17'
  *   gives 10 and 17. population.sex / ethnic_group NULL means all.
+ *
+ * Record keys (FileSpec.key) are unique because validation refuses repeated
+ * keys and store/write.ts merges by key, not through PRIMARY KEY constraints:
+ * their index cost about 2 s of CPU per million offences (a third of a
+ * national load) and guarded nothing the load does not already guarantee.
  */
 
 export const SCHEMA_VERSION = 1;
@@ -32,7 +37,7 @@ CREATE TABLE IF NOT EXISTS loads (
   files JSON NOT NULL               -- [{ file, sha256, rows, bytes }]
 );
 CREATE TABLE IF NOT EXISTS children (
-  child_id VARCHAR PRIMARY KEY,
+  child_id VARCHAR NOT NULL,        -- key (see above)
   date_of_birth DATE NOT NULL,
   sex VARCHAR NOT NULL,             -- M, F, U
   ethnicity VARCHAR,                -- extended code as given (canonical), NULL when blank
@@ -43,7 +48,7 @@ CREATE TABLE IF NOT EXISTS children (
   load_id INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS offences (
-  offence_id VARCHAR PRIMARY KEY,
+  offence_id VARCHAR NOT NULL,      -- key (see above)
   child_id VARCHAR NOT NULL,
   offence_date DATE NOT NULL,
   outcome_date DATE NOT NULL,
@@ -54,7 +59,7 @@ CREATE TABLE IF NOT EXISTS offences (
   load_id INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS interventions (
-  intervention_id VARCHAR PRIMARY KEY,
+  intervention_id VARCHAR NOT NULL, -- key (see above)
   child_id VARCHAR NOT NULL,
   type VARCHAR NOT NULL,
   start_date DATE NOT NULL,
@@ -70,11 +75,10 @@ CREATE TABLE IF NOT EXISTS ete (
   suitability VARCHAR NOT NULL,     -- SUITABLE, UNSUITABLE, UNKNOWN
   hours_offered DOUBLE,
   hours_attended DOUBLE,
-  load_id INTEGER NOT NULL,
-  PRIMARY KEY (child_id, start_date, provision)
+  load_id INTEGER NOT NULL          -- key: child_id, start_date, provision (see above)
 );
 CREATE TABLE IF NOT EXISTS remands (
-  remand_id VARCHAR PRIMARY KEY,
+  remand_id VARCHAR NOT NULL,       -- key (see above)
   child_id VARCHAR NOT NULL,
   decision_date DATE NOT NULL,
   end_date DATE,
@@ -82,7 +86,7 @@ CREATE TABLE IF NOT EXISTS remands (
   load_id INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS arrests (
-  arrest_id VARCHAR PRIMARY KEY,
+  arrest_id VARCHAR NOT NULL,       -- key (see above)
   arrest_date DATE NOT NULL,
   age INTEGER NOT NULL,
   sex VARCHAR NOT NULL,

@@ -1,0 +1,138 @@
+/**
+ * The data contract's value rules as set-based checks over a normalised table
+ * (alias `n`, see normalise-sql.ts). Each check is a SQL condition that is
+ * true for a bad row, with the catalogue text saying what was expected.
+ */
+import { ETHNIC_GROUPS, ETHNICITY, OUTCOMES } from '../contract/codes.js';
+import type { ColumnSpec, ExtractFileName, FileSpec } from '../contract/files.js';
+import { expected } from '../messages.js';
+import type { ColumnMatch } from './columns.js';
+import { norm, raw } from './normalise-sql.js';
+import { sqlString } from './lookups.js';
+
+export interface RowCheck {
+  /** Column named in the problem. */
+  column: string;
+  /** Distinguishes checks of one column, for capping and counting. */
+  rule: string;
+  severity: 'error' | 'warning';
+  /** SQL over `n` (and the joins of the check run): true for a bad row. */
+  bad: string;
+  /** SQL for the value shown (NULL shows none). */
+  value: string;
+  /** SQL for a detail the expected text needs, if any. */
+  detail?: string;
+  expected: (value: string | null, detail: string | null) => string;
+}
+
+/** Date pairs where the second must not be before the first (data-contract.md). */
+export const DATE_ORDER: readonly { file: ExtractFileName; column: string; notBefore: string }[] = [
+  { file: 'offences', column: 'outcome_date', notBefore: 'offence_date' },
+];
+
+/** Alias of the children ids joined in for child references. */
+export const KNOWN_CHILD = 'kc.known_child';
+
+export function rowChecks(spec: FileSpec, match: ColumnMatch, childRefs: boolean): RowCheck[] {
+  const checks: RowCheck[] = [];
+  for (const column of spec.columns) {
+    if (!match.position.has(column.name)) continue;
+    const r = `n.${raw(column)}`;
+    if (!column.blankOk) {
+      checks.push({
+        column: column.name, rule: 'blank', severity: 'error', bad: `${r} IS NULL`, value: 'NULL',
+        expected: () => expected.notBlank(),
+      });
+    }
+    const value = valueCheck(spec.name, column, r);
+    if (value) checks.push({ column: column.name, severity: 'error', value: r, ...value });
+    if (column.type.kind === 'childRef' && childRefs) {
+      checks.push({
+        column: column.name, rule: 'childRef', severity: 'error', value: r,
+        bad: `${r} IS NOT NULL AND ${KNOWN_CHILD} IS NULL`, expected: () => expected.childExists(),
+      });
+    }
+  }
+  for (const order of DATE_ORDER.filter((o) => o.file === spec.name)) {
+    if (!match.position.has(order.column) || !match.position.has(order.notBefore)) continue;
+    const column = spec.columns.find((c) => c.name === order.column)!;
+    checks.push({
+      column: order.column, rule: 'order', severity: 'error', value: `n.${raw(column)}`,
+      bad: `n.${norm(order.column)} < n.${norm(order.notBefore)}`,
+      detail: `CAST(n.${norm(order.notBefore)} AS VARCHAR)`,
+      expected: (_v, detail) => expected.notBefore(order.notBefore, detail ?? ''),
+    });
+  }
+  return checks;
+}
+
+type ValueCheck = Pick<RowCheck, 'rule' | 'bad' | 'expected'> & Partial<Pick<RowCheck, 'severity'>>;
+
+function valueCheck(file: ExtractFileName, column: ColumnSpec, r: string): ValueCheck | null {
+  const v = `n.${norm(column.name)}`;
+  const unparsed = `${r} IS NOT NULL AND ${v} IS NULL`;
+  const t = column.type;
+  switch (t.kind) {
+    case 'text':
+    case 'id':
+    case 'childRef':
+      return null;
+    case 'date':
+      return { rule: 'date', bad: unparsed, expected: (value) => dateExpected(value ?? '') };
+    case 'yesNo':
+      return { rule: 'yesNo', bad: unparsed, expected: () => expected.yesNo() };
+    case 'integer':
+    case 'number': {
+      const outside = [t.min === undefined ? null : `${v} < ${t.min}`, t.max === undefined ? null : `${v} > ${t.max}`]
+        .filter((x) => x !== null);
+      return {
+        rule: t.kind,
+        bad: `${r} IS NOT NULL AND (${[`${v} IS NULL`, ...outside].join(' OR ')})`,
+        expected: () => (t.kind === 'integer' ? expected.integer(t.min, t.max) : expected.number(t.min, t.max)),
+      };
+    }
+    case 'code': {
+      const codes = Object.keys(t.list);
+      if (!t.open) return { rule: 'code', bad: unparsed, expected: () => expected.oneOf(codes) };
+      return {
+        rule: 'openCode', severity: 'warning',
+        bad: `${r} IS NOT NULL AND ${v} NOT IN (${codes.map(sqlString).join(', ')})`,
+        expected: () => expected.knownCode(codes),
+      };
+    }
+    case 'sex':
+      // Population rows are for boys, girls or persons; an "unknown sex" population has no meaning.
+      return file === 'population'
+        ? { rule: 'sex', bad: `${r} IS NOT NULL AND (${v} IS NULL OR ${v} = 'U')`, expected: () => expected.sexOrPersons() }
+        : { rule: 'sex', bad: unparsed, expected: () => expected.sex() };
+    case 'ethnicity':
+      return { rule: 'ethnicity', bad: unparsed, expected: () => expected.oneOf(Object.keys(ETHNICITY)) };
+    case 'outcome':
+      return { rule: 'outcome', bad: unparsed, expected: () => expected.oneOf(Object.keys(OUTCOMES)) };
+    case 'ageOrBand':
+      return {
+        rule: 'ageOrBand',
+        bad: `${r} IS NOT NULL AND (n.age_from IS NULL OR n.age_to IS NULL OR n.age_from < 10 OR n.age_to > 17 OR n.age_from > n.age_to)`,
+        expected: () => expected.ageOrBand(),
+      };
+    case 'ethnicGroupOrBlank':
+      return { rule: 'ethnicGroup', bad: unparsed, expected: () => expected.ethnicGroup(ETHNIC_GROUPS) };
+  }
+}
+
+/** Says more than "not a date" when it can tell why: month first (US) or a day that does not exist. */
+export function dateExpected(value: string): string {
+  const uk = /^(\d{1,2})\/(\d{1,2})\/\d{4}$/.exec(value);
+  if (uk && Number(uk[2]) > 12 && Number(uk[1]) >= 1 && Number(uk[1]) <= 12) return expected.dateMonthFirst();
+  if (uk || /^\d{4}-\d{2}-\d{2}$/.test(value)) return expected.dateImpossible();
+  return expected.date();
+}
+
+/** Normalised columns that identify a record (FileSpec.key), as norm-table columns. */
+export function keyColumns(spec: FileSpec): string[] {
+  return spec.key.flatMap((k) => {
+    const column = spec.columns.find((c) => c.name === k);
+    return column?.type.kind === 'ageOrBand' ? ['age_from', 'age_to'] : [k];
+  });
+}
+
