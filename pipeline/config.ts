@@ -3,7 +3,9 @@
  * file is load's job (load/config-file.ts). Every problem is reported at
  * once with its path in the file and how to fix it.
  */
+import { dirname, isAbsolute, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { contrastRatio, darkenToContrast, formatRatio, MIN_TEXT_CONTRAST, WHITE } from './assemble/contrast.js';
 import { YjpackError } from './errors.js';
 import { INDICATOR_IDS } from './compute/record.js';
 
@@ -90,12 +92,16 @@ export function parseConfig(text: string, path: string): Config {
     else problems.push(`pooling: expected a list of stages to pool over three years, from: ${DISPRO_STAGES.join(', ')}.`);
   }
   if (doc.logo !== undefined) {
-    if (typeof doc.logo === 'string' && /\.(png|jpe?g|svg)$/i.test(doc.logo)) config.logoFile = doc.logo;
-    else problems.push('logo: expected the path of a PNG, JPEG or SVG file.');
+    // Relative to the config file, so a config and its logo can be moved together.
+    if (typeof doc.logo === 'string' && /\.(png|jpe?g|svg)$/i.test(doc.logo)) config.logoFile = isAbsolute(doc.logo) ? doc.logo : join(dirname(path), doc.logo);
+    else problems.push('logo: expected the path of a PNG, JPEG or SVG file (relative to this config file), e.g. "logo.png".');
   }
   if (doc.accent_colour !== undefined) {
-    if (typeof doc.accent_colour === 'string' && /^#[0-9a-fA-F]{6}$/.test(doc.accent_colour)) config.accentColour = doc.accent_colour;
-    else problems.push('accent_colour: expected a colour like "#12436D".');
+    if (typeof doc.accent_colour === 'string' && /^#[0-9a-fA-F]{6}$/.test(doc.accent_colour)) {
+      const problem = accentContrastProblem(doc.accent_colour);
+      if (problem) problems.push(problem);
+      else config.accentColour = doc.accent_colour;
+    } else problems.push('accent_colour: expected a colour like "#12436D".');
   }
   if (doc.targets !== undefined) readTargets(doc.targets, config, problems);
 
@@ -121,6 +127,14 @@ function readTargets(raw: unknown, config: Config, problems: string[]): void {
     }
     config.targets[id] = { value: target.value, better: target.better };
   }
+}
+
+/** The accent colours headings, links and borders on white, so it must be readable there (WCAG 2.2 AA). */
+function accentContrastProblem(colour: string): string | null {
+  const ratio = contrastRatio(colour, WHITE);
+  if (ratio >= MIN_TEXT_CONTRAST) return null;
+  return `accent_colour: "${colour}" has a contrast ratio of ${formatRatio(ratio)} against white; headings and links need at least ${MIN_TEXT_CONTRAST}:1 (WCAG 2.2 AA). `
+    + `Use a darker colour, for example "${darkenToContrast(colour)}" (the same hue, darkened), or the default "#12436D".`;
 }
 
 function stringList(v: unknown): string[] | null {

@@ -18,7 +18,7 @@ import type { Config } from './config.js';
 import { computeIndicators, type ComputeOutput } from './compute/index.js';
 import type { ComputeContext } from './compute/context.js';
 import type { Effects } from './effects.js';
-import { YjpackError } from './errors.js';
+import { YjpackError, type Problem } from './errors.js';
 import { loadExtract } from './load/index.js';
 import { openStore, type Store } from './store/db.js';
 import { extractDateRange } from './store/summary.js';
@@ -26,6 +26,14 @@ import {
   formatPeriod, lastCompletePeriod, periodEnd, periodOf, type Period,
 } from './period.js';
 import { assemblePack } from './assemble/index.js';
+import { discloseRecords, DEFAULT_SUPPRESSION_THRESHOLD } from './assemble/disclosure.js';
+import { summariseLoadWarnings, withWarningRows } from './assemble/load-warnings.js';
+import type { Audience } from './assemble/model.js';
+import { readLogo } from './load/logo.js';
+import { computeProfile, computeYdaRemands, type ProfileTable, type YdaRemandYear } from './compute/profile.js';
+import { comparatorSet, comparatorsFor, type Comparison } from './compute/comparators.js';
+import { countSuppressions } from './assemble/sections/count-disclosure.js';
+import { notProvenOutcomes } from './store/not-proven.js';
 import { renderBoardPack } from './render/index.js';
 import { loadTemplates } from './load/templates.js';
 import { findBrowser, printPdf } from './print/index.js';
@@ -44,6 +52,10 @@ export interface RunOptions {
   pdf: boolean;
   browser: string | null;
   toolVersion: string;
+  /** Audience of board-pack.html: 'board' (default) shows every count; 'public' applies disclosure control. */
+  htmlAudience?: Audience;
+  /** Audience of scrutiny-pack.pdf: 'public' (default, disclosure control) or 'board'. */
+  pdfAudience?: Audience;
 }
 
 export interface RunResult {
@@ -56,12 +68,12 @@ export interface RunResult {
  * Opens the store a command reads from: a throwaway in-memory store filled
  * from an extract folder, or an existing store file opened read-only.
  */
-export async function openSource(source: StoreSource, effects: Effects): Promise<{ store: Store; files: FileSummary[] }> {
+export async function openSource(source: StoreSource, effects: Effects): Promise<{ store: Store; files: FileSummary[]; warnings: Problem[] }> {
   if (source.kind === 'db') {
     const step = effects.progress.step(`open store ${source.path}`);
     const store = await openStore(source.path, { readOnly: true });
     step.done();
-    return { store, files: [] };
+    return { store, files: [], warnings: [] };
   }
   const step = effects.progress.step(`load ${source.dir}`);
   const store = await openStore(null);
@@ -73,7 +85,7 @@ export async function openSource(source: StoreSource, effects: Effects): Promise
     const rows = result.files.reduce((n, f) => n + f.rows, 0);
     step.done(`${result.files.filter((f) => f.present).length} files, ${rows.toLocaleString('en-GB')} rows`);
     for (const w of result.warnings) effects.progress.info(`warning: ${w.file}: ${w.expected}`);
-    return { store, files: result.files };
+    return { store, files: result.files, warnings: result.warnings };
   } catch (e) {
     step.fail();
     store.close();
@@ -114,15 +126,28 @@ export async function runQuarterlyJob(options: RunOptions, effects: Effects): Pr
   const startedAt = effects.now();
   const today = startedAt.toISOString().slice(0, 10);
   const sourceLabel = options.source.kind === 'data' ? options.source.dir : options.source.path;
-  const { store, files } = await openSource(options.source, effects);
+  // Read before the long work, so a missing logo fails at once.
+  const logo = options.config.logoFile ? await readLogo(options.config.logoFile) : null;
+  const { store, files, warnings: loadWarnings } = await openSource(options.source, effects);
   let computed: ComputeOutput;
   let period: Period;
   let range: { from: string | null; to: string | null };
+  let notProven: { yearToPeriod: number; toPeriodEnd: number };
+  let profile: ProfileTable[];
+  let remands: YdaRemandYear[];
+  let comparisons: Comparison[];
   try {
     period = await choosePeriod(store, options.period, today, sourceLabel);
     const step = effects.progress.step(`compute indicators for ${formatPeriod(period)}`);
-    computed = await computeIndicators(store, computeContext(period, options.config));
+    const ctx = computeContext(period, options.config);
+    computed = await computeIndicators(store, ctx);
     range = await extractDateRange(store);
+    notProven = await notProvenOutcomes(store, period);
+    profile = await computeProfile(store, ctx);
+    remands = await computeYdaRemands(store, ctx);
+    // Published comparators lag the local data; a comparator up to three quarters old still compares.
+    comparisons = comparatorsFor(computed.records, await comparatorSet(store),
+      { areas: options.config.comparatorAreas, lagQuarters: 3 });
     step.done(`${computed.records.length} records`);
   } finally {
     store.close();
@@ -130,6 +155,10 @@ export async function runQuarterlyJob(options: RunOptions, effects: Effects): Pr
 
   const assembleStep = effects.progress.step('assemble and render the pack');
   const templates = await loadTemplates();
+  const warningSummary = summariseLoadWarnings(loadWarnings);
+  const threshold = options.config.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
+  const htmlAudience: Audience = options.htmlAudience ?? 'board';
+  const pdfAudience: Audience = options.pdfAudience ?? 'public';
   const packInput = {
     records: computed.records,
     notes: computed.notes,
@@ -137,16 +166,31 @@ export async function runQuarterlyJob(options: RunOptions, effects: Effects): Pr
     producedAt: startedAt.toISOString(),
     serviceName: options.config.serviceName,
     dataQuality: {
-      files: files.filter((f) => f.present).map((f) => ({ file: f.file, rows: f.rows, refusedRows: f.refusedRows, sha256: f.sha256 })),
+      files: withWarningRows(
+        files.filter((f) => f.present).map((f) => ({ file: f.file, rows: f.rows, refusedRows: f.refusedRows, sha256: f.sha256 })),
+        warningSummary),
       warnings: computed.notes.filter((n) => n.severity === 'warning').map((n) => n.text),
       extractFrom: range.from,
       extractTo: range.to,
+      loadWarnings: warningSummary.warnings,
+      notProven,
     },
     population: computed.population,
-    suppressionThreshold: options.config.suppressionThreshold,
+    suppressionThreshold: threshold,
+    logo,
+    accentColour: options.config.accentColour,
+    targets: options.config.targets,
+    comparisons,
+    profile,
+    remands,
+    settings: {
+      includeNonSubstantive: options.config.includeNonSubstantive,
+      poolStages: options.config.poolStages,
+      comparatorAreas: options.config.comparatorAreas,
+    },
   };
-  const boardHtml = await renderBoardPack(assemblePack({ ...packInput, audience: 'board' }), templates);
-  const publicHtml = options.pdf ? await renderBoardPack(assemblePack({ ...packInput, audience: 'public' }), templates) : null;
+  const boardHtml = await renderBoardPack(assemblePack({ ...packInput, audience: htmlAudience }), templates);
+  const publicHtml = options.pdf ? await renderBoardPack(assemblePack({ ...packInput, audience: pdfAudience }), templates) : null;
   assembleStep.done();
 
   let pdf: Uint8Array | null = null;
@@ -171,13 +215,16 @@ export async function runQuarterlyJob(options: RunOptions, effects: Effects): Pr
     { path: join(dir, 'indicators.csv'), data: recordsToCsv(computed.records) },
   ];
   if (pdf) outputs.push({ path: join(dir, 'scrutiny-pack.pdf'), data: pdf });
+  const audiences: Record<string, Audience> = { 'board-pack.html': htmlAudience, ...(pdf ? { 'scrutiny-pack.pdf': pdfAudience } : {}) };
   outputs.push({
     path: join(dir, 'manifest.json'),
     data: buildManifest({
       toolVersion: options.toolVersion, producedAt: startedAt.toISOString(), period,
       inputs: files.filter((f) => f.present).map((f) => ({ file: f.file, sha256: f.sha256, rows: f.rows, bytes: f.bytes })),
       source: options.source.kind === 'data' ? { kind: 'data', name: basename(options.source.dir) } : { kind: 'db', name: basename(options.source.path) },
-      settings: options.config, outputs: outputs.map((o) => basename(o.path)),
+      settings: options.config, outputs: outputs.map((o) => basename(o.path)), audiences,
+      suppressions: Object.values(audiences).includes('public') ? discloseRecords(computed.records, threshold).log : [],
+      countSuppressions: Object.values(audiences).includes('public') ? countSuppressions(profile, remands, threshold) : [],
     }),
   });
   const writeStep = effects.progress.step(`write ${dir}`);

@@ -49,3 +49,24 @@ describe('config', () => {
     expect(configFailure('service_name: [unclosed').messageId).toBe('badConfig');
   });
 });
+
+describe('config: logo and accent colour', () => {
+  it('reads the logo path relative to the config file', () => {
+    expect(parseConfig('logo: logo.png', '/srv/yjs/yjs.yaml').logoFile).toBe('/srv/yjs/logo.png');
+    expect(parseConfig('logo: /img/crest.svg', '/srv/yjs/yjs.yaml').logoFile).toBe('/img/crest.svg');
+    expect(configFailure('logo: logo.gif').message).toContain('logo: expected the path of a PNG, JPEG or SVG file');
+  });
+
+  it('accepts an accent colour with at least 4.5:1 contrast against white', () => {
+    // #767676 on white: 1.05 / (0.18116 + 0.05) = 4.54.
+    expect(parseConfig('accent_colour: "#767676"', 'yjs.yaml').accentColour).toBe('#767676');
+  });
+
+  it('refuses a lighter one, with its ratio and a darker shade that passes', () => {
+    // #777777 on white: 1.05 / (0.18448 + 0.05) = 4.478 → "4.47:1"; one step darker, #767676, passes.
+    const e = configFailure('accent_colour: "#777777"');
+    expect(e.messageId).toBe('badConfig');
+    expect(e.message).toContain('accent_colour: "#777777" has a contrast ratio of 4.47:1 against white');
+    expect(e.message).toContain('"#767676"');
+  });
+});

@@ -6,11 +6,13 @@
 import { periodLabel } from '../period.js';
 import { applyDisclosureControl, DEFAULT_SUPPRESSION_THRESHOLD } from './disclosure.js';
 import type { Block, PackInput, PackModel, Section } from './model.js';
-import { cover } from './sections/cover.js';
+import { cover, DEFAULT_ACCENT } from './sections/cover.js';
 import { dataQualitySection } from './sections/data-quality.js';
+import { disproSection, hasDispro } from './sections/dispro.js';
 import { eteSection, hasEte } from './sections/ete.js';
-import { methodsSection, type MethodTopic } from './sections/methods.js';
+import { methodsSection } from './sections/methods.js';
 import { rateTrendSection } from './sections/rate-trend.js';
+import { profileSection } from './sections/profile.js';
 import { hasReoffending, reoffendingSection } from './sections/reoffending.js';
 import { summarySection } from './sections/summary.js';
 import { indexHeadlines } from './series.js';
@@ -24,30 +26,33 @@ export function assemblePack(input: PackInput): PackModel {
   const index = indexHeadlines(records);
   // Tables explain [c] with the threshold only where it applies.
   const tableThreshold = input.audience === 'public' ? threshold : null;
-  const trend = { index, period: input.period, notes: input.notes, population: input.population, threshold: tableThreshold };
+  const comparisons = input.comparisons ?? [];
+  const trend = { index, period: input.period, notes: input.notes, population: input.population, threshold: tableThreshold, comparisons };
   // Later topics join the pack as their records arrive; FTE always has a section (it says when there is no data).
   const hasCustody = index.has(CUSTODY_TOPIC.rateId);
   const rateTopics = hasCustody ? [FTE_TOPIC, CUSTODY_TOPIC] : [FTE_TOPIC];
   const withReoffending = hasReoffending(records);
   const withEte = hasEte(index);
-  const methodTopics: MethodTopic[] = ['fte'];
-  if (hasCustody) methodTopics.push('custody');
-  if (withReoffending) methodTopics.push('reoffending');
-  if (withEte) methodTopics.push('ete');
+  const withDispro = hasDispro(records, input.period);
 
   const sections = numberTables([
-    summarySection(index, input.period, rateTopics),
-    ...rateTopics.map((t) => rateTrendSection(t, trend)),
-    ...(withReoffending ? [reoffendingSection(records, tableThreshold)] : []),
+    summarySection({ index, records, period: input.period, rateTopics, targets: input.targets ?? {}, comparisons }),
+    ...rateTopics.map((t) => rateTrendSection(t, t === CUSTODY_TOPIC ? { ...trend, remands: input.remands ?? [] } : trend)),
+    ...(withReoffending ? [reoffendingSection(records, tableThreshold, input.period)] : []),
     ...(withEte ? [eteSection(index, input.period, tableThreshold)] : []),
-    dataQualitySection(input.dataQuality, input.period, input.population),
-    methodsSection({ audience: input.audience, threshold, topics: methodTopics }),
+    ...(withDispro ? [disproSection(records, input.period, input.notes, tableThreshold)] : []),
+    ...(input.profile ? [profileSection(input.profile, input.period, tableThreshold)] : []),
+    dataQualitySection({ dq: input.dataQuality, period: input.period, population: input.population, records, threshold: tableThreshold }),
+    methodsSection({
+      audience: input.audience, threshold, records: input.records, period: input.period, population: input.population, settings: input.settings,
+    }),
   ]);
   return {
     title: `${input.serviceName}: youth justice performance, ${periodLabel(input.period)}`,
-    cover: cover(input.serviceName, input.period, input.producedAt, input.audience),
+    cover: cover(input.serviceName, input.period, input.producedAt, input.audience, input.logo ?? null),
     contents: sections.map((s) => ({ id: s.id, heading: s.heading })),
     sections,
+    accent: input.accentColour ?? DEFAULT_ACCENT,
   };
 }
 

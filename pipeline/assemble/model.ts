@@ -5,17 +5,49 @@
  * built from the same blocks.
  */
 import type { TopLevelSpec } from 'vega-lite';
+import type { Comparison } from '../compute/comparators.js';
 import type { ComputeNote } from '../compute/context.js';
+import type { ProfileTable, YdaRemandYear } from '../compute/profile.js';
 import type { IndicatorRecord } from '../compute/record.js';
 import type { Period } from '../period.js';
 
 export type Audience = 'board' | 'public';
 
 export interface DataQualityInput {
-  files: { file: string; rows: number; refusedRows: number; sha256: string }[];
+  files: {
+    file: string; rows: number; refusedRows: number; sha256: string;
+    /** Rows with at least one warning (loaded as written); `warningRowsAtLeast` when the load listed only the first ones. */
+    warningRows?: number; warningRowsAtLeast?: boolean;
+  }[];
   warnings: string[];
   extractFrom: string | null;
   extractTo: string | null;
+  /** Load warnings by file and column, without the values (they could identify a child). */
+  loadWarnings?: LoadWarning[];
+  /** Offences with a not-proven outcome (NFA, not guilty, withdrawn): counted here, in no indicator. */
+  notProven?: { yearToPeriod: number; toPeriodEnd: number } | null;
+}
+
+export interface LoadWarning {
+  file: string;
+  column: string | null;
+  /** Rows with this warning (file-level warnings: 0). */
+  rows: number;
+  /** What was expected, as the validator says it. */
+  expected: string;
+}
+
+/** The run's settings that change figures, for the methods section. */
+export interface PackSettings {
+  includeNonSubstantive: boolean;
+  poolStages: readonly string[];
+  comparatorAreas: readonly string[];
+}
+
+/** An image file's bytes, inlined into the pack as a data: URI. */
+export interface LogoImage {
+  mediaType: string;
+  bytes: Uint8Array;
 }
 
 export interface PackInput {
@@ -31,6 +63,26 @@ export interface PackInput {
   population: { year: number; fallback: boolean } | null;
   /** Public packs: counts from 1 to this are shown [c] (indicators.md; default 5). */
   suppressionThreshold?: number;
+  /** Config `logo:`, shown on the cover. */
+  logo?: LogoImage | null;
+  /** Config `accent_colour:` (checked for contrast by config.ts); headings and borders. */
+  accentColour?: string | null;
+  settings?: PackSettings;
+  // Sections (summary status, comparators, remands, profile): optional, each section says when it has none.
+  /** The service's targets by indicator id (config `targets`): status in the summary. */
+  targets?: Partial<Record<string, Target>>;
+  /** The records compared with published comparators (compute/comparators.ts comparatorsFor). */
+  comparisons?: readonly Comparison[];
+  /** The cohort profile of children with outcomes in the year to P (compute/profile.ts computeProfile). */
+  profile?: readonly ProfileTable[];
+  /** Remands to youth detention accommodation in the year to each quarter (compute/profile.ts computeYdaRemands). */
+  remands?: readonly YdaRemandYear[];
+}
+
+/** A target from config (`targets:`): the value, and whether a higher figure is better. */
+export interface Target {
+  value: number;
+  better: 'higher' | 'lower';
 }
 
 export interface PackModel {
@@ -40,6 +92,8 @@ export interface PackModel {
   /** Table of contents: one entry per section. */
   contents: { id: string; heading: string }[];
   sections: Section[];
+  /** "#RRGGBB" for headings and borders (at least 4.5:1 on white). */
+  accent: string;
 }
 
 export interface Cover {
@@ -52,6 +106,8 @@ export interface Cover {
   producedAtIso: string;
   audience: Audience;
   marking: string;
+  /** The service's logo as a data: URI for an <img>, and its text alternative. */
+  logo: { src: string; alt: string } | null;
 }
 
 export interface Section {
@@ -83,6 +139,18 @@ export interface Change {
   detail: string;
 }
 
+/** A figure against its target or a comparator: symbol, word and tone (the colour) say the same thing. */
+export interface Status {
+  /** "Target", "West Midlands". */
+  against: string;
+  /** "met", "not met", "similar", "better", "worse", "not available". */
+  word: string;
+  symbol: string;
+  tone: 'good' | 'bad' | 'neutral';
+  /** "200.0 or lower", "141.0 in the year to December 2024". */
+  detail: string;
+}
+
 export interface Tile {
   heading: string;
   value: string;
@@ -93,6 +161,8 @@ export interface Tile {
   label: string;
   period: string;
   changes: Change[];
+  /** Against the target and each comparator; empty when there are none. */
+  statuses: Status[];
   sentence: string;
 }
 

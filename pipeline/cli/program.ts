@@ -50,13 +50,17 @@ export function buildProgram(io: CliIo): Command {
     .option('--config <file>', 'YAML settings (service name, targets, comparators…); see data-samples/yjpack.example.yaml')
     .option('--no-pdf', 'skip the PDF (no browser needed)')
     .option('--browser <path>', 'Chrome, Edge or Chromium to print with (default: $YJPACK_BROWSER, a system browser, else @sparticuz/chromium)')
+    .addOption(new Option('--html-audience <audience>', 'who the HTML is for: board shows every count, public applies disclosure control').choices(['board', 'public']).default('board'))
+    .addOption(new Option('--pdf-audience <audience>', 'who the PDF is for').choices(['board', 'public']).default('public'))
     .addHelpText('after', '\nExamples:\n  npm run yjpack -- run\n  npm run yjpack -- run --data extracts/2024-25-Q3 --config yjs.yaml\n  npm run yjpack -- run --db yjpack.duckdb --period 2024-25-Q3 --no-pdf')
-    .action(async (o: { data?: string; db?: string; period?: string; out: string; config?: string; pdf: boolean; browser?: string }) => {
+    .action(async (o: { data?: string; db?: string; period?: string; out: string; config?: string; pdf: boolean; browser?: string;
+      htmlAudience: 'board' | 'public'; pdfAudience: 'board' | 'public' }) => {
       const source = storeSource(o, abs, true);
       const config = o.config ? await readConfigFile(abs(o.config)) : DEFAULT_CONFIG;
       const result = await withProblemsFile(join(abs(o.out), 'problems.csv'), () => runQuarterlyJob({
         source, period: o.period ? parsePeriod(o.period) : null, outDir: abs(o.out), config,
         pdf: o.pdf, browser: o.browser ?? null, toolVersion: TOOL_VERSION,
+        htmlAudience: o.htmlAudience, pdfAudience: o.pdfAudience,
       }, effects()));
       const e = effects();
       e.progress.info(`pack for ${formatPeriod(result.period)} written:`);

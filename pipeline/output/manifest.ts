@@ -1,7 +1,12 @@
 /**
  * manifest.json: what a pack was made from and how, so a published figure
- * can be traced back. Holds no child-level data.
+ * can be traced back: inputs with their SHA-256, tool version, settings, the
+ * audience of each pack file and every figure hidden by disclosure control.
+ * Holds no child-level data (suppressions name indicators and breakdowns,
+ * never children).
  */
+import type { DisclosureEntry } from '../assemble/disclosure.js';
+import type { Audience } from '../assemble/model.js';
 import type { Config } from '../config.js';
 import { formatPeriod, type Period } from '../period.js';
 
@@ -13,7 +18,12 @@ export interface ManifestInput {
   source: { kind: 'data' | 'db'; name: string };
   settings: Config;
   outputs: string[];
-  suppressions?: unknown[];
+  /** Pack file → its audience ('board': every count; 'public': disclosure control). */
+  audiences?: Record<string, Audience>;
+  /** The disclosure log of the public pack's records; empty when no file is public. */
+  suppressions?: readonly DisclosureEntry[];
+  /** Counts hidden in tables that are not indicator records (the cohort profile, remands), logged after the records'. */
+  countSuppressions?: readonly { table: string; period: string; category: string; reason: string }[];
 }
 
 export function buildManifest(m: ManifestInput): string {
@@ -25,7 +35,12 @@ export function buildManifest(m: ManifestInput): string {
     source: m.source,
     inputs: m.inputs,
     settings: m.settings,
-    suppressions: m.suppressions ?? [],
+    audiences: m.audiences ?? {},
+    suppression_threshold: m.settings.suppressionThreshold,
+    suppressions: [
+      ...(m.suppressions ?? []).map((s) => ({ id: s.id, period: s.period, breakdown: s.breakdown, reason: s.reason })),
+      ...(m.countSuppressions ?? []).map((s) => ({ table: s.table, period: s.period, category: s.category, reason: s.reason })),
+    ],
     outputs: m.outputs,
   }, null, 2)}\n`;
 }

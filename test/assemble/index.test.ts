@@ -101,15 +101,24 @@ describe('assemblePack: first time entrants section', () => {
   it('tabulates the 12 quarters with counts, offences, population year, rate and interval', () => {
     const table = fteChart(assemblePack(packInput())).table;
     expect(table.head.map((c) => c.text)).toEqual([
-      'Quarter', 'First time entrants', 'Offences', 'Population aged 10–17', 'Rate per 100,000', '95% confidence interval',
+      'Quarter', 'First time entrants', 'Offences', 'Population aged 10–17', 'Rate per 100,000', '95% confidence interval', 'SPC signal',
     ]);
     expect(table.rows).toHaveLength(12);
     // First row, year to March 2022 (April 2021–March 2022, whose 30 June is in 2021): 50 × 5 = 250.0.
-    expect(texts(table)[0]).toEqual(['January to March 2022', '50', '71', '20,000 (mid-2021)', '250.0', '185.5 to 329.6']);
+    // SPC (XmR) over the 12 rates (children × 5): mean 3,130 / 12 = 260.83; mean moving range 220 / 11 = 20, so limits
+    // 260.83 ± 2.66 × 20 = 207.63 to 314.03. 250, 260, 275, 285, 290, 300, 310 rise 7 times in a row: a rising trend.
+    expect(texts(table)[0]).toEqual(['January to March 2022', '50', '71', '20,000 (mid-2021)', '250.0', '185.5 to 329.6', 'Rising trend']);
     // 2024-25-Q2 has 1,234 offences: thousands separator; year to September 2024 → mid-2024.
-    expect(texts(table)[10]).toEqual(['July to September 2024', '40', '1,234', '20,000 (mid-2024)', '200.0', '142.9 to 272.4']);
-    expect(texts(table)[11]).toEqual(['October to December 2024', '30', '41', '20,000 (mid-2024)', '150.0', '101.2 to 214.1']);
-    expect(table.rows.every((r) => r.slice(1).every((c) => c.numeric))).toBe(true);
+    // 200 and 150 are below the lower limit 207.63.
+    expect(texts(table)[10]).toEqual(['July to September 2024', '40', '1,234', '20,000 (mid-2024)', '200.0', '142.9 to 272.4', 'Below limit']);
+    expect(texts(table)[11]).toEqual(['October to December 2024', '30', '41', '20,000 (mid-2024)', '150.0', '101.2 to 214.1', 'Below limit']);
+    // 275, 285, 290, 300, 310, 300, 275 (years to September 2022 … March 2024): 7 in a row above the mean, named first
+    // where a point also has the trend.
+    expect(texts(table)[1]?.[6]).toBe('Rising trend');
+    expect(texts(table).slice(2, 9).map((r) => r[6])).toEqual(Array(7).fill('Run above mean'));
+    expect(texts(table)[9]?.[6]).toBe('None');
+    // Counts and rates are numeric (right-aligned); the SPC signal is words.
+    expect(table.rows.every((r) => r.slice(1, 6).every((c) => c.numeric) && !r[6]?.numeric)).toBe(true);
   });
 
   it('names the fallback estimate for the years after it', () => {
@@ -140,7 +149,7 @@ describe('assemblePack: first time entrants section', () => {
     const chart = fteChart(assemblePack(packInput()));
     const values = (chart.spec as { data: { values: { quarter: string; value: number | null; lower: number | null }[] } }).data.values;
     expect(values).toHaveLength(12);
-    expect(values[11]).toEqual({ quarter: 'Dec 2024', value: 150, lower: 101.184, upper: 214.143 });
+    expect(values[11]).toMatchObject({ quarter: 'Dec 2024', value: 150, lower: 101.184, upper: 214.143 });
   });
 
   it('says there is no data when the FTE records are absent, and the tile is left out', () => {
@@ -170,7 +179,8 @@ describe('assemblePack: public version applies disclosure control', () => {
 
   it('shows [c] for the small count, its offences, rate and interval, and explains the symbol', () => {
     const table = fteChart(assemblePack(packInput({ audience: 'public', records }))).table;
-    expect(texts(table)[11]).toEqual(['October to December 2024', '[c]', '[c]', '20,000 (mid-2024)', '[c]', '[c]']);
+    // The hidden rate has no SPC signal shown either.
+    expect(texts(table)[11]).toEqual(['October to December 2024', '[c]', '[c]', '20,000 (mid-2024)', '[c]', '[c]', '[c]']);
     expect(table.notes[0]).toBe('[c] confidential: a count from 1 to 5, or a figure built on one, is hidden to protect children\'s identities.');
   });
 
@@ -189,7 +199,8 @@ describe('assemblePack: public version applies disclosure control', () => {
 
   it('shows the same small count to the board', () => {
     const table = fteChart(assemblePack(packInput({ audience: 'board', records }))).table;
-    expect(texts(table)[11]).toEqual(['October to December 2024', '3', '4', '20,000 (mid-2024)', '15.0', '3.0 to 43.8']);
+    // 15 is far below the lower limit (mean 249.6, mean moving range 355 / 11 = 32.3: lower limit 163.8).
+    expect(texts(table)[11]).toEqual(['October to December 2024', '3', '4', '20,000 (mid-2024)', '15.0', '3.0 to 43.8', 'Below limit']);
   });
 });
 
@@ -202,8 +213,10 @@ describe('assemblePack: data quality and methods', () => {
       ['offences.csv', '4,210', '3', '0f1e2d3c4b5a'],
     ]);
     const [facts] = blocksOf(dq, 'facts');
+    // 1 April 2019 to 1 October 2024 (start of 2024-25-Q3): 5 years and 6 months.
     expect(facts?.items).toEqual([
       { term: 'Dates in the extract', detail: '1 April 2019 to 31 December 2024' },
+      { term: 'History before this period', detail: '5 years and 6 months of records before October to December 2024 (first time entrants need at least 3 years).' },
       { term: 'Population aged 10–17', detail: 'ONS mid-2024 population estimate' },
     ]);
   });
@@ -213,7 +226,7 @@ describe('assemblePack: data quality and methods', () => {
       population: { year: 2023, fallback: true },
       dataQuality: { ...packInput().dataQuality, warnings: ['Earlier outcomes may be missing.'] },
     })), 'data-quality');
-    expect(blocksOf(dq, 'facts')[0]?.items[1]?.detail)
+    expect(blocksOf(dq, 'facts')[0]?.items[2]?.detail)
       .toBe('ONS mid-2023 population estimate: the latest available, used because the mid-2024 estimate is missing.');
     expect(blocksOf(dq, 'list')[0]).toEqual({ kind: 'list', heading: 'Warnings', items: ['Earlier outcomes may be missing.'] });
   });
@@ -245,5 +258,29 @@ describe('assemblePack: later topics join when their records arrive', () => {
     expect(figure?.chart.table.caption).toBe('Table 2: Use of custody in the year to the end of each quarter, with the rate per 1,000 children aged 10–17');
     const methods = blocksOf(section(model, 'methods'), 'subsection').map((b) => b.heading);
     expect(methods).toContain('Use of custody');
+  });
+});
+
+describe('assemblePack: every section in the order of board-pack.md', () => {
+  const P = '2024-25-Q3';
+  const more: IndicatorRecord[] = [
+    { id: 'custody.rate', period: P, breakdown: {}, numerator: 9, denominator: 20_000, value: 0.45, lower: 0.2, upper: 0.8, unit: 'per 1,000', suppressed: false },
+    { id: 'reoffending.binary', period: P, breakdown: { cohort: '2023-24-Q1' }, numerator: 12, denominator: 36, value: 33.3, lower: 20.2, upper: 49.7, unit: '%', status: 'complete', suppressed: false },
+    { id: 'ete.overall', period: P, breakdown: {}, numerator: 45, denominator: 50, value: 90, lower: 78.6, upper: 95.7, unit: '%', suppressed: false },
+    { id: 'dispro.rri', period: P, breakdown: { stage: 'fte', group: 'Black' }, numerator: 26, denominator: 45, value: 2.4, lower: 1.42, upper: 3.97, unit: 'ratio', significant: true, direction: 'higher', suppressed: false },
+  ];
+  const profile = [{ dimension: 'sex' as const, period: P, total: 20, rows: [{ category: 'M', label: 'Male', children: 14 }, { category: 'F', label: 'Female', children: 6 }] }];
+
+  it('adds reoffending, ETE, disproportionality and the profile when their inputs arrive', () => {
+    const model = assemblePack(packInput({ records: [...fteRecords(), ...more], profile, remands: [] }));
+    expect(model.sections.map((s) => s.id)).toEqual([
+      'summary', 'first-time-entrants', 'use-of-custody', 'reoffending', 'ete', 'disproportionality', 'profile', 'data-quality', 'methods',
+    ]);
+  });
+
+  it('passes the targets to the summary', () => {
+    const model = assemblePack(packInput({ targets: { 'fte.rate': { value: 250, better: 'lower' } } }));
+    // 150.0 [101.184, 214.143]: the whole interval is below 250.
+    expect(fteTile(model).statuses).toEqual([{ against: 'Target', word: 'met', symbol: '✓', tone: 'good', detail: '250.0 or lower' }]);
   });
 });

@@ -1,18 +1,25 @@
 /**
  * Sections 3 and 4 (first time entrants, use of custody): the rolling-year
- * rate over the trend window as a chart with its 95% band, the counts table
- * under it, and the compute notes that qualify the figures.
+ * rate over the trend window as a chart with its 95% band, SPC signals
+ * (spc.ts) and comparator areas, the counts table under it, the comparators
+ * in a table of their own, remands to youth detention for custody, and the
+ * compute notes that qualify the figures.
  */
+import type { Comparison } from '../../compute/comparators.js';
 import type { ComputeNote } from '../../compute/context.js';
+import type { YdaRemandYear } from '../../compute/profile.js';
 import type { IndicatorRecord } from '../../compute/record.js';
-import { midYearFor, type Period } from '../../period.js';
-import { trendChartSpec, type TrendPoint } from '../charts/trend-chart.js';
+import { formatPeriod, midYearFor, parsePeriod, type Period } from '../../period.js';
+import { trendChartSpec, type ComparatorPoint, type TrendPoint } from '../charts/trend-chart.js';
 import { compareEstimates } from '../compare.js';
-import { countCell, denominatorCell, intervalCell, isShown, numberCell, table, textCell, valueCell } from '../cells.js';
-import { capitalise, formatValue, quarterLabel, shortYearToLabel, yearToLabel } from '../format.js';
-import type { Block, ChartModel, Section } from '../model.js';
+import { countCell, denominatorCell, intervalCell, isShown, numberCell, symbolFor, table, textCell, valueCell } from '../cells.js';
+import { SYMBOL, capitalise, formatCount, formatValue, quarterLabel, shortYearToLabel, yearToLabel } from '../format.js';
+import type { Block, ChartModel, Section, TableModel } from '../model.js';
 import { headline, quartersWithRecords, yearEarlier, type HeadlineIndex } from '../series.js';
 import type { RateTopic } from '../topics.js';
+import { discloseCounts } from './count-disclosure.js';
+import { spcSignals, type SpcSummary } from './spc.js';
+import { BETTER_WHEN, comparatorStatus } from './status.js';
 
 export interface TrendContext {
   index: HeadlineIndex;
@@ -22,6 +29,10 @@ export interface TrendContext {
   population: { year: number; fallback: boolean } | null;
   /** Public packs: the disclosure threshold, for the key under tables; null for the board. */
   threshold: number | null;
+  /** Records compared with published figures (any ids; each topic takes its own). */
+  comparisons?: readonly Comparison[];
+  /** Remands to youth detention by rolling year: given for the custody section only. */
+  remands?: readonly YdaRemandYear[];
 }
 
 export function rateTrendSection(topic: RateTopic, ctx: TrendContext): Section {
@@ -33,19 +44,34 @@ export function rateTrendSection(topic: RateTopic, ctx: TrendContext): Section {
   if (quarters.length === 0) {
     return { id: topic.id, heading: topic.heading, blocks: [intro, { kind: 'notice', text: topic.noData }, ...noteBlock] };
   }
-  return { id: topic.id, heading: topic.heading, blocks: [intro, { kind: 'figure', chart: trendChart(topic, ctx, quarters) }, ...noteBlock] };
+  const comparators = comparatorTable(topic, ctx, quarters);
+  const remands = ctx.remands && ctx.remands.length > 0 ? [remandTable(ctx.remands, ctx.threshold)] : [];
+  return {
+    id: topic.id,
+    heading: topic.heading,
+    blocks: [
+      intro, { kind: 'figure', chart: trendChart(topic, ctx, quarters) },
+      ...(comparators ? [{ kind: 'table' as const, table: comparators }] : []),
+      ...remands,
+      ...noteBlock,
+    ],
+  };
 }
 
 function trendChart(topic: RateTopic, ctx: TrendContext, quarters: readonly Period[]): ChartModel {
   const rates = quarters.map((q) => headline(ctx.index, topic.rateId, q));
+  const spc = spcSignals(rates.map((r) => (isShown(r) ? r.value : null)));
   const points: TrendPoint[] = quarters.map((q, i) => {
     const r = rates[i];
     const shown = isShown(r);
+    const signal = spc.points[i];
     return {
       quarter: shortYearToLabel(q),
       value: shown ? r.value : null,
       lower: shown ? r.lower : null,
       upper: shown ? r.upper : null,
+      signal: signal?.signal ?? null,
+      signalLabel: signal?.label ?? null,
     };
   });
   const first = quarters[0] as Period;
@@ -56,10 +82,90 @@ function trendChart(topic: RateTopic, ctx: TrendContext, quarters: readonly Peri
   return {
     id: `chart-${topic.id}`,
     title: headlineTitle(topic, ctx),
-    subtitle: `Rate ${topic.unitWords} in ${span}. The shaded band is the 95% confidence interval.${topic.label ? ` ${topic.label}.` : ''}`,
-    description: describe(topic, quarters, rates, span),
-    spec: trendChartSpec(points, { yTitle: `Rate ${topic.rateHeader}`, xTitle: 'Year ending' }),
-    table: countsTable(topic, ctx, quarters),
+    subtitle: `Rate ${topic.unitWords} in ${span}. The shaded band is the 95% confidence interval.${spcSubtitle(spc)}${topic.label ? ` ${topic.label}.` : ''}`,
+    description: describe(topic, quarters, rates, span, spc),
+    spec: trendChartSpec(points, {
+      yTitle: `Rate ${topic.rateHeader}`, xTitle: 'Year ending', mean: spc.used >= 2 ? spc.mean : null,
+      comparators: comparatorPoints(topic, ctx, quarters),
+    }),
+    table: countsTable(topic, ctx, quarters, spc),
+  };
+}
+
+/** What the SPC marks mean, and whether the limits are trial limits (fewer than 12 quarters). */
+function spcSubtitle(spc: SpcSummary): string {
+  if (spc.used < 2) return '';
+  const limits = spc.trial ? ` They use trial limits: there are only ${spc.used} quarters, fewer than the 12 that settled limits need.` : '';
+  return ` The dashed line is the average of the ${spc.used} quarters; triangles mark statistical process control (SPC) signals, named where a run of them starts.${limits}`;
+}
+
+/** Comparator figures whose own period is a quarter of the chart, once per area and period. */
+function comparatorPoints(topic: RateTopic, ctx: TrendContext, quarters: readonly Period[]): ComparatorPoint[] {
+  return topicComparisons(topic, ctx, quarters).map((c) => ({
+    quarter: shortYearToLabel(parsePeriod(c.comparatorPeriod)), area: c.area, value: c.comparatorValue,
+  }));
+}
+
+function topicComparisons(topic: RateTopic, ctx: TrendContext, quarters: readonly Period[]): Comparison[] {
+  const inWindow = new Set(quarters.map(formatPeriod));
+  const seen = new Set<string>();
+  return (ctx.comparisons ?? []).filter((c) => {
+    if (c.id !== topic.rateId || Object.keys(c.breakdown).length > 0 || !inWindow.has(c.comparatorPeriod)) return false;
+    const key = `${c.area.toLowerCase()}|${c.comparatorPeriod}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The service against each comparator figure in the window, judged on the figure this audience sees. */
+function comparatorTable(topic: RateTopic, ctx: TrendContext, quarters: readonly Period[]): TableModel | null {
+  const list = topicComparisons(topic, ctx, quarters);
+  const better = BETTER_WHEN[topic.rateId];
+  if (list.length === 0 || better === undefined) return null;
+  return table({
+    id: `table-${topic.id}-comparators`,
+    caption: `${topic.heading}: the service's rate ${topic.unitWords} beside other areas'`,
+    head: [textCell('Area and year'), numberCell('Their rate'), numberCell('This service'), numberCell('95% confidence interval'), textCell('This service is')],
+    rows: list.map((c) => {
+      const own = headline(ctx.index, topic.rateId, parsePeriod(c.comparatorPeriod));
+      const status = comparatorStatus(own, c, better, '');
+      return [
+        textCell(`${c.area}, ${yearToLabel(parsePeriod(c.comparatorPeriod))}`),
+        numberCell(formatValue(c.comparatorValue, c.unit)),
+        valueCell(own),
+        intervalCell(own),
+        textCell(`${status.symbol} ${status.word}`),
+      ];
+    }),
+    notes: [
+      'Better or worse only where the other area\'s rate lies outside the service\'s 95% confidence interval; otherwise similar.',
+      ...sources(list),
+    ],
+  }, ctx.threshold);
+}
+
+function sources(list: readonly Comparison[]): string[] {
+  const named = [...new Set(list.map((c) => c.source).filter((s): s is string => s !== null))];
+  return named.map((s) => `Source: ${s}.`);
+}
+
+/** Remands to youth detention accommodation in the year to each quarter (Contents 4: "plus remand to YDA counts"). */
+function remandTable(remands: readonly YdaRemandYear[], threshold: number | null): Block {
+  const cells = (n: number | null) => numberCell(n === null ? SYMBOL.confidential : formatCount(n));
+  return {
+    kind: 'table',
+    table: table({
+      id: 'table-remands',
+      caption: 'Remands to youth detention accommodation in the year to the end of each quarter, and the children with any remand decision',
+      head: [textCell('Quarter'), numberCell('Remands to youth detention'), numberCell('Children remanded to youth detention'), numberCell('Children with any remand decision')],
+      rows: remands.map((y) => {
+        // No row or column total is shown, so each count is hidden on its own (primary suppression only).
+        const { shown } = discloseCounts([y.decisions, y.children, y.childrenWithDecision], threshold, { totalShown: false });
+        return [textCell(quarterLabel(parsePeriod(y.period))), ...shown.map(cells)];
+      }),
+      notes: ['Remand decisions in the year to the end of the quarter: to youth detention accommodation (YDA), and of any kind (bail, remand to local authority accommodation or to YDA). Each child once in the children columns.'],
+    }, threshold),
   };
 }
 
@@ -82,7 +188,7 @@ function headlineTitle(topic: RateTopic, ctx: TrendContext): string {
 }
 
 /** The text alternative: what the chart shows and its key figures, pointing to the table. */
-function describe(topic: RateTopic, quarters: readonly Period[], rates: readonly (IndicatorRecord | undefined)[], span: string): string {
+function describe(topic: RateTopic, quarters: readonly Period[], rates: readonly (IndicatorRecord | undefined)[], span: string, spc: SpcSummary): string {
   const shown = quarters
     .map((q, i) => ({ q, r: rates[i] }))
     .filter((x): x is { q: Period; r: IndicatorRecord & { value: number } } => isShown(x.r));
@@ -99,12 +205,16 @@ function describe(topic: RateTopic, quarters: readonly Period[], rates: readonly
   }
   const hidden = quarters.length - shown.length;
   if (hidden > 0) parts.push(`${hidden} of ${quarters.length} quarters ${hidden === 1 ? 'has' : 'have'} no figure shown.`);
+  const signalled = quarters.map((q, i) => ({ q, p: spc.points[i] })).filter((x) => x.p?.label);
+  if (signalled.length > 0) {
+    parts.push(`SPC signals: ${signalled.map((x) => `${(x.p?.label ?? '').toLowerCase()} from the ${yearToLabel(x.q)}`).join('; ')}.`);
+  }
   parts.push('The figures are in the table below the chart.');
   return parts.join(' ');
 }
 
-function countsTable(topic: RateTopic, ctx: TrendContext, quarters: readonly Period[]) {
-  const rows = quarters.map((q) => {
+function countsTable(topic: RateTopic, ctx: TrendContext, quarters: readonly Period[], spc: SpcSummary) {
+  const rows = quarters.map((q, i) => {
     const rate = headline(ctx.index, topic.rateId, q);
     return [
       textCell(quarterLabel(q)),
@@ -112,11 +222,16 @@ function countsTable(topic: RateTopic, ctx: TrendContext, quarters: readonly Per
       denominatorCell(rate, ` (mid-${estimateYear(q, ctx.population)})`),
       valueCell(rate),
       intervalCell(rate),
+      // A hidden or missing rate has no signal either; its symbol says why.
+      textCell(isShown(rate) ? spc.points[i]?.words ?? 'None' : symbolFor(rate)),
     ];
   });
   const fallback = ctx.population?.fallback
     ? [`Years after mid-${ctx.population.year} use the mid-${ctx.population.year} population estimate, the latest available.`] : [];
-  const notes = [...topic.tableNotes, 'Population: the ONS estimate for 30 June of the year named in brackets.', ...fallback];
+  const notes = [
+    ...topic.tableNotes, 'Population: the ONS estimate for 30 June of the year named in brackets.', ...fallback,
+    'SPC signal: NHS England\'s "Making Data Count" rules on an XmR chart of the rates (beyond a process limit; 7 in a row on one side of the average; 7 rising or falling; 2 of 3 near a limit). Neighbouring years share nine months, so runs come readily: read one as a lasting change in level.',
+  ];
   return table({
     id: `table-${topic.id}`,
     caption: `${topic.heading} in the year to the end of each quarter, with the rate ${topic.unitWords}`,
@@ -126,6 +241,7 @@ function countsTable(topic: RateTopic, ctx: TrendContext, quarters: readonly Per
       numberCell('Population aged 10–17'),
       numberCell(`Rate ${topic.rateHeader}`),
       numberCell('95% confidence interval'),
+      textCell('SPC signal'),
     ],
     rows,
     notes,

@@ -1,20 +1,65 @@
 /**
- * Section 2, Summary: a tile per headline indicator with its latest figure
- * and its change on the previous quarter and on the same quarter last year
- * (board-pack.md). A change is called higher or lower only when the two 95%
- * intervals do not overlap (compare.ts); otherwise "similar".
+ * Section 2, Summary: a tile per headline indicator (board-pack.md): the
+ * first time entrant and custody rates, the latest complete reoffending
+ * cohort, ETE (KPI 2, all children) and the largest significant
+ * disproportionality. Each has its value with its denominator, its change on
+ * the previous quarter (or cohort) and on the same quarter last year, its
+ * status against the service's target and comparators, and a sentence made
+ * from those numbers. A change is called higher or lower only when it is
+ * significant (compare.ts); a status only when the target or comparator lies
+ * outside the figure's 95% interval (status.ts); otherwise "similar".
  */
-import type { IndicatorRecord } from '../../compute/record.js';
-import type { Period } from '../../period.js';
+import type { Comparison } from '../../compute/comparators.js';
+import type { IndicatorId, IndicatorRecord, Unit } from '../../compute/record.js';
+import { formatPeriod, parsePeriod, type Period } from '../../period.js';
 import { changeSymbol, compareEstimates } from '../compare.js';
 import { isShown, symbolFor } from '../cells.js';
-import { capitalise, formatInterval, formatValue, yearToLabel } from '../format.js';
-import type { Change, ChangeWord, Section, Tile } from '../model.js';
+import { capitalise, formatCount, formatInterval, formatValue, quarterLabel, yearToLabel } from '../format.js';
+import type { Change, ChangeWord, Section, Target, Tile } from '../model.js';
 import { headline, previousQuarter, yearEarlier, type HeadlineIndex } from '../series.js';
 import type { RateTopic } from '../topics.js';
+import { disproTile } from './dispro-summary.js';
+import { cohortRecords, latestCompleteCohort } from './reoffending.js';
+import { BETTER_WHEN, comparatorStatus, comparisonsOf, targetSentence, targetStatus } from './status.js';
 
-export function summarySection(index: HeadlineIndex, period: Period, topics: readonly RateTopic[]): Section {
-  const tiles = topics.map((t) => rateTile(index, period, t)).filter((t): t is Tile => t !== null);
+export interface SummaryInput {
+  index: HeadlineIndex;
+  records: readonly IndicatorRecord[];
+  period: Period;
+  rateTopics: readonly RateTopic[];
+  targets: Partial<Record<string, Target>>;
+  comparisons: readonly Comparison[];
+}
+
+/** What a tile needs, whatever the indicator. */
+export interface TileFigure {
+  id: IndicatorId;
+  heading: string;
+  current: IndicatorRecord | undefined;
+  /** The previous quarter (or cohort) and the same one a year earlier. */
+  earlier: readonly { against: string; record: IndicatorRecord | undefined; label: string; name: string }[];
+  /** Printed under the value ("per 100,000 children aged 10–17"). */
+  unitWords: string;
+  /** "The first time entrant rate in the year to December 2024": opens the sentence. */
+  subject: string;
+  /** "34 of 13,861 children aged 10–17 became first time entrants" (without the full stop). */
+  basis: (numerator: number, denominator: number) => string;
+  label: string;
+  period: string;
+  /** How a comparator's period is named ("the year to December 2024"). */
+  comparatorWhen: (c: Comparison) => string;
+}
+
+export function summarySection(input: SummaryInput): Section {
+  const { index, period } = input;
+  const figures: TileFigure[] = [
+    ...input.rateTopics.filter((t) => index.has(t.rateId)).map((t) => rateFigure(index, period, t)),
+    ...optional(reoffendingFigure(input.records)),
+    ...optional(eteFigure(index, period)),
+  ];
+  const tiles = figures.map((f) => tileOf(f, input.targets, input.comparisons));
+  const dispro = disproTile(input.records, period);
+  if (dispro) tiles.push(dispro);
   return {
     id: 'summary',
     heading: 'Summary',
@@ -22,8 +67,7 @@ export function summarySection(index: HeadlineIndex, period: Period, topics: rea
       {
         kind: 'paragraphs',
         paragraphs: [
-          `Each figure is for the ${yearToLabel(period)}. It is compared with the ${yearToLabel(previousQuarter(period))} (the previous quarter) and the ${yearToLabel(yearEarlier(period))} (the same quarter last year).`,
-          'A change is called higher or lower only where the 95% confidence intervals of the two figures do not overlap; otherwise it is called similar.',
+          `The latest figures (the ${yearToLabel(period)}, the quarter ${quarterLabel(period)}, or the latest complete reoffending cohort) against the figure before, the same figure a year earlier, the target and other areas. Higher, lower, better or worse are said only where the difference is statistically significant (see Methods and sources); otherwise "similar". ✓ target met, ✗ not met, ▲ higher, ▼ lower, ● similar.`,
         ],
       },
       tiles.length > 0 ? { kind: 'tiles', tiles } : { kind: 'notice', text: 'There are no headline figures for this period.' },
@@ -31,59 +75,132 @@ export function summarySection(index: HeadlineIndex, period: Period, topics: rea
   };
 }
 
-/** The tile of a rate topic for P; null when the topic has no records at all. */
-export function rateTile(index: HeadlineIndex, period: Period, topic: RateTopic): Tile | null {
-  if (!index.has(topic.rateId)) return null;
-  const current = headline(index, topic.rateId, period);
-  const changes = [
-    change('On the previous quarter', current, index, topic, previousQuarter(period)),
-    change('On the same quarter last year', current, index, topic, yearEarlier(period)),
-  ];
+function optional<T>(x: T | null): T[] {
+  return x === null ? [] : [x];
+}
+
+/** The tile of a rate topic for P. */
+export function rateFigure(index: HeadlineIndex, period: Period, topic: RateTopic): TileFigure {
+  const before = previousQuarter(period);
+  const yearAgo = yearEarlier(period);
   return {
+    id: topic.rateId,
     heading: topic.heading,
-    value: isShown(current) ? formatValue(current.value, current.unit) : symbolFor(current),
-    unit: topic.unitWords,
-    basis: basisOf(current, topic),
-    interval: isShown(current) && current.lower !== null && current.upper !== null
-      ? `95% confidence interval ${formatInterval(current.lower, current.upper, current.unit)}` : '',
+    current: headline(index, topic.rateId, period),
+    earlier: [
+      { against: 'On the previous quarter', record: headline(index, topic.rateId, before), label: yearToLabel(before), name: `the ${yearToLabel(before)}` },
+      { against: 'On the same quarter last year', record: headline(index, topic.rateId, yearAgo), label: yearToLabel(yearAgo), name: `the ${yearToLabel(yearAgo)}` },
+    ],
+    unitWords: topic.unitWords,
+    subject: `The ${topic.subject} in the ${yearToLabel(period)}`,
+    basis: topic.basis,
     label: topic.label ?? '',
     period: capitalise(yearToLabel(period)),
-    changes,
-    sentence: sentence(topic, period, changes),
+    comparatorWhen: (c) => `the ${yearToLabel(parsePeriod(c.comparatorPeriod))}`,
   };
 }
 
-function change(against: string, current: IndicatorRecord | undefined, index: HeadlineIndex, topic: RateTopic, earlier: Period): Change {
-  const before = headline(index, topic.rateId, earlier);
-  const word = compareEstimates(current, before);
-  const figure = isShown(before) ? formatValue(before.value, before.unit) : symbolFor(before);
-  return { against, word, symbol: changeSymbol(word), detail: `${yearToLabel(earlier)}: ${figure}` };
+/** The latest complete cohort against the cohort before it and the one a year earlier. */
+function reoffendingFigure(records: readonly IndicatorRecord[]): TileFigure | null {
+  const cohorts = cohortRecords(records, 'reoffending.binary');
+  const latest = latestCompleteCohort(cohorts);
+  if (latest === null) return null;
+  const cohort = parsePeriod(latest);
+  const name = (p: Period) => `the ${quarterLabel(p)} cohort`;
+  const label = (p: Period) => `${quarterLabel(p)} cohort`;
+  const before = previousQuarter(cohort);
+  const yearAgo = yearEarlier(cohort);
+  return {
+    id: 'reoffending.binary',
+    heading: 'Reoffending',
+    current: cohorts.get(latest),
+    earlier: [
+      { against: 'On the cohort before', record: cohorts.get(formatPeriod(before)), label: label(before), name: name(before) },
+      { against: 'On the same cohort last year', record: cohorts.get(formatPeriod(yearAgo)), label: label(yearAgo), name: name(yearAgo) },
+    ],
+    unitWords: 'of the cohort reoffended within 12 months',
+    subject: `The reoffending rate of ${name(cohort)}`,
+    basis: (n, d) => `${formatCount(n)} of ${formatCount(d)} ${d === 1 ? 'child' : 'children'} in the cohort committed a proven reoffence`,
+    label: 'Latest complete cohort',
+    period: `Cohort of ${quarterLabel(cohort)}`,
+    comparatorWhen: (c) => `the ${quarterLabel(parsePeriod(c.comparatorPeriod))} cohort`,
+  };
 }
 
-function basisOf(r: IndicatorRecord | undefined, topic: RateTopic): string {
+/** ETE for all children (KPI 2 overall) in the quarter P. */
+function eteFigure(index: HeadlineIndex, period: Period): TileFigure | null {
+  if (!index.has('ete.overall')) return null;
+  const before = previousQuarter(period);
+  const yearAgo = yearEarlier(period);
+  return {
+    id: 'ete.overall',
+    heading: 'Education, training and employment',
+    current: headline(index, 'ete.overall', period),
+    earlier: [
+      { against: 'On the previous quarter', record: headline(index, 'ete.overall', before), label: quarterLabel(before), name: quarterLabel(before) },
+      { against: 'On the same quarter last year', record: headline(index, 'ete.overall', yearAgo), label: quarterLabel(yearAgo), name: quarterLabel(yearAgo) },
+    ],
+    unitWords: 'offered the expected ETE hours',
+    subject: `The share of children offered the expected hours in ${quarterLabel(period)}`,
+    basis: (n, d) => `${formatCount(n)} of ${formatCount(d)} ${d === 1 ? 'child' : 'children'} whose intervention ended were offered the expected hours`,
+    label: 'YJB key performance indicator 2',
+    period: `Interventions ending in ${quarterLabel(period)}`,
+    comparatorWhen: (c) => quarterLabel(parsePeriod(c.comparatorPeriod)),
+  };
+}
+
+export function tileOf(f: TileFigure, targets: Partial<Record<string, Target>>, comparisons: readonly Comparison[]): Tile {
+  const current = f.current;
+  const unit: Unit = current?.unit ?? '%';
+  const changes = f.earlier.map((e): Change => {
+    const word = compareEstimates(current, e.record);
+    const figure = isShown(e.record) ? formatValue(e.record.value, e.record.unit) : symbolFor(e.record);
+    return { against: e.against, word, symbol: changeSymbol(word), detail: `${e.label}: ${figure}` };
+  });
+  const target = targets[f.id];
+  const better = target?.better ?? BETTER_WHEN[f.id] ?? null;
+  const targetStatuses = target ? [targetStatus(current, target)] : [];
+  const comparatorStatuses = better === null ? [] : comparisonsOf(comparisons, current).map((c) => comparatorStatus(current, c, better, f.comparatorWhen(c)));
+  const sentences = [changeSentence(f, changes.map((c) => c.word))];
+  if (target && targetStatuses[0]) sentences.push(targetSentence(targetStatuses[0], target, unit));
+  return {
+    heading: f.heading,
+    value: isShown(current) ? formatValue(current.value, current.unit) : symbolFor(current),
+    unit: f.unitWords,
+    basis: basisOf(current, f),
+    interval: isShown(current) && current.lower !== null && current.upper !== null
+      ? `95% confidence interval ${formatInterval(current.lower, current.upper, current.unit)}` : '',
+    label: f.label,
+    period: f.period,
+    changes,
+    statuses: [...targetStatuses, ...comparatorStatuses],
+    sentence: sentences.filter(Boolean).join(' '),
+  };
+}
+
+function basisOf(r: IndicatorRecord | undefined, f: TileFigure): string {
   if (r?.suppressed) return 'Hidden to protect children\'s identities: the count is small.';
   if (r === undefined || r.value === null) return 'Not available: see the data quality section.';
   if (r.numerator === null || r.denominator === null) return '';
-  return `${topic.basis(r.numerator, r.denominator)}.`;
+  return `${f.basis(r.numerator, r.denominator)}.`;
 }
 
 /** "The … rate in the year to December 2024 was similar to the year to September 2024 and lower than …". */
-function sentence(topic: RateTopic, period: Period, changes: readonly Change[]): string {
-  const [onQuarter, onYear] = changes.map((c) => c.word);
-  const subject = `The ${topic.subject} in the ${yearToLabel(period)}`;
-  if (onQuarter === undefined || onYear === undefined) return '';
-  if (onQuarter === 'not available' && onYear === 'not available') return `${subject} cannot be compared with earlier years.`;
-  const before = yearToLabel(previousQuarter(period));
-  const yearAgo = yearToLabel(yearEarlier(period));
-  if (onQuarter === 'similar' && onYear === 'similar') return `${subject} was similar to both the ${before} and the ${yearAgo}.`;
-  return `${subject} was ${phrase(onQuarter, before)} and ${phrase(onYear, yearAgo)}.`;
+function changeSentence(f: TileFigure, words: readonly ChangeWord[]): string {
+  const [onFirst, onSecond] = words;
+  const [first, second] = f.earlier;
+  if (onFirst === undefined || onSecond === undefined || !first || !second) return '';
+  if (!isShown(f.current)) return `${f.subject} cannot be shown or compared.`;
+  if (onFirst === 'not available' && onSecond === 'not available') return `${f.subject} cannot be compared with earlier figures.`;
+  if (onFirst === 'similar' && onSecond === 'similar') return `${f.subject} was similar to both ${first.name} and ${second.name}.`;
+  return `${f.subject} was ${phrase(onFirst, first.name)} and ${phrase(onSecond, second.name)}.`;
 }
 
-function phrase(word: ChangeWord, label: string): string {
+function phrase(word: ChangeWord, name: string): string {
   switch (word) {
-    case 'higher': return `higher than the ${label}`;
-    case 'lower': return `lower than the ${label}`;
-    case 'similar': return `similar to the ${label}`;
-    case 'not available': return `not comparable with the ${label}`;
+    case 'higher': return `higher than ${name}`;
+    case 'lower': return `lower than ${name}`;
+    case 'similar': return `similar to ${name}`;
+    case 'not available': return `not comparable with ${name}`;
   }
 }

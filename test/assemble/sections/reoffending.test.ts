@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { applyDisclosureControl } from '../../../pipeline/assemble/disclosure.js';
 import { reoffendingSection } from '../../../pipeline/assemble/sections/reoffending.js';
-import type { TableModel } from '../../../pipeline/assemble/model.js';
+import type { Block, ChartModel, TableModel } from '../../../pipeline/assemble/model.js';
 import type { CohortStatus, IndicatorRecord } from '../../../pipeline/compute/record.js';
+import { parsePeriod } from '../../../pipeline/period.js';
 
 const P = '2024-25-Q3';
+const period = parsePeriod(P);
 function cohort(c: string, status: CohortStatus, reoffenders: number, children: number, reoffences: number, months?: number): IndicatorRecord[] {
   const common = { period: P, breakdown: { cohort: c }, status, suppressed: false, ...(months === undefined ? {} : { months_elapsed: months }) };
   return [
@@ -12,40 +14,80 @@ function cohort(c: string, status: CohortStatus, reoffenders: number, children: 
     { ...common, id: 'reoffending.per_reoffender', numerator: reoffences, denominator: reoffenders, value: reoffences / reoffenders, lower: null, upper: null, unit: 'per child' },
   ];
 }
-// A breakdown record must not become a row of the headline table.
-const courtOnly: IndicatorRecord = {
-  id: 'reoffending.binary', period: P, breakdown: { cohort: '2022-23-Q3', index_type: 'court' }, numerator: 1, denominator: 2,
-  value: 50, lower: 1, upper: 99, unit: '%', status: 'complete', suppressed: false,
-};
+function byType(c: string, type: 'court' | 'out_of_court', reoffenders: number, children: number, lower: number, upper: number): IndicatorRecord {
+  return {
+    id: 'reoffending.binary', period: P, breakdown: { cohort: c, index_type: type }, numerator: reoffenders, denominator: children,
+    value: (reoffenders / children) * 100, lower, upper, unit: '%', status: 'complete', suppressed: false,
+  };
+}
 const records = [
-  ...cohort('2023-24-Q4', 'in_progress', 3, 30, 4, 6),
+  ...cohort('2023-24-Q4', 'in_progress', 3, 30, 4, 9),
   ...cohort('2022-23-Q3', 'complete', 11, 38, 19),
   ...cohort('2023-24-Q2', 'provisional', 12, 40, 18),
-  courtOnly,
+  // A breakdown record must not become a row of the headline table.
+  byType('2022-23-Q3', 'court', 8, 20, 20.0, 61.2),
+  byType('2022-23-Q3', 'out_of_court', 3, 18, 5.8, 39.2),
 ];
-const tableOf = (recs: IndicatorRecord[], threshold: number | null): TableModel => {
-  const block = reoffendingSection(recs, threshold).blocks.find((b) => b.kind === 'table');
-  if (block?.kind !== 'table') throw new Error('no table');
-  return block.table;
+const figureOf = (recs: IndicatorRecord[], threshold: number | null): ChartModel => {
+  const block = reoffendingSection(recs, threshold, period).blocks.find((b): b is Extract<Block, { kind: 'figure' }> => b.kind === 'figure');
+  if (!block) throw new Error('no figure');
+  return block.chart;
 };
+const tablesOf = (recs: IndicatorRecord[], threshold: number | null): TableModel[] =>
+  reoffendingSection(recs, threshold, period).blocks.filter((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table').map((b) => b.table);
+const texts = (t: TableModel) => t.rows.map((r) => r.map((c) => c.text));
 
-describe('reoffendingSection', () => {
-  it('has one row per cohort, oldest first, with status, denominators, rate and reoffences per reoffender', () => {
-    const rows = tableOf(records, null).rows.map((r) => r.map((c) => c.text));
-    expect(rows).toEqual([
+describe('reoffendingSection: the live tracker', () => {
+  it('has one row per cohort, oldest first, with status (months so far while tracked), denominators, rate and reoffences per reoffender', () => {
+    expect(texts(figureOf(records, null).table)).toEqual([
       // 11 / 38 = 28.947…% → 28.9%; 19 / 11 = 1.7272… → 1.73.
-      ['October to December 2022', 'Complete', '38', '11', '28.9%', '10.0% to 50.0%', '1.73'],
+      ['October to December 2022', '● Complete', '38', '11', '28.9%', '10.0% to 50.0%', '1.73'],
       // 12 / 40 = 30.0%; 18 / 12 = 1.50.
-      ['July to September 2023', 'Provisional', '40', '12', '30.0%', '10.0% to 50.0%', '1.50'],
-      // 3 / 30 = 10.0%; 4 / 3 = 1.333… → 1.33.
-      ['January to March 2024', '6 months tracked', '30', '3', '10.0%', '10.0% to 50.0%', '1.33'],
+      ['July to September 2023', '◇ Provisional', '40', '12', '30.0%', '10.0% to 50.0%', '1.50'],
+      // 3 / 30 = 10.0%; 4 / 3 = 1.333… → 1.33; 9 of the 12 months of follow-up have passed.
+      ['January to March 2024', '△ 9 months', '30', '3', '10.0%', '10.0% to 50.0%', '1.33'],
     ]);
   });
 
-  it('hides small counts in the public version but keeps the cohort size', () => {
-    const rows = tableOf(applyDisclosureControl(records, 5), 5).rows.map((r) => r.map((c) => c.text));
-    // 3 reoffenders (1..5): the rate, its interval and reoffences per reoffender (3 in the denominator) are [c].
-    expect(rows[2]).toEqual(['January to March 2024', '6 months tracked', '30', '[c]', '[c]', '[c]', '[c]']);
+  it('hides small counts in the public version, with every figure built on them', () => {
+    const rows = texts(figureOf(applyDisclosureControl(records, 5), 5).table);
+    // 3 reoffenders (1..5): the count, the rate, its interval and reoffences per reoffender (3 in the denominator) are [c].
+    expect(rows[2]?.slice(3)).toEqual(['[c]', '[c]', '[c]', '[c]']);
     expect(rows[0]?.[3]).toBe('11');
+  });
+});
+
+describe('reoffendingSection: the chart', () => {
+  it('states the latest complete cohort with its denominator in the title', () => {
+    // 11 of 38 = 28.9%; no cohort before it (2022-23-Q2), so no comparison.
+    expect(figureOf(records, null).title).toBe('11 of 38 children in the latest complete cohort (October to December 2022) reoffended within 12 months (28.9%)');
+  });
+
+  it('draws complete, provisional and still-tracked cohorts with different markers, fills and dashes, named in a legend', () => {
+    const spec = figureOf(records, null).spec as unknown as { layer: { mark: { type: string }; data: { values: Record<string, unknown>[] }; encoding: Record<string, { scale?: { domain: unknown[]; range: unknown[] }; title?: string }> }[] };
+    const points = spec.layer.find((l) => l.mark.type === 'point');
+    expect(points?.encoding.shape?.scale).toEqual({ domain: ['Complete', 'Provisional', 'Still being tracked'], range: ['circle', 'diamond', 'triangle-up'] });
+    // Filled for complete, hollow (white) for the cohorts whose figures can still rise.
+    expect(points?.encoding.fill?.scale?.range).toEqual(['#12436D', '#FFFFFF', '#FFFFFF']);
+    expect(points?.encoding.shape?.title).toBe('Cohort status');
+    // Solid line through complete cohorts, dashed after; the dashed one starts at the last complete cohort so the two join.
+    const line = spec.layer.find((l) => l.mark.type === 'line');
+    expect(line?.encoding.strokeDash?.scale).toEqual({ domain: ['complete', 'tracking'], range: [[1, 0], [6, 4]] });
+    expect(line?.data.values.filter((v) => v.segment === 'tracking').map((v) => v.status)).toEqual(['Provisional', 'Still being tracked', 'Complete']);
+    // Shaded zones headed in words behind the cohorts that can still rise, and the months written under a tracked one.
+    const headings = spec.layer.find((l) => l.mark.type === 'text')?.data.values.map((v) => v.heading);
+    expect(headings).toEqual(['Provisional', 'Still being tracked']);
+    expect(points?.data.values.map((v) => v.x)).toEqual(['Oct–Dec 2022', 'Jul–Sep 2023', 'Jan–Mar 2024 9 months']);
+  });
+});
+
+describe('reoffendingSection: out of court against court', () => {
+  it('tabulates each index type with its denominator and compares them for the latest complete cohort', () => {
+    const section = reoffendingSection(records, null, period);
+    const [table] = tablesOf(records, null);
+    expect(table && texts(table)[0]).toEqual(['October to December 2022', '● Complete', '16.7% (3 of 18)', '40.0% (8 of 20)']);
+    const sentence = section.blocks.flatMap((b) => (b.kind === 'paragraphs' ? b.paragraphs : [])).find((p) => p.startsWith('In the latest complete cohort'));
+    // 16.7% [5.8, 39.2] against 40.0% [20.0, 61.2]: d = −23.3; U = −23.3 + √((39.2 − 16.7)² + (40 − 20)²) = −23.3 + 30.1 > 0, so similar.
+    expect(sentence).toBe('In the latest complete cohort (October to December 2022), the reoffending rate of children whose index event was out of court (a youth caution or conditional caution) was 16.7% (95% confidence interval 5.8% to 39.2%, 3 of 18), similar to that of children sentenced at court or released from custody, 40.0% (95% confidence interval 20.0% to 61.2%, 8 of 20).');
   });
 });

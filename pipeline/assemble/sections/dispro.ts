@@ -1,0 +1,175 @@
+/**
+ * Section 7, Disproportionality (board-pack.md; indicators.md, "Ethnic
+ * disproportionality"): the stages where a group's rate differed
+ * significantly from White children's, named in sentences; the RRI chart by
+ * stage and group on a log scale with its table (RRIs that cannot be drawn
+ * are in the table with the reason, and listed); and each group's share of
+ * every stage beside its share of the population (the Lammy-review view),
+ * with the share of children whose ethnicity is not known.
+ */
+import { ETHNIC_GROUPS, NOT_KNOWN } from '../../contract/codes.js';
+import type { ComputeNote } from '../../compute/context.js';
+import { RATE_RATIO_UNDEFINED } from '../../compute/statistics.js';
+import type { IndicatorRecord } from '../../compute/record.js';
+import type { Period } from '../../period.js';
+import { rriChartSpec, type RriPoint } from '../charts/rri-chart.js';
+import { intervalCell, isShown, numberCell, table, textCell, valueCell } from '../cells.js';
+import { SYMBOL, formatValue } from '../format.js';
+import type { Block, ChartModel, Section, TableModel } from '../model.js';
+import {
+  COMPARED_GROUPS, REFERENCE_GROUP, disproRecords, groupNoun, isDrawable, largestSignificant, populationShare, recordOf,
+  rriRows, rriSentence, stagesShown, whyNotDrawn, type StageView,
+} from './dispro-figures.js';
+
+export const DISPRO_SECTION_ID = 'disproportionality';
+
+export function hasDispro(records: readonly IndicatorRecord[], period: Period): boolean {
+  return stagesShown(disproRecords(records, period), period).length > 0;
+}
+
+export function disproSection(allRecords: readonly IndicatorRecord[], period: Period, notes: readonly ComputeNote[], threshold: number | null): Section {
+  const records = disproRecords(allRecords, period);
+  const stages = stagesShown(records, period);
+  const rows = rriRows(records, stages);
+  const significant = rows.filter((r) => isDrawable(r.rri) && r.rri.significant === true);
+  const blocks: Block[] = [
+    { kind: 'paragraphs', paragraphs: [
+      'The relative rate index (RRI) compares the rate at which children of each ethnic group reach a stage of the youth justice system with the rate for White children. An RRI of 1 means the same rate; 2 means twice the rate; 0.5 half. Each stage\'s rate is of the children who reached the stage before it (or of all children aged 10 to 17 for the first three stages), so a difference already present earlier is not counted again.',
+      'These figures show where differences occur, not why. They are a prompt for the board to ask questions, not evidence that any decision was made because of a child\'s ethnicity. Children whose ethnicity is not recorded are left out of the rates.',
+    ] },
+  ];
+  const pooled = stages.filter((s) => s.pooled);
+  if (pooled.length > 0) {
+    blocks.push({ kind: 'paragraphs', paragraphs: [
+      `Stages marked "3 years pooled" add together ${pooled[0]?.when ?? ''}, because a single year has too few children to compare groups (setting pooling). The other stages are for ${stages.find((s) => !s.pooled)?.when ?? 'the year'}.`,
+    ] });
+  }
+  blocks.push(significant.length > 0
+    ? { kind: 'list', heading: 'Where rates differed significantly from White children\'s', items: significant.map((r) => rriSentence(r.rri as Parameters<typeof rriSentence>[0], r.stage)) }
+    : { kind: 'paragraphs', paragraphs: [`At no stage did any group's rate differ significantly from White children's (${rows.length} comparisons): every 95% confidence interval that could be calculated includes 1.`] });
+  blocks.push({ kind: 'figure', chart: rriChart(records, stages, rows, significant.length, threshold) });
+  const undrawn = rows.filter((r) => whyNotDrawn(r.rri) !== null);
+  if (undrawn.length > 0) {
+    blocks.push({ kind: 'list', heading: 'Not drawn on the chart', items: undrawn.map((r) => `${r.stage.label}, ${groupNoun(r.group)}: ${whyNotDrawn(r.rri)?.full ?? ''}.`) });
+  }
+  blocks.push({ kind: 'table', table: shareTable(records, stages, threshold) });
+  const other = notes.filter(isContextNote).map((n) => n.text);
+  if (other.length > 0) blocks.push({ kind: 'list', heading: 'About these figures', items: other });
+  return { id: DISPRO_SECTION_ID, heading: 'Disproportionality', blocks };
+}
+
+/**
+ * The compute notes that add context (arrests counted rather than children,
+ * population gaps, the cohorts behind the reoffending stage). Notes on
+ * undefined ratios and unknown ethnicity are left out: the table and list
+ * above say the same from the records, after disclosure control, whereas a
+ * note's text could carry a small count into a public pack; pooling is said
+ * in the section's own words. The notes carry no message id, so they are
+ * told apart by their text.
+ */
+function isContextNote(n: ComputeNote): boolean {
+  if (n.indicator !== 'dispro') return false;
+  if (Object.values(RATE_RATIO_UNDEFINED).some((reason) => n.text.includes(reason))) return false;
+  // Pooling is said above in the pack's words; the note names internal stage keys.
+  if (n.text.includes("setting 'pooling'")) return false;
+  return !n.text.includes('have no recorded ethnicity');
+}
+
+function rriChart(records: readonly IndicatorRecord[], stages: readonly StageView[], rows: ReturnType<typeof rriRows>,
+  significantCount: number, threshold: number | null): ChartModel {
+  const points: RriPoint[] = rows.flatMap(({ stage, group, rri }) => (isDrawable(rri) ? [{
+    stage: chartLabel(stage), group, value: rri.value, lower: rri.lower, upper: rri.upper,
+    significant: rri.significant === true, label: formatValue(rri.value, 'ratio'),
+  }] : []));
+  const largest = largestSignificant(rows);
+  const single = stages.find((s) => !s.pooled);
+  const pooled = stages.find((s) => s.pooled);
+  const when = [single ? single.when : null, pooled ? `${pooled.when} for the stages marked "3 years pooled"` : null].filter(Boolean).join(', and ');
+  const title = largest === null
+    ? `No group's rate differed significantly from White children's at any stage (${rows.length} comparisons)`
+    : `${significantCount} of ${rows.length} comparisons with White children differ significantly; the furthest from parity: ${groupNoun(largest.rri.breakdown.group ?? '')}, ${largest.stage.label.toLowerCase()}, ${formatValue(largest.rri.value, 'ratio')} times the White rate`;
+  return {
+    id: 'chart-disproportionality',
+    title: capitaliseFirst(title),
+    subtitle: `Relative rate index (the group's rate divided by White children's) with its 95% confidence interval, by stage, in ${when}; log scale, the dashed line at 1 is parity. Filled and labelled markers are significant (the interval excludes 1); hollow ones are not.`,
+    description: describe(rows, points.length),
+    spec: rriChartSpec(points, { stages: stages.map(chartLabel), groups: [...COMPARED_GROUPS] }),
+    table: rriTable(records, rows, threshold),
+  };
+}
+
+function capitaliseFirst(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function chartLabel(stage: StageView): string {
+  return stage.chartLabel;
+}
+
+function describe(rows: ReturnType<typeof rriRows>, drawn: number): string {
+  const parts = [`Dot-and-interval chart of ${drawn} relative rate indexes by stage and ethnic group, on a log scale with a line at 1 (the same rate as White children).`];
+  const sig = rows.filter((r) => isDrawable(r.rri) && r.rri.significant === true);
+  if (sig.length > 0) {
+    parts.push(`Significant: ${sig.map((r) => `${r.group} at ${r.stage.label.toLowerCase()}, ${formatValue(r.rri?.value ?? 0, 'ratio')}`).join('; ')}.`);
+  } else {
+    parts.push('None is significant.');
+  }
+  if (rows.length > drawn) parts.push(`${rows.length - drawn} cannot be drawn; the table gives the reason.`);
+  parts.push('The figures are in the table below the chart.');
+  return parts.join(' ');
+}
+
+function rriTable(records: readonly IndicatorRecord[], rows: ReturnType<typeof rriRows>, threshold: number | null): TableModel {
+  return table({
+    id: 'table-disproportionality-rri',
+    caption: 'Relative rate index by stage and ethnic group: the group\'s rate, White children\'s rate, the index with its 95% confidence interval, and whether it is significant',
+    head: [
+      textCell('Stage'), textCell('Ethnic group'), numberCell('Rate in the group'), numberCell('Rate for White children'),
+      numberCell('Relative rate index'), numberCell('95% confidence interval'), textCell('Significant'), textCell('Not drawn'),
+    ],
+    rows: rows.map(({ stage, group, rri }) => [
+      textCell(stage.tableLabel),
+      textCell(group),
+      valueCell(recordOf(records, 'dispro.rate', stage.key, group)),
+      valueCell(recordOf(records, 'dispro.rate', stage.key, REFERENCE_GROUP)),
+      valueCell(rri),
+      intervalCell(rri),
+      textCell(significanceText(rri)),
+      textCell(whyNotDrawn(rri)?.short ?? ''),
+    ]),
+    notes: [
+      'Rates: per 1,000 children aged 10 to 17 at the arrest, first time entrant and caution or sentence stages (arrests, not children, at the arrest stage); otherwise the percentage of the children who reached the stage before. Diversion: all of a child\'s outcomes in the year were out of court. Pooled: the three years added together.',
+      'Intervals: the exact conditional method for rates on the population, the Katz log method for percentages. Significant: the interval excludes 1.',
+    ],
+  }, threshold);
+}
+
+function significanceText(r: IndicatorRecord | undefined): string {
+  if (!isShown(r) || r.lower === null || r.upper === null) return r?.suppressed ? SYMBOL.confidential : SYMBOL.notAvailable;
+  if (r.significant !== true) return 'No';
+  return r.direction === 'lower' ? 'Yes: lower' : 'Yes: higher';
+}
+
+/** Each group's share of every stage beside its share of the population, and the share whose ethnicity is not known. */
+function shareTable(records: readonly IndicatorRecord[], stages: readonly StageView[], threshold: number | null): TableModel {
+  const groupRows = ETHNIC_GROUPS.map((group) => [
+    textCell(group),
+    valueCell(populationShare(records, group)),
+    ...stages.map((s) => valueCell(recordOf(records, 'dispro.share', s.key, group))),
+  ]);
+  const unknownRow = [
+    textCell('Ethnicity not known'),
+    numberCell(SYMBOL.notApplicable),
+    ...stages.map((s) => valueCell(recordOf(records, 'dispro.share', s.key, NOT_KNOWN))),
+  ];
+  return table({
+    id: 'table-disproportionality-share',
+    caption: 'Each ethnic group\'s share of the children at each stage beside its share of the population aged 10 to 17, and the share whose ethnicity is not known',
+    head: [textCell('Ethnic group'), numberCell('Population aged 10–17'), ...stages.map((s) => numberCell(s.label))],
+    rows: [...groupRows, unknownRow],
+    notes: [
+      'Shares of each stage are of the children (arrests at the arrest stage) whose ethnicity is known. A group whose share of a stage is larger than its share of the population is over-represented there.',
+      `Ethnicity not known: the percentage of all the children at the stage (or fed into it) with no recorded ethnicity, who are left out of the other rows and of the rates. Population: Census 2021 ethnic split of the ONS mid-year estimate, which has no "not known" (${SYMBOL.notApplicable}).`,
+    ],
+  }, threshold);
+}

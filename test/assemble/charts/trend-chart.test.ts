@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { niceTop, trendChartSpec } from '../../../pipeline/assemble/charts/trend-chart.js';
+import { logDomain } from '../../../pipeline/assemble/charts/rri-chart.js';
+
+describe('niceTop: a round top for the axis', () => {
+  it('rounds up to 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten', () => {
+    // 576.3 → 600; 0.92 → 1; 1,001 → 1,200; 250 stays.
+    expect([576.3, 0.92, 1001, 250, 0].map(niceTop)).toEqual([600, 1, 1200, 250, 1]);
+  });
+});
+
+describe('trendChartSpec', () => {
+  it('leaves headroom above the highest limit, where signal labels go, and puts two close labels on two rows', () => {
+    const spec = trendChartSpec([
+      { quarter: 'Mar 2024', value: 100, lower: 80, upper: 130, signal: 'high', signalLabel: 'Above the upper limit' },
+      { quarter: 'Jun 2024', value: 90, lower: 70, upper: 120, signal: 'high', signalLabel: 'Run above the average' },
+      { quarter: 'Sep 2024', value: 80, lower: 60, upper: 110 },
+    ], { yTitle: 'Rate', xTitle: 'Year ending' }) as unknown as { data: { values: { top: number; labelRow: number; align: string }[] } };
+    // 130 × 1.15 = 149.5 → 150.
+    expect(spec.data.values.map((v) => v.top)).toEqual([150, 150, 150]);
+    expect(spec.data.values.map((v) => v.labelRow)).toEqual([0, 1, 0]);
+    // Labels near the ends of the axis run inwards.
+    expect(spec.data.values.map((v) => v.align)).toEqual(['left', 'left', 'right']);
+  });
+});
+
+describe('logDomain (RRI chart)', () => {
+  it('covers every interval and 1, widened by a quarter on each side', () => {
+    const p = (lower: number, upper: number) => ({ stage: 's', group: 'g', value: 1, lower, upper, significant: false, label: '' });
+    // min(1, 0.5) / 1.25 = 0.4; max(1, 4) × 1.25 = 5.
+    expect(logDomain([p(0.5, 2), p(1.5, 4)])).toEqual([0.4, 5]);
+    // Parity is always inside: min(1, 2) / 1.25 = 0.8.
+    expect(logDomain([p(2, 3)])).toEqual([0.8, 3.75]);
+  });
+});

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import type { Block, ChartModel, Section, TableModel } from '../../../pipeline/assemble/model.js';
+import { disproSection, hasDispro } from '../../../pipeline/assemble/sections/dispro.js';
+import type { ComputeNote } from '../../../pipeline/compute/context.js';
+import type { IndicatorRecord } from '../../../pipeline/compute/record.js';
+import { RATE_RATIO_UNDEFINED } from '../../../pipeline/compute/statistics.js';
+import { parsePeriod } from '../../../pipeline/period.js';
+
+const P = '2024-25-Q3';
+const period = parsePeriod(P);
+const base = { period: P, suppressed: false } as const;
+const rri = (stage: string, group: string, value: number | null, lower: number | null, upper: number | null, significant: boolean, a: number, c: number): IndicatorRecord => ({
+  ...base, id: 'dispro.rri', breakdown: { stage, group }, numerator: a, denominator: c, value, lower, upper, unit: 'ratio',
+  significant, direction: significant ? (value !== null && value > 1 ? 'higher' : 'lower') : null,
+});
+const rate = (stage: string, group: string, value: number, unit: '%' | 'per 1,000'): IndicatorRecord => ({
+  ...base, id: 'dispro.rate', breakdown: { stage, group }, numerator: 10, denominator: 100, value, lower: null, upper: null, unit,
+});
+const share = (stage: string, group: string, value: number): IndicatorRecord => ({
+  ...base, id: 'dispro.share', breakdown: { stage, group }, numerator: 10, denominator: 100, value, lower: null, upper: null, unit: '%',
+});
+
+const records: IndicatorRecord[] = [
+  // First time entrants (population base).
+  rri('fte', 'Asian', 0.8, 0.43, 1.43, false, 17, 45),
+  rri('fte', 'Black', 2.4, 1.42, 3.97, true, 26, 45),
+  rri('fte', 'Mixed', 1.94, 1.07, 3.38, true, 19, 45),
+  // No Other child was a first time entrant: the index is 0, which a log scale cannot show.
+  rri('fte', 'Other', 0, 0, 1.01, false, 0, 45),
+  rate('fte', 'Black', 7.8, 'per 1,000'), rate('fte', 'White', 3.2, 'per 1,000'),
+  // Remand: no White child remanded, so no index for anyone.
+  rri('remand_yda', 'Asian', null, null, null, false, 1, 0),
+  // Custody: the single year and the pooled three years; the pooled figure is shown in its place.
+  rri('custody', 'Mixed', 5, 0.5, 50, false, 1, 1),
+  rri('custody_pooled', 'Mixed', 3.1, 1.2, 8.01, true, 6, 9),
+  rri('custody_pooled', 'Black', 0.9, 0.3, 2.7, false, 4, 9),
+  // Shares, with the population (the Lammy view) and ethnicity not known.
+  share('population', 'Asian', 23.4), share('population', 'Black', 12.0), share('population', 'Mixed', 10.8),
+  share('population', 'Other', 4.2), share('population', 'White', 49.6),
+  share('fte', 'Black', 24.3), share('fte', 'Not known', 2.7), share('custody_pooled', 'Not known', 4.5),
+  // Another period's record (a single pooled year) must not be used.
+  { ...rri('fte', 'Black', 9, 5, 12, true, 30, 10), period: '2023-24-Q3' },
+];
+const notes: ComputeNote[] = [
+  { indicator: 'dispro', severity: 'info', text: 'arrests.csv has no child identifier, so the arrest stage counts arrests.' },
+  { indicator: 'dispro', severity: 'info', text: `Remand stage, year to 2024-25-Q3, Asian: ${RATE_RATIO_UNDEFINED.noReferenceEvents}` },
+  { indicator: 'dispro', severity: 'warning', text: '3 of 110 first time entrants in the year (2.7%) have no recorded ethnicity, so they are left out.' },
+  { indicator: 'fte', severity: 'info', text: 'Not about disproportionality.' },
+];
+const section: Section = disproSection(records, period, notes, null);
+const lists = section.blocks.filter((b): b is Extract<Block, { kind: 'list' }> => b.kind === 'list');
+const chart: ChartModel = (section.blocks.find((b): b is Extract<Block, { kind: 'figure' }> => b.kind === 'figure') as Extract<Block, { kind: 'figure' }>).chart;
+const texts = (t: TableModel) => t.rows.map((r) => r.map((c) => c.text));
+
+describe('disproSection: the significant stages in sentences', () => {
+  it('names each significant RRI with its interval, as co-occurrence, the pooled years where pooled', () => {
+    expect(lists[0]?.heading).toBe('Where rates differed significantly from White children\'s');
+    expect(lists[0]?.items).toEqual([
+      'In the year to December 2024, Black children were 2.40 times as likely as White children to become first time entrants (95% confidence interval 1.42 to 3.97).',
+      'In the year to December 2024, children from the Mixed ethnic group were 1.94 times as likely as White children to become first time entrants (95% confidence interval 1.07 to 3.38).',
+      'In the three years to December 2024, children from the Mixed ethnic group were 3.10 times as likely as White children to receive a custodial sentence, among children sentenced at court (95% confidence interval 1.20 to 8.01).',
+    ]);
+  });
+
+  it('says where differences occur, never that they are caused', () => {
+    const prose = section.blocks.flatMap((b) => (b.kind === 'paragraphs' ? b.paragraphs : b.kind === 'list' ? b.items : [])).join(' ');
+    expect(prose).toContain('These figures show where differences occur, not why.');
+    expect(prose).not.toMatch(/\b(caused|causes|due to|leads? to|results? in)\b/i);
+  });
+});
+
+describe('disproSection: the RRI chart', () => {
+  type Spec = { data: { values: { stage: string; group: string; value: number }[] }; encoding: { y: { scale: { domain: string[] } } }; layer: { mark: { type: string }; data?: { values: unknown[] }; encoding: { x?: { field: string; scale?: { type?: string } } } }[] };
+  const spec = chart.spec as unknown as Spec;
+
+  it('plots on a log scale with a parity rule at 1', () => {
+    const scales = spec.layer.map((l) => l.encoding.x?.scale?.type).filter(Boolean);
+    expect(new Set(scales)).toEqual(new Set(['log']));
+    const parity = spec.layer.find((l) => l.mark.type === 'rule' && l.data);
+    expect(parity?.data?.values).toEqual([{ parity: 1 }]);
+    expect(parity?.encoding.x?.field).toBe('parity');
+  });
+
+  it('plots the pooled custody figure in place of the single year, and leaves out RRIs it cannot draw', () => {
+    expect(spec.data.values.map((v) => [v.stage, v.group, v.value])).toEqual([
+      ['First time entrant', 'Asian', 0.8], ['First time entrant', 'Black', 2.4], ['First time entrant', 'Mixed', 1.94],
+      ['Custodial sentence|(3 years pooled)', 'Black', 0.9], ['Custodial sentence|(3 years pooled)', 'Mixed', 3.1],
+    ]);
+    // Stages on the axis in the order of the chain; remand has nothing to draw.
+    expect(spec.encoding.y.scale.domain).toEqual(['First time entrant', 'Custodial sentence|(3 years pooled)']);
+  });
+
+  it('states the finding in the title and gives every RRI, drawn or not, in its table', () => {
+    expect(chart.title).toBe('3 of 7 comparisons with White children differ significantly; the furthest from parity: children from the Mixed ethnic group, custodial sentence (3 years pooled), 3.10 times the White rate');
+    const rows = texts(chart.table);
+    expect(rows[1]).toEqual(['First time entrant', 'Black', '7.8', '3.2', '2.40', '1.42 to 3.97', 'Yes: higher', '']);
+    expect(rows[3]).toEqual(['First time entrant', 'Other', '[x]', '3.2', '0.00', '0.00 to 1.01', 'No', 'Index is 0']);
+    expect(rows[4]).toEqual(['Remand to youth detention', 'Asian', '[x]', '[x]', '[x]', '[x]', '[x]', 'No White children']);
+    expect(rows[5]?.[0]).toBe('Custodial sentence (pooled)');
+  });
+
+  it('lists the RRIs not drawn with the reason in words', () => {
+    expect(lists.find((l) => l.heading === 'Not drawn on the chart')?.items).toEqual([
+      'First time entrant, children from the Other ethnic group: no children of this group reached this stage, so the index is 0, which a log scale cannot show.',
+      'Remand to youth detention, Asian children: no White children reached this stage, so there is no rate to compare with and the index is undefined.',
+    ]);
+  });
+});
+
+describe('disproSection: shares and notes', () => {
+  it('sets each group\'s share of a stage beside its share of the population, with ethnicity not known', () => {
+    const table = section.blocks.filter((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table').map((b) => b.table)[0];
+    expect(table?.head.map((c) => c.text)).toEqual([
+      'Ethnic group', 'Population aged 10–17', 'First time entrant', 'Remand to youth detention', 'Custodial sentence (3 years pooled)',
+    ]);
+    const rows = table ? texts(table) : [];
+    expect(rows[1]).toEqual(['Black', '12.0%', '24.3%', '[x]', '[x]']);
+    expect(rows[5]).toEqual(['Ethnicity not known', '[z]', '2.7%', '[x]', '4.5%']);
+  });
+
+  it('keeps the context notes and leaves out those the section says itself (or that could carry a small count)', () => {
+    expect(lists.find((l) => l.heading === 'About these figures')?.items).toEqual([
+      'arrests.csv has no child identifier, so the arrest stage counts arrests.',
+    ]);
+  });
+
+  it('says pooled stages cover three years', () => {
+    const prose = section.blocks.flatMap((b) => (b.kind === 'paragraphs' ? b.paragraphs : []));
+    expect(prose).toContain('Stages marked "3 years pooled" add together the three years to December 2024, because a single year has too few children to compare groups (setting pooling). The other stages are for the year to December 2024.');
+  });
+
+  it('is left out of the pack without records for the period', () => {
+    expect(hasDispro(records, period)).toBe(true);
+    expect(hasDispro(records, parsePeriod('2024-25-Q2'))).toBe(false);
+  });
+});

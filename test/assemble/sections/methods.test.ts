@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { Block, Section } from '../../../pipeline/assemble/model.js';
+import { methodsSection, OGL_ATTRIBUTION, PRISM_ATTRIBUTION, topicsOf, type MethodsOptions } from '../../../pipeline/assemble/sections/methods.js';
+import type { IndicatorId, IndicatorRecord, Unit } from '../../../pipeline/compute/record.js';
+import { parsePeriod } from '../../../pipeline/period.js';
+
+const r = (id: IndicatorId, unit: Unit): IndicatorRecord => ({
+  id, period: '2024-25-Q3', breakdown: {}, numerator: 10, denominator: 100, value: 10, lower: 5, upper: 15, unit, suppressed: false,
+});
+const FTE = [r('fte.count', 'count'), r('fte.rate', 'per 100,000')];
+const DISPRO = [r('dispro.rate', 'per 1,000'), r('dispro.rri', 'ratio')];
+const options = (over: Partial<MethodsOptions> = {}): MethodsOptions => ({
+  audience: 'board', threshold: 5, records: FTE, period: parsePeriod('2024-25-Q3'), population: { year: 2024, fallback: false }, ...over,
+});
+
+const subsections = (s: Section) => s.blocks.filter((b): b is Extract<Block, { kind: 'subsection' }> => b.kind === 'subsection');
+const headings = (s: Section) => subsections(s).map((b) => b.heading);
+const text = (s: Section) => subsections(s).flatMap((b) => b.paragraphs).join('\n');
+const settings = (s: Section) => Object.fromEntries(
+  s.blocks.flatMap((b) => (b.kind === 'facts' ? b.items : [])).map((i) => [i.term, i.detail]));
+
+describe('methodsSection', () => {
+  it('defines only the topics with records, in the order of the pack', () => {
+    expect(topicsOf([...DISPRO, r('ete.overall', '%'), ...FTE])).toEqual(['fte', 'ete', 'dispro']);
+    expect(headings(methodsSection(options()))).toEqual([
+      'First time entrants', 'Confidence intervals, trends and comparisons', 'Small numbers', 'Sources',
+    ]);
+  });
+
+  it('describes the statistics the figures use: Poisson/Byar and XmR for FTE; Wilson and the RRI intervals when present', () => {
+    const fteOnly = text(methodsSection(options()));
+    expect(fteOnly).toContain('Byar');
+    expect(fteOnly).toContain('XmR');
+    expect(fteOnly).not.toContain('Wilson');
+    expect(fteOnly).not.toContain('exact conditional');
+    const all = text(methodsSection(options({ records: [...FTE, ...DISPRO, r('ete.overall', '%')] })));
+    expect(all).toContain('Wilson score interval');
+    expect(all).toContain('exact conditional interval');
+    expect(all).toContain('Katz');
+  });
+
+  it('states the settings in force, the threshold by audience and the population estimate', () => {
+    const board = settings(methodsSection(options({
+      settings: { includeNonSubstantive: true, poolStages: ['custody', 'remand_yda'], comparatorAreas: ['West Midlands', 'England'] },
+      population: { year: 2021, fallback: true },
+    })));
+    expect(board['Reoffending index events']).toContain('include_non_substantive: true');
+    expect(board['Disproportionality pooling']).toMatch(/^Custody and remand to youth detention stages: pooled over three years/);
+    expect(board['Small-number threshold']).toBe('Not applied in this board version; the published version hides counts from 1 to 5 (suppression_threshold: 5).');
+    expect(board.Comparators).toBe('West Midlands and England');
+    expect(board['Population estimate']).toBe('ONS mid-2021, the latest available: the year to this period wants mid-2024, and later years use mid-2021 too.');
+    const pub = settings(methodsSection(options({ audience: 'public', threshold: 3 })));
+    expect(pub['Small-number threshold']).toBe('Counts from 1 to 3 are hidden in this version (suppression_threshold: 3).');
+    expect(pub['Reoffending index events']).toContain('include_non_substantive: false');
+  });
+
+  it('explains the symbols and secondary suppression in the public version only', () => {
+    expect(text(methodsSection(options({ audience: 'public' })))).toContain('the next smallest is hidden too');
+    expect(text(methodsSection(options()))).not.toContain('[c]');
+  });
+
+  it('carries the OGL line always, and the PRISM-R line when the Census ethnic split is used', () => {
+    expect(text(methodsSection(options()))).toContain(OGL_ATTRIBUTION);
+    expect(text(methodsSection(options()))).not.toContain('PRISM-R');
+    expect(text(methodsSection(options({ records: [...FTE, ...DISPRO] })))).toContain(PRISM_ATTRIBUTION);
+  });
+});
