@@ -98,6 +98,10 @@ export const messages = {
   comparatorsMissing: entry(NOINPUT, (p) =>
     `The comparators shipped with yjpack cannot be read from '${p.path}' (${p.detail}). Run yjpack from a complete copy of the project (a fresh checkout restores reference/comparators.csv).`),
 
+  // reoffending (pipeline/compute/indicators/reoffending): a note for the pack (never thrown)
+  noteReoffendingNonSubstantive: entry(INTERNAL, () =>
+    'Reoffending cohorts include Community Resolutions and Outcome 22 as index events (the local live-tracker view), so rates are not comparable with the official MoJ figures, which exclude them.'),
+
   // statistics (pipeline/compute/statistics): a caller passed impossible numbers, so a bug
   badStatisticInput: entry(INTERNAL, (p) =>
     `yjpack failed unexpectedly: ${p.fn} cannot use ${p.detail}.\nThis is a bug. Please report it with the command that failed.`),
@@ -143,6 +147,10 @@ export const messages = {
     `The logo file '${p.path}' is not a PNG, JPEG or SVG image (${p.detail}). Export the logo as PNG (or JPEG, or SVG) and point logo: at that file.`),
   logoTooLarge: entry(CONFIG, (p) =>
     `The logo file '${p.path}' is ${p.size} KB; a logo is inlined into the pack, so it may be at most ${p.limit} KB. Save a smaller version (about 600 pixels wide is plenty).`),
+
+  // hardening (broken and hostile extracts: pipeline/validate, pipeline/load)
+  badLineEnds: entry(DATA, (p) =>
+    `${p.file} has a carriage return (CR) on its own on line ${p.line}: lines must end with LF or CRLF. Save it again from Excel as "CSV UTF-8 (Comma delimited)".`),
 
   // internal
   internal: entry(INTERNAL, (p) =>
@@ -203,6 +211,11 @@ export const expected = {
   unique: (firstLine: number) => `expected a value used once in the file, but line ${firstLine} has it too`,
   childExists: () => 'expected a child_id that is in children.csv',
   notBefore: (column: string, date: string) => `expected a date on or after ${column} (${date})`,
+  // hardening (broken and hostile extracts)
+  nulByte: (line: number) => `line ${line} holds a NUL byte (0x00), which is never in text: the file is damaged or not a CSV export`,
+  bareCarriageReturn: (line: number) =>
+    `expected each line to end with LF or CRLF, but line ${line} has a carriage return (CR) on its own (old Mac line ends, or a stray character)`,
+  noMarkup: () => 'expected a code or its label: < and > are not allowed in a code (this looks like markup)',
   moreRows: (count: number) =>
     `… and ${count.toLocaleString('en-GB')} more row(s) with the same problem in this column (not listed)`,
 } as const;

@@ -10,6 +10,7 @@
  * group, each with every category (an empty one is 0 of 0, value null) so
  * that tables and charts have the same shape every quarter.
  */
+import { messages } from '../../messages.js';
 import type { Store } from '../../store/db.js';
 import type { ComputeContext, ComputeNote } from '../context.js';
 import type { Breakdown, BreakdownKey, IndicatorRecord } from '../record.js';
@@ -98,7 +99,7 @@ function methodNotes(ctx: ComputeContext): ComputeNote[] {
   return [{
     indicator: 'reoffending',
     severity: 'info',
-    text: 'Reoffending cohorts include Community Resolutions and Outcome 22 as index events (the local live-tracker view), so rates are not comparable with the official MoJ figures, which exclude them.',
+    text: messages.noteReoffendingNonSubstantive.text({}),
   }];
 }
 
