@@ -83,4 +83,29 @@ describe('yjpack CLI', () => {
     const second = await cli('indicators', '--db', db, '--period', '2024-25-Q2');
     expect(second.out).toBe(first.out);
   });
+
+  it('writes population.csv for an area, with the ONS total for mid-2020 (26,657 aged 10–17 in Wolverhampton)', async () => {
+    const r = await cli('population', '--area', 'E08000031');
+    expect(r.code).toBe(0);
+    const total = r.out.split(/\r?\n/).find((l) => /^2020,10-17,,,/.test(l));
+    expect(total?.split(',')[4]).toBe('26657');
+  });
+
+  it('refuses an unknown area code with a usage or data error, not a crash', async () => {
+    const r = await cli('population', '--area', 'E99999999');
+    expect([64, 65, 66]).toContain(r.code);
+    expect(r.err).not.toContain('    at ');
+  });
+
+  it('writes a deterministic sample extract that then validates cleanly', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'yj-sample-'));
+    const a = join(dir, 'a');
+    const b = join(dir, 'b');
+    expect((await cli('sample', '--out', a, '--children', '300', '--seed', '7', '--to', '2024-25-Q3')).code).toBe(0);
+    expect((await cli('sample', '--out', b, '--children', '300', '--seed', '7', '--to', '2024-25-Q3')).code).toBe(0);
+    const { readFile } = await import('node:fs/promises');
+    expect(await readFile(join(a, 'offences.csv'), 'utf8')).toBe(await readFile(join(b, 'offences.csv'), 'utf8'));
+    expect((await cli('validate', '--data', a)).code).toBe(0);
+  });
 });
+
