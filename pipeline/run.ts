@@ -21,7 +21,7 @@ import type { Effects } from './effects.js';
 import { YjpackError, type Problem } from './errors.js';
 import { loadExtract } from './load/index.js';
 import { openStore, type Store } from './store/db.js';
-import { extractDateRange } from './store/summary.js';
+import { extractDateRange, loadedFiles } from './store/summary.js';
 import {
   formatPeriod, lastCompletePeriod, periodEnd, periodOf, type Period,
 } from './period.js';
@@ -72,8 +72,9 @@ export async function openSource(source: StoreSource, effects: Effects): Promise
   if (source.kind === 'db') {
     const step = effects.progress.step(`open store ${source.path}`);
     const store = await openStore(source.path, { readOnly: true });
-    step.done();
-    return { store, files: [], warnings: [] };
+    const files = (await loadedFiles(store)).map((f) => ({ ...f, present: true, refusedRows: 0 }));
+    step.done(`${files.length} files as last loaded`);
+    return { store, files, warnings: [] };
   }
   const step = effects.progress.step(`load ${source.dir}`);
   const store = await openStore(null);

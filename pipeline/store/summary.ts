@@ -19,3 +19,23 @@ export async function extractDateRange(store: Store): Promise<{ from: string | n
   const [row] = await store.query<{ from: string | null; to: string | null }>(EXTRACT_DATE_RANGE_SQL);
   return { from: row?.from ?? null, to: row?.to ?? null };
 }
+
+/**
+ * For a run on a store file: each input file as most recently loaded (the
+ * loads table keeps every load's files with their SHA-256), so the pack's
+ * data-quality section and the manifest can name what the store was built from.
+ */
+export const LOADED_FILES_SQL = `
+WITH files AS (
+  SELECT l.load_id, CAST(l.loaded_at AS VARCHAR) AS loaded_at, unnest(from_json(l.files, '["json"]')) AS f FROM loads l
+)
+SELECT f->>'file' AS file, f->>'sha256' AS sha256, CAST(f->>'rows' AS BIGINT) AS rows, CAST(f->>'bytes' AS BIGINT) AS bytes
+FROM files
+QUALIFY row_number() OVER (PARTITION BY f->>'file' ORDER BY load_id DESC) = 1
+ORDER BY file`;
+
+export interface LoadedFile { file: string; sha256: string; rows: number; bytes: number }
+
+export async function loadedFiles(store: Store): Promise<LoadedFile[]> {
+  return store.query<LoadedFile & Record<string, string | number>>(LOADED_FILES_SQL);
+}
