@@ -10,6 +10,11 @@ export function textCell(text: string): Cell {
   return { text, numeric: false };
 }
 
+/** A short label that must not break across lines (a status with its symbol, a yes/no with its direction). */
+export function labelCell(text: string): Cell {
+  return { text, numeric: false, nowrap: true };
+}
+
 export function numberCell(text: string): Cell {
   return { text, numeric: true };
 }

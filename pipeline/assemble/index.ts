@@ -45,6 +45,7 @@ export function assemblePack(input: PackInput): PackModel {
     dataQualitySection({ dq: input.dataQuality, period: input.period, population: input.population, records, threshold: tableThreshold }),
     methodsSection({
       audience: input.audience, threshold, records: input.records, period: input.period, population: input.population, settings: input.settings,
+      profile: input.profile !== undefined,
     }),
   ]);
   return {

@@ -182,6 +182,8 @@ export interface ChartModel {
 export interface Cell {
   text: string;
   numeric: boolean;
+  /** A short label read as one unit ("● Complete", "Yes: higher"): kept on one line, so narrow columns do not break it. */
+  nowrap?: boolean;
 }
 
 export interface TableModel {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  formatCount, formatDate, formatInterval, formatNumber, formatProducedAt, formatValue, ofDenominator, roundHalfUp,
+  formatCount, formatDate, formatInterval, formatNumber, formatProducedAt, formatValue, ofDenominator, periodCodesInWords, roundHalfUp,
   shortYearToLabel, yearToLabel,
 } from '../../pipeline/assemble/format.js';
 import { parsePeriod } from '../../pipeline/period.js';
@@ -59,5 +59,15 @@ describe('dates', () => {
     expect(formatProducedAt('2025-01-14T09:30:00.000Z')).toBe('14 January 2025 at 09:30 (UK time)');
     // 23:30 UTC on 30 June is 00:30 on 1 July in BST (UTC+1).
     expect(formatProducedAt('2025-06-30T23:30:00.000Z')).toBe('1 July 2025 at 00:30 (UK time)');
+  });
+});
+
+describe('periodCodesInWords', () => {
+  it('writes each quarter code of a note in words, and leaves alone what is not a quarter', () => {
+    // Q1 of 2024-25 is April to June 2024; Q4 is January to March 2025 (the financial year ends in March).
+    expect(periodCodesInWords('cohorts at 2026-27-Q2 (2024-25-Q1 and 2024-25-Q4).'))
+      .toBe('cohorts at July to September 2026 (April to June 2024 and January to March 2025).');
+    // 2024-26 is no financial year: kept as written.
+    expect(periodCodesInWords('stage 2024-26-Q1, file 2024-25.csv')).toBe('stage 2024-26-Q1, file 2024-25.csv');
   });
 });

@@ -276,6 +276,11 @@ describe('assemblePack: every section in the order of board-pack.md', () => {
     expect(model.sections.map((s) => s.id)).toEqual([
       'summary', 'first-time-entrants', 'use-of-custody', 'reoffending', 'ete', 'disproportionality', 'profile', 'data-quality', 'methods',
     ]);
+    // The methods section defines the profile only when the pack has one.
+    const methodsHeadings = (m: PackModel) => (m.sections.find((s) => s.id === 'methods')?.blocks ?? [])
+      .flatMap((b) => (b.kind === 'subsection' ? [b.heading] : []));
+    expect(methodsHeadings(model)).toContain('Cohort profile');
+    expect(methodsHeadings(assemblePack(packInput({ records: [...fteRecords(), ...more] })))).not.toContain('Cohort profile');
   });
 
   it('passes the targets to the summary', () => {

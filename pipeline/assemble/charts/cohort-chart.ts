@@ -8,7 +8,7 @@
  * under each cohort still in its 12 months.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { CHART_CONFIG, GRID, PALETTE, SECONDARY_TEXT, TEXT } from './palette.js';
+import { BOTTOM_LEGEND, CHART_CONFIG, GRID, PALETTE, SECONDARY_TEXT, TEXT } from './palette.js';
 
 export type CohortStatusLabel = 'Complete' | 'Provisional' | 'Still being tracked';
 
@@ -47,9 +47,10 @@ export function cohortChartSpec(points: readonly CohortPoint[], options: { yTitl
   const y = { field: 'value', type: 'quantitative' as const, title: options.yTitle, scale: { domain: [0, top] } };
   const legend = { title: 'Cohort status' };
   return {
-    width: 660,
-    height: 230,
-    config: { ...CHART_CONFIG, legend: { orient: 'bottom', direction: 'horizontal', labelFontSize: 12, titleFontSize: 12, labelColor: TEXT, titleColor: TEXT, labelLimit: 300 } },
+    // With the axis, about the width of a printed A4 column (680px), so the chart prints at full size.
+    width: 620,
+    height: 200,
+    config: { ...CHART_CONFIG, legend: { ...BOTTOM_LEGEND, labelLimit: 300 } },
     layer: [
       {
         data: { values: zones },

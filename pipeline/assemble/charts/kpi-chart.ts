@@ -22,14 +22,16 @@ export function kpiChartSpec(points: readonly KpiPoint[], options: { quarters: r
   const series = { field: 'measure', type: 'nominal' as const, title: null, sort: [...options.measures] };
   const y = { field: 'value', type: 'quantitative' as const, title: options.yTitle, scale: { domain: [0, 100] } };
   return {
-    width: 600,
-    height: 220,
+    // 52px a quarter, so two-line labels ("Oct–Dec" over "2024") at 11px do not run into each other; with
+    // the axis, about the width of a printed A4 column (680px), so the chart prints at full size.
+    width: 620,
+    height: 190,
     config: { ...CHART_CONFIG, legend: { orient: 'bottom', direction: 'horizontal', columns: 2, labelFontSize: 12, labelColor: TEXT, labelLimit: 420 } },
     data: { values: points.map((p) => ({ ...p })) },
     encoding: {
       x: {
         field: 'quarter', type: 'ordinal', sort: [...options.quarters], scale: { domain: [...options.quarters] }, title: options.xTitle,
-        axis: { labelAngle: 0, labelExpr: "split(datum.label, ' ')", labelPadding: 4 },
+        axis: { labelAngle: 0, labelExpr: "split(datum.label, ' ')", labelPadding: 4, labelFontSize: 11 },
       },
       y,
       color: { ...series, scale: { domain: [...options.measures], range: pick(COLOURS) } },

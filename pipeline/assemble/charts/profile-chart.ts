@@ -21,7 +21,7 @@ export function profileChartSpec(bars: readonly ProfileBar[], options: { xTitle:
   const top = Math.min(100, Math.ceil((max * 1.18) / 10) * 10);
   return {
     width: 360,
-    height: { step: 22 } as unknown as number,
+    height: { step: 18 } as unknown as number,
     config: CHART_CONFIG,
     data: { values: bars.map((b) => ({ ...b, position: b.percent ?? 0 })) },
     encoding: {
@@ -30,7 +30,7 @@ export function profileChartSpec(bars: readonly ProfileBar[], options: { xTitle:
     layer: [
       {
         mark: { type: 'bar', color: PALETTE.darkBlue },
-        encoding: { x: { field: 'percent', type: 'quantitative', title: options.xTitle, scale: { domain: [0, top] }, axis: { format: 'd', tickMinStep: 1 } } },
+        encoding: { x: { field: 'percent', type: 'quantitative', title: options.xTitle, scale: { domain: [0, top] }, axis: { format: 'd', tickMinStep: 1, tickCount: 6 } } },
       },
       {
         mark: { type: 'text', align: 'left', dx: 4, fontSize: 11, color: TEXT },

@@ -8,7 +8,7 @@
  * section lists the others with the reason.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { CHART_CONFIG, PALETTE, SECONDARY_TEXT, TEXT } from './palette.js';
+import { BOTTOM_LEGEND, CHART_CONFIG, PALETTE, SECONDARY_TEXT, TEXT } from './palette.js';
 
 export interface RriPoint {
   stage: string;
@@ -23,7 +23,10 @@ export interface RriPoint {
 
 const GROUP_COLOURS = [PALETTE.darkBlue, PALETTE.turquoise, PALETTE.darkPink, PALETTE.orange, PALETTE.darkGrey, PALETTE.lightPurple];
 const GROUP_SHAPES = ['circle', 'square', 'diamond', 'triangle-up', 'triangle-down', 'cross'];
-const TICKS = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100];
+/** Axis values; the domain also ends on one, so the reader can place every interval against a labelled value. */
+const TICKS = [0.01, 0.02, 0.03, 0.05, 0.1, 0.2, 0.3, 0.5, 1, 2, 3, 5, 10, 20, 30, 50, 100];
+/** Room beyond the widest interval (a factor on the log scale), for the end markers and the value labels. */
+const ROOM = 1.15;
 
 export function rriChartSpec(points: readonly RriPoint[], options: { stages: readonly string[]; groups: readonly string[] }): TopLevelSpec {
   const [min, max] = logDomain(points);
@@ -42,9 +45,12 @@ export function rriChartSpec(points: readonly RriPoint[], options: { stages: rea
   const y = { field: 'stage', type: 'nominal' as const, title: null, sort: stagesDrawn, scale: { domain: stagesDrawn, paddingInner: 0.25 },
     axis: { labelLimit: 220, labelFontSize: 12, labelExpr: "split(datum.label, '|')" } };
   return {
-    width: 560,
-    height: { step: 15 } as unknown as number,
-    config: { ...CHART_CONFIG, legend: { orient: 'bottom', direction: 'horizontal', labelFontSize: 12, titleFontSize: 12, labelColor: TEXT, titleColor: TEXT } },
+    // Vega, measuring text without a canvas, reserves more room for the stage labels and legend than they take:
+    // with that room the SVG is about 700px, so it prints at nearly full size in the A4 column (680px).
+    width: 420,
+    // Compact rows, so the chart shares a printed page with the section's opening text.
+    height: { step: 11 } as unknown as number,
+    config: { ...CHART_CONFIG, legend: BOTTOM_LEGEND },
     data: { values: points.map((p) => ({ ...p })) },
     encoding: { y, yOffset },
     layer: [
@@ -73,11 +79,15 @@ export function rriChartSpec(points: readonly RriPoint[], options: { stages: rea
   } as TopLevelSpec;
 }
 
-/** A log domain covering every interval and 1, widened a little so end markers are not cut. */
+/**
+ * A log domain covering every interval and 1, widened a little so end
+ * markers and labels are not cut, then out to the next axis value on each
+ * side (beyond the listed values, the widened figure itself).
+ */
 export function logDomain(points: readonly RriPoint[]): [number, number] {
   const lows = points.map((p) => p.lower).filter((v) => v > 0);
   const highs = points.map((p) => p.upper);
-  const min = Math.min(1, ...lows) / 1.25;
-  const max = Math.max(1, ...highs) * 1.25;
-  return [min, max];
+  const low = Math.min(1, ...lows) / ROOM;
+  const high = Math.max(1, ...highs) * ROOM;
+  return [[...TICKS].reverse().find((t) => t <= low) ?? low, TICKS.find((t) => t >= high) ?? high];
 }

@@ -10,7 +10,7 @@
  * as lines of their own colour and dash, named in the legend.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { CHART_CONFIG, PALETTE, SECONDARY_TEXT } from './palette.js';
+import { BOTTOM_LEGEND, CHART_CONFIG, PALETTE, SECONDARY_TEXT } from './palette.js';
 
 export interface TrendPoint {
   /** Axis label, unique per quarter ("Dec 2024": the year ending then). */
@@ -39,7 +39,8 @@ export interface TrendOptions {
   comparators?: readonly ComparatorPoint[];
 }
 
-export const SIGNAL_KINDS = { none: 'No signal', high: 'SPC signal: high', low: 'SPC signal: low' } as const;
+/** Legend entries under the title "SPC signal": short, so the legend stays one line as wide as the chart. */
+export const SIGNAL_KINDS = { none: 'None', high: 'Unusually high', low: 'Unusually low' } as const;
 /** Colours of comparator lines: the palette after the service's dark blue (dark pink is kept for signals). */
 const COMPARATOR_COLOURS = [PALETTE.turquoise, PALETTE.orange, PALETTE.darkGrey, PALETTE.lightPurple];
 const COMPARATOR_DASHES = [[6, 3], [2, 2], [8, 3, 2, 3], [4, 4]];
@@ -127,8 +128,9 @@ export function trendChartSpec(points: readonly TrendPoint[], options: TrendOpti
   }
   return {
     width: 600,
-    height: 200,
-    config: { ...CHART_CONFIG, legend: { orient: 'bottom', direction: 'horizontal', labelFontSize: 12, titleFontSize: 12, labelColor: '#0B0C0C', titleColor: '#0B0C0C' } },
+    // Low enough for the chart and its table to share a printed page.
+    height: 170,
+    config: { ...CHART_CONFIG, legend: BOTTOM_LEGEND },
     data: { values },
     // The comparators' colours and the signals' colours are separate keys.
     resolve: { scale: { color: 'independent', shape: 'independent' } },

@@ -12,7 +12,7 @@ import { UNKNOWN_WARNING_PERCENT } from '../../compute/indicators/dispro/notes.j
 import type { IndicatorRecord } from '../../compute/record.js';
 import { isSmallCount } from '../../compute/statistics.js';
 import { formatPeriod, midYearFor, periodLabel, periodStart, type Period } from '../../period.js';
-import { countCellOf, isShown, numberCell, symbolFor, table, textCell, valueCell } from '../cells.js';
+import { countCellOf, isShown, labelCell, numberCell, symbolFor, table, textCell, valueCell } from '../cells.js';
 import { withholdSmallCounts } from '../disclosure.js';
 import { capitalise, formatCount, formatDate, plural, SYMBOL, yearToLabel } from '../format.js';
 import type { Block, Cell, DataQualityInput, LoadWarning, Section } from '../model.js';
@@ -158,8 +158,8 @@ function unknownEthnicity(ctx: DataQualityContext): Block[] {
 }
 
 function aboveWarning(r: IndicatorRecord): Cell {
-  if (!isShown(r)) return textCell(symbolFor(r));
-  return textCell(r.value > UNKNOWN_WARNING_PERCENT ? 'Yes: warning' : 'No');
+  if (!isShown(r)) return labelCell(symbolFor(r));
+  return labelCell(r.value > UNKNOWN_WARNING_PERCENT ? 'Yes: warning' : 'No');
 }
 
 function stageOrder(stage: string): number {

@@ -100,18 +100,22 @@ export function isDrawable(r: IndicatorRecord | undefined): r is Drawable {
   return isShown(r) && r.value > 0 && r.lower !== null && r.lower > 0 && r.upper !== null;
 }
 
-/** Why an RRI is not drawn: a few words for the table, and a sentence for the list under the chart; null when it is drawn. */
+/**
+ * Why an RRI is not drawn: a few words for the table, and the reason for the
+ * list under the chart, worded to cover every group and stage it applies to
+ * (the list groups them); null when it is drawn.
+ */
 export function whyNotDrawn(r: IndicatorRecord | undefined): { short: string; full: string } | null {
   if (isDrawable(r)) return null;
-  if (r === undefined) return { short: 'No figure', full: 'there is no figure for this group' };
-  if (r.suppressed) return { short: 'Hidden [c]', full: 'hidden to protect children\'s identities: it is built on a small count' };
+  if (r === undefined) return { short: 'No figure', full: 'No figure for the group' };
+  if (r.suppressed) return { short: 'Hidden [c]', full: 'Hidden to protect children\'s identities, because each is built on a small count' };
   if (r.value === null) {
     return r.denominator === 0
-      ? { short: 'No White children', full: 'no White children reached this stage, so there is no rate to compare with and the index is undefined' }
-      : { short: 'No base', full: 'the group or White children had no one in the base for this stage (or no population figure), so the index is undefined' };
+      ? { short: 'No White children', full: 'No White child reached the stage, so there is no rate to compare with and the index is undefined' }
+      : { short: 'No base', full: 'The group or White children had no one in the base for the stage (or no population figure), so the index is undefined' };
   }
-  if (r.value === 0) return { short: 'Index is 0', full: 'no children of this group reached this stage, so the index is 0, which a log scale cannot show' };
-  return { short: 'No interval', full: 'its 95% confidence interval cannot be calculated' };
+  if (r.value === 0) return { short: 'Index is 0', full: 'No child of the group reached the stage, so the index is 0, which a log scale cannot show' };
+  return { short: 'No interval', full: 'The 95% confidence interval cannot be calculated' };
 }
 
 /** "Black children were 2.46 times as likely as White children to become first time entrants (95% confidence interval 1.42 to 3.97) in the year to …". */

@@ -9,12 +9,13 @@
  */
 import { ETHNIC_GROUPS, NOT_KNOWN } from '../../contract/codes.js';
 import type { ComputeNote } from '../../compute/context.js';
+import { listOf } from '../../compute/indicators/dispro/notes.js';
 import { RATE_RATIO_UNDEFINED } from '../../compute/statistics.js';
 import type { IndicatorRecord } from '../../compute/record.js';
 import type { Period } from '../../period.js';
 import { rriChartSpec, type RriPoint } from '../charts/rri-chart.js';
-import { intervalCell, isShown, numberCell, table, textCell, valueCell } from '../cells.js';
-import { SYMBOL, formatValue } from '../format.js';
+import { intervalCell, isShown, labelCell, numberCell, table, textCell, valueCell } from '../cells.js';
+import { SYMBOL, formatValue, periodCodesInWords } from '../format.js';
 import type { Block, ChartModel, Section, TableModel } from '../model.js';
 import {
   COMPARED_GROUPS, REFERENCE_GROUP, disproRecords, groupNoun, isDrawable, largestSignificant, populationShare, recordOf,
@@ -48,14 +49,33 @@ export function disproSection(allRecords: readonly IndicatorRecord[], period: Pe
     ? { kind: 'list', heading: 'Where rates differed significantly from White children\'s', items: significant.map((r) => rriSentence(r.rri as Parameters<typeof rriSentence>[0], r.stage)) }
     : { kind: 'paragraphs', paragraphs: [`At no stage did any group's rate differ significantly from White children's (${rows.length} comparisons): every 95% confidence interval that could be calculated includes 1.`] });
   blocks.push({ kind: 'figure', chart: rriChart(records, stages, rows, significant.length, threshold) });
-  const undrawn = rows.filter((r) => whyNotDrawn(r.rri) !== null);
-  if (undrawn.length > 0) {
-    blocks.push({ kind: 'list', heading: 'Not drawn on the chart', items: undrawn.map((r) => `${r.stage.label}, ${groupNoun(r.group)}: ${whyNotDrawn(r.rri)?.full ?? ''}.`) });
-  }
+  const undrawn = notDrawnItems(rows);
+  if (undrawn.length > 0) blocks.push({ kind: 'list', heading: 'Not drawn on the chart', items: undrawn });
   blocks.push({ kind: 'table', table: shareTable(records, stages, threshold) });
-  const other = notes.filter(isContextNote).map((n) => n.text);
+  const other = notes.filter(isContextNote).map((n) => periodCodesInWords(n.text));
   if (other.length > 0) blocks.push({ kind: 'list', heading: 'About these figures', items: other });
   return { id: DISPRO_SECTION_ID, heading: 'Disproportionality', blocks };
+}
+
+/**
+ * The RRIs the chart cannot draw, one item per reason naming the stages and
+ * groups it applies to, in chart order: a public pack hides many, and a
+ * sentence for each would bury the few that say something else.
+ */
+function notDrawnItems(rows: ReturnType<typeof rriRows>): string[] {
+  const byReason = new Map<string, Map<StageView, string[]>>();
+  for (const { stage, group, rri } of rows) {
+    const reason = whyNotDrawn(rri)?.full;
+    if (reason === undefined) continue;
+    const stages = byReason.get(reason) ?? new Map<StageView, string[]>();
+    stages.set(stage, [...(stages.get(stage) ?? []), group]);
+    byReason.set(reason, stages);
+  }
+  return [...byReason].map(([reason, stages]) => {
+    const where = [...stages].map(([stage, groups]) =>
+      `${stage.label.toLowerCase()}, ${groups.length === COMPARED_GROUPS.length ? 'every group' : listOf(groups)}`);
+    return `${reason}: ${where.join('; ')}.`;
+  });
 }
 
 /**
@@ -91,7 +111,7 @@ function rriChart(records: readonly IndicatorRecord[], stages: readonly StageVie
   return {
     id: 'chart-disproportionality',
     title: capitaliseFirst(title),
-    subtitle: `Relative rate index (the group's rate divided by White children's) with its 95% confidence interval, by stage, in ${when}; log scale, the dashed line at 1 is parity. Filled and labelled markers are significant (the interval excludes 1); hollow ones are not.`,
+    subtitle: `Relative rate index with its 95% confidence interval, by stage, in ${when}. Log scale: the dashed line at 1 is the White rate. Filled, labelled markers are significant (the interval excludes 1); hollow ones are not.`,
     description: describe(rows, points.length),
     spec: rriChartSpec(points, { stages: stages.map(chartLabel), groups: [...COMPARED_GROUPS] }),
     table: rriTable(records, rows, threshold),
@@ -129,13 +149,13 @@ function rriTable(records: readonly IndicatorRecord[], rows: ReturnType<typeof r
     ],
     rows: rows.map(({ stage, group, rri }) => [
       textCell(stage.tableLabel),
-      textCell(group),
+      labelCell(group),
       valueCell(recordOf(records, 'dispro.rate', stage.key, group)),
       valueCell(recordOf(records, 'dispro.rate', stage.key, REFERENCE_GROUP)),
       valueCell(rri),
       intervalCell(rri),
-      textCell(significanceText(rri)),
-      textCell(whyNotDrawn(rri)?.short ?? ''),
+      labelCell(significanceText(rri)),
+      labelCell(whyNotDrawn(rri)?.short ?? ''),
     ]),
     notes: [
       'Rates: per 1,000 children aged 10 to 17 at the arrest, first time entrant and caution or sentence stages (arrests, not children, at the arrest stage); otherwise the percentage of the children who reached the stage before. Diversion: all of a child\'s outcomes in the year were out of court. Pooled: the three years added together.',

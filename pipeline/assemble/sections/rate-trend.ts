@@ -12,7 +12,7 @@ import type { IndicatorRecord } from '../../compute/record.js';
 import { formatPeriod, midYearFor, parsePeriod, type Period } from '../../period.js';
 import { trendChartSpec, type ComparatorPoint, type TrendPoint } from '../charts/trend-chart.js';
 import { compareEstimates } from '../compare.js';
-import { countCell, denominatorCell, intervalCell, isShown, numberCell, symbolFor, table, textCell, valueCell } from '../cells.js';
+import { countCell, denominatorCell, intervalCell, isShown, labelCell, numberCell, symbolFor, table, textCell, valueCell } from '../cells.js';
 import { SYMBOL, capitalise, formatCount, formatValue, quarterLabel, shortYearToLabel, yearToLabel } from '../format.js';
 import type { Block, ChartModel, Section, TableModel } from '../model.js';
 import { headline, quartersWithRecords, yearEarlier, type HeadlineIndex } from '../series.js';
@@ -125,7 +125,7 @@ function comparatorTable(topic: RateTopic, ctx: TrendContext, quarters: readonly
   if (list.length === 0 || better === undefined) return null;
   return table({
     id: `table-${topic.id}-comparators`,
-    caption: `${topic.heading}: the service's rate ${topic.unitWords} beside other areas'`,
+    caption: `${topic.heading}: the service's rate ${topic.unitWords} beside the rates of other areas`,
     head: [textCell('Area and year'), numberCell('Their rate'), numberCell('This service'), numberCell('95% confidence interval'), textCell('This service is')],
     rows: list.map((c) => {
       const own = headline(ctx.index, topic.rateId, parsePeriod(c.comparatorPeriod));
@@ -135,7 +135,7 @@ function comparatorTable(topic: RateTopic, ctx: TrendContext, quarters: readonly
         numberCell(formatValue(c.comparatorValue, c.unit)),
         valueCell(own),
         intervalCell(own),
-        textCell(`${status.symbol} ${status.word}`),
+        labelCell(`${status.symbol} ${status.word}`),
       ];
     }),
     notes: [
@@ -223,7 +223,7 @@ function countsTable(topic: RateTopic, ctx: TrendContext, quarters: readonly Per
       valueCell(rate),
       intervalCell(rate),
       // A hidden or missing rate has no signal either; its symbol says why.
-      textCell(isShown(rate) ? spc.points[i]?.words ?? 'None' : symbolFor(rate)),
+      labelCell(isShown(rate) ? spc.points[i]?.words ?? 'None' : symbolFor(rate)),
     ];
   });
   const fallback = ctx.population?.fallback

@@ -11,7 +11,7 @@ import type { CohortStatus, IndicatorId, IndicatorRecord } from '../../compute/r
 import { addQuarters, formatPeriod, parsePeriod, periodEnd, periodStart, type Period } from '../../period.js';
 import { cohortChartSpec, type CohortPoint, type CohortStatusLabel } from '../charts/cohort-chart.js';
 import { compareEstimates } from '../compare.js';
-import { countCellOf, intervalCell, isShown, numberCell, symbolFor, table, textCell, valueCell } from '../cells.js';
+import { countCellOf, intervalCell, isShown, labelCell, numberCell, symbolFor, table, textCell, valueCell } from '../cells.js';
 import { formatCount, formatInterval, formatValue, quarterLabel } from '../format.js';
 import type { Block, Cell, ChartModel, Section } from '../model.js';
 import { recordsOf } from '../series.js';
@@ -141,7 +141,7 @@ function trackerTable(records: readonly IndicatorRecord[], cohorts: readonly str
       const b = binary.get(c);
       return [
         textCell(quarterLabel(parsePeriod(c))),
-        textCell(trackerStatus(b, monthsElapsed(parsePeriod(c), period))),
+        labelCell(trackerStatus(b, monthsElapsed(parsePeriod(c), period))),
         countCellOf(b, 'denominator'),
         countCellOf(b, 'numerator'),
         valueCell(b),
@@ -178,7 +178,7 @@ function indexTypeTable(records: readonly IndicatorRecord[], cohorts: readonly s
   if (outOfCourt.size === 0 && court.size === 0) return null;
   const binary = cohortRecords(records, 'reoffending.binary');
   const rows = cohorts.map((c) => [
-    textCell(quarterLabel(parsePeriod(c))), textCell(statusText(binary.get(c))), rateOf(outOfCourt.get(c)), rateOf(court.get(c)),
+    textCell(quarterLabel(parsePeriod(c))), labelCell(statusText(binary.get(c))), rateOf(outOfCourt.get(c)), rateOf(court.get(c)),
   ]);
   const blocks: Block[] = [];
   const latest = latestCompleteCohort(binary);

@@ -66,8 +66,9 @@ export function summarySection(input: SummaryInput): Section {
     blocks: [
       {
         kind: 'paragraphs',
+        // \u00a0 (no-break space) keeps each symbol of the key with its word.
         paragraphs: [
-          `The latest figures (the ${yearToLabel(period)}, the quarter ${quarterLabel(period)}, or the latest complete reoffending cohort) against the figure before, the same figure a year earlier, the target and other areas. Higher, lower, better or worse are said only where the difference is statistically significant (see Methods and sources); otherwise "similar". ✓ target met, ✗ not met, ▲ higher, ▼ lower, ● similar.`,
+          `Each tile gives the latest figure, for the period it names, against the figure before, the same figure a year earlier, the target and other areas. Higher, lower, better or worse only where the difference is statistically significant (see Methods and sources); otherwise "similar". ✓\u00a0target met, ✗\u00a0not met, ▲\u00a0higher, ▼\u00a0lower, ●\u00a0similar.`,
         ],
       },
       tiles.length > 0 ? { kind: 'tiles', tiles } : { kind: 'notice', text: 'There are no headline figures for this period.' },

@@ -25,11 +25,15 @@ describe('trendChartSpec', () => {
 });
 
 describe('logDomain (RRI chart)', () => {
-  it('covers every interval and 1, widened by a quarter on each side', () => {
+  it('covers every interval and 1, widened by 15% on each side, out to the next axis value', () => {
     const p = (lower: number, upper: number) => ({ stage: 's', group: 'g', value: 1, lower, upper, significant: false, label: '' });
-    // min(1, 0.5) / 1.25 = 0.4; max(1, 4) × 1.25 = 5.
-    expect(logDomain([p(0.5, 2), p(1.5, 4)])).toEqual([0.4, 5]);
-    // Parity is always inside: min(1, 2) / 1.25 = 0.8.
-    expect(logDomain([p(2, 3)])).toEqual([0.8, 3.75]);
+    // min(1, 0.5) / 1.15 = 0.435 → the axis value below it, 0.3; max(1, 4) × 1.15 = 4.6 → the value above it, 5.
+    expect(logDomain([p(0.5, 2), p(1.5, 4)])).toEqual([0.3, 5]);
+    // Parity is always inside: min(1, 2) / 1.15 = 0.870 → 0.5; 3 × 1.15 = 3.45 → 5.
+    expect(logDomain([p(2, 3)])).toEqual([0.5, 5]);
+    // Beyond the axis values (0.01 to 100) the widened figure itself: 0.004 / 1.15 and 150 × 1.15 = 172.5.
+    const [min, max] = logDomain([p(0.004, 150)]);
+    expect(min).toBeCloseTo(0.0034783, 6);
+    expect(max).toBeCloseTo(172.5, 9);
   });
 });

@@ -43,6 +43,7 @@ const records: IndicatorRecord[] = [
 ];
 const notes: ComputeNote[] = [
   { indicator: 'dispro', severity: 'info', text: 'arrests.csv has no child identifier, so the arrest stage counts arrests.' },
+  { indicator: 'dispro', severity: 'info', text: 'The reoffending stage pools the 2 latest complete reoffending cohorts at 2024-25-Q3 (2022-23-Q4 and 2023-24-Q1).' },
   { indicator: 'dispro', severity: 'info', text: `Remand stage, year to 2024-25-Q3, Asian: ${RATE_RATIO_UNDEFINED.noReferenceEvents}` },
   { indicator: 'dispro', severity: 'warning', text: '3 of 110 first time entrants in the year (2.7%) have no recorded ethnicity, so they are left out.' },
   { indicator: 'fte', severity: 'info', text: 'Not about disproportionality.' },
@@ -99,10 +100,24 @@ describe('disproSection: the RRI chart', () => {
     expect(rows[5]?.[0]).toBe('Custodial sentence (pooled)');
   });
 
-  it('lists the RRIs not drawn with the reason in words', () => {
+  it('lists the RRIs not drawn, one item per reason, naming the stages and groups in chart order', () => {
     expect(lists.find((l) => l.heading === 'Not drawn on the chart')?.items).toEqual([
-      'First time entrant, children from the Other ethnic group: no children of this group reached this stage, so the index is 0, which a log scale cannot show.',
-      'Remand to youth detention, Asian children: no White children reached this stage, so there is no rate to compare with and the index is undefined.',
+      'No child of the group reached the stage, so the index is 0, which a log scale cannot show: first time entrant, Other.',
+      'No White child reached the stage, so there is no rate to compare with and the index is undefined: remand to youth detention, Asian.',
+    ]);
+  });
+
+  it('gathers the hidden RRIs of a public pack under one reason, "every group" where all four are hidden', () => {
+    const hide = (r: IndicatorRecord): IndicatorRecord => ({ ...r, numerator: null, denominator: null, value: null, lower: null, upper: null, suppressed: true });
+    const hidden = [
+      ...['Asian', 'Black', 'Mixed', 'Other'].map((g) => hide(rri('custody_pooled', g, 1, 0.5, 2, false, 1, 9))),
+      hide(rri('fte', 'Asian', 0.8, 0.43, 1.43, false, 3, 45)), hide(rri('fte', 'Mixed', 0.8, 0.43, 1.43, false, 3, 45)),
+      rri('fte', 'Black', 2.4, 1.42, 3.97, true, 26, 45),
+    ];
+    const items = disproSection(hidden, period, [], 5).blocks
+      .find((b): b is Extract<Block, { kind: 'list' }> => b.kind === 'list' && b.heading === 'Not drawn on the chart')?.items;
+    expect(items).toEqual([
+      'Hidden to protect children\'s identities, because each is built on a small count: first time entrant, Asian and Mixed; custodial sentence (3 years pooled), every group.',
     ]);
   });
 });
@@ -118,9 +133,11 @@ describe('disproSection: shares and notes', () => {
     expect(rows[5]).toEqual(['Ethnicity not known', '[z]', '2.7%', '[x]', '4.5%']);
   });
 
-  it('keeps the context notes and leaves out those the section says itself (or that could carry a small count)', () => {
+  it('keeps the context notes, quarters in words, and leaves out those the section says itself (or that could carry a small count)', () => {
     expect(lists.find((l) => l.heading === 'About these figures')?.items).toEqual([
       'arrests.csv has no child identifier, so the arrest stage counts arrests.',
+      // 2024-25-Q3 is October to December 2024; 2022-23-Q4 January to March 2023; 2023-24-Q1 April to June 2023.
+      'The reoffending stage pools the 2 latest complete reoffending cohorts at October to December 2024 (January to March 2023 and April to June 2023).',
     ]);
   });
 

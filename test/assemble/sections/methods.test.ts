@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Block, Section } from '../../../pipeline/assemble/model.js';
+import { CHANGE_METHOD_TEXT } from '../../../pipeline/assemble/compare.js';
 import { methodsSection, OGL_ATTRIBUTION, PRISM_ATTRIBUTION, topicsOf, type MethodsOptions } from '../../../pipeline/assemble/sections/methods.js';
 import type { IndicatorId, IndicatorRecord, Unit } from '../../../pipeline/compute/record.js';
 import { parsePeriod } from '../../../pipeline/period.js';
@@ -13,11 +14,14 @@ const options = (over: Partial<MethodsOptions> = {}): MethodsOptions => ({
   audience: 'board', threshold: 5, records: FTE, period: parsePeriod('2024-25-Q3'), population: { year: 2024, fallback: false }, ...over,
 });
 
+const staged = (id: IndicatorId, unit: Unit, stage: string): IndicatorRecord => ({ ...r(id, unit), breakdown: { stage, group: 'Black' } });
 const subsections = (s: Section) => s.blocks.filter((b): b is Extract<Block, { kind: 'subsection' }> => b.kind === 'subsection');
 const headings = (s: Section) => subsections(s).map((b) => b.heading);
 const text = (s: Section) => subsections(s).flatMap((b) => b.paragraphs).join('\n');
 const settings = (s: Section) => Object.fromEntries(
   s.blocks.flatMap((b) => (b.kind === 'facts' ? b.items : [])).map((i) => [i.term, i.detail]));
+const factTerms = (s: Section, heading: string) => s.blocks.flatMap((b) => (b.kind === 'facts' && b.heading === heading ? b.items.map((i) => i.term) : []));
+const paragraphsOf = (s: Section, heading: string) => subsections(s).find((b) => b.heading === heading)?.paragraphs ?? [];
 
 describe('methodsSection', () => {
   it('defines only the topics with records, in the order of the pack', () => {
@@ -54,9 +58,45 @@ describe('methodsSection', () => {
     expect(pub['Reoffending index events']).toContain('include_non_substantive: false');
   });
 
-  it('explains the symbols and secondary suppression in the public version only', () => {
-    expect(text(methodsSection(options({ audience: 'public' })))).toContain('the next smallest is hidden too');
-    expect(text(methodsSection(options()))).not.toContain('[c]');
+  it('describes disclosure control as applied (small counts, rows, linked figures, shares, bases) in both versions', () => {
+    const pub = paragraphsOf(methodsSection(options({ audience: 'public', threshold: 3 })), 'Small numbers');
+    const board = paragraphsOf(methodsSection(options()), 'Small numbers');
+    for (const rule of ['Small counts: counts from 1 to', 'Rows: where exactly one figure', 'Linked figures:', 'Shares:', 'Bases:']) {
+      expect(pub.some((p) => p.startsWith(rule)), rule).toBe(true);
+      expect(board.some((p) => p.startsWith(rule)), rule).toBe(true);
+    }
+    expect(pub.join('\n')).toContain('counts from 1 to 3 are shown as [c]');
+    expect(pub.join('\n')).toContain('listed in manifest.json');
+    // The board version says the rules are the public version's, and that it uses no [c] itself.
+    expect(board[0]).toContain('shows every count');
+    expect(board[1]).toMatch(/^The public version .* applies disclosure control/);
+    expect(board.at(-1)).toBe('Symbols in this version (Government Statistical Service guidance): [x] not available; [z] not applicable. Each table explains the symbols it uses.');
+  });
+
+  it('judges changes by the MOVER interval of the difference, and targets and comparators by the figure\'s interval', () => {
+    const stats = paragraphsOf(methodsSection(options()), 'Confidence intervals, trends and comparisons').join('\n');
+    expect(stats).toContain(CHANGE_METHOD_TEXT);
+    expect(stats).not.toContain('do not overlap');
+    expect(stats).toContain('met or not met it only when the target lies outside the figure\'s 95% interval');
+  });
+
+  it('defines disproportionality: RRI, significance, pooling, unknown ethnicity, and only the stages the run has, in chain order', () => {
+    const records = [...FTE, staged('dispro.rri', 'ratio', 'custody_pooled'), staged('dispro.rate', 'per 1,000', 'fte'), staged('dispro.share', '%', 'diversion')];
+    const section = methodsSection(options({ records }));
+    const dispro = paragraphsOf(section, 'Ethnic disproportionality');
+    for (const start of ['Significant:', 'Pooling:', 'Ethnicity not known:']) expect(dispro.some((p) => p.startsWith(start)), start).toBe(true);
+    expect(dispro[0]).toContain('relative rate index (RRI)');
+    // custody_pooled is the custody stage; arrest, outcome, remand and reoffending have no records.
+    expect(factTerms(section, 'Disproportionality stages: who is counted, and out of whom')).toEqual(['First time entrant', 'Diversion', 'Custodial sentence']);
+  });
+
+  it('defines the cohort profile only when the pack has one', () => {
+    expect(headings(methodsSection(options()))).not.toContain('Cohort profile');
+    const profile = paragraphsOf(methodsSection(options({ profile: true })), 'Cohort profile').join('\n');
+    expect(profile).toContain('any proven outcome');
+    expect(profile).toContain('first outcome in the year');
+    expect(profile).toContain('highest YJB gravity score');
+    expect(profile).toContain('most severe of the child\'s outcomes');
   });
 
   it('carries the OGL line always, and the PRISM-R line when the Census ethnic split is used', () => {

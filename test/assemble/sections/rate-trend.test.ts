@@ -28,11 +28,11 @@ describe('rateTrendSection: SPC signals on the trend chart', () => {
 
   it('marks each signalled point by its direction, which the legend names', () => {
     expect(values.map((v) => v.kind)).toEqual([
-      ...Array(9).fill('SPC signal: high'), 'No signal', 'SPC signal: low', 'SPC signal: low',
+      ...Array(9).fill('Unusually high'), 'None', 'Unusually low', 'Unusually low',
     ]);
     const points = specOf(chart).layer.find((l) => l.mark.type === 'point' && l.encoding?.shape);
     expect(points?.encoding?.shape?.scale).toEqual({
-      domain: ['No signal', 'SPC signal: high', 'SPC signal: low'], range: ['circle', 'triangle-up', 'triangle-down'],
+      domain: ['None', 'Unusually high', 'Unusually low'], range: ['circle', 'triangle-up', 'triangle-down'],
     });
   });
 
