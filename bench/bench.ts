@@ -11,6 +11,7 @@
  * ≤ 3× bare load, a service's HTML ≤ 2 s and PDF ≤ 4 s, peak memory ≤ 2 GB.
  */
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { computeIndicators } from '../pipeline/compute/index.js';
@@ -37,14 +38,17 @@ async function time<T>(timings: Timing[], label: string, fn: () => Promise<T>): 
   return result;
 }
 
+/** DuckDB on its own: a plain database file (not a yjpack store, whose tables would clash), sniffing each CSV. */
 async function bareLoad(dir: string): Promise<void> {
-  const store = await openStore(join(dir, 'bare.duckdb'));
+  const instance = await DuckDBInstance.create(join(dir, 'bare.duckdb'));
+  const connection = await instance.connect();
   try {
     for (const f of (await readdir(dir)).filter((n) => n.endsWith('.csv'))) {
-      await store.run(`CREATE TABLE "${f.replace('.csv', '')}" AS SELECT * FROM read_csv($path, header = true)`, { path: join(dir, f) });
+      await connection.run(`CREATE TABLE "${f.replace('.csv', '')}" AS SELECT * FROM read_csv($path, header = true)`, { path: join(dir, f) });
     }
   } finally {
-    store.close();
+    connection.closeSync();
+    instance.closeSync();
   }
 }
 

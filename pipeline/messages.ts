@@ -44,7 +44,7 @@ export const messages = {
     `The store '${p.path}' does not exist. Load an extract first: yjpack load --data DIR --db ${p.path}`),
   configMissing: entry(NOINPUT, (p) => `The config file '${p.path}' does not exist. Check the path given to --config.`),
   browserMissing: entry(NOINPUT, (p) =>
-    `No browser could be started to print the PDF (${p.reason}). The HTML pack was written. Install Chromium (apt-get install chromium), or point --browser or YJPACK_BROWSER at a Chrome, Edge or Chromium executable, or run npm ci to get @sparticuz/chromium.`),
+    `No browser could be started to print the PDF (${p.reason}). The HTML pack, indicators and manifest were written, and any older scrutiny-pack.pdf beside them removed; run with --no-pdf to skip the PDF on purpose. Install Chromium (apt-get install chromium), or point --browser or YJPACK_BROWSER at a Chrome, Edge or Chromium executable, or run npm ci to get @sparticuz/chromium.`),
 
   // bad data
   invalidExtract: entry(DATA, (p) =>
@@ -138,7 +138,7 @@ export const messages = {
   chartFailed: entry(INTERNAL, (p) =>
     `yjpack failed unexpectedly: the chart '${p.chart}' could not be drawn (${p.detail}).\nThis is a bug. Please report it with the command that failed.`),
   printFailed: entry(CANTCREAT, (p) =>
-    `The browser at '${p.browser}' started but could not print the PDF (${p.reason}). The HTML pack was written. Try again, or point --browser or YJPACK_BROWSER at another Chrome, Edge or Chromium.`),
+    `The browser at '${p.browser}' started but could not print the PDF (${p.reason}), so nothing was written (run with --no-pdf to write the pack without the PDF). Try again, or point --browser or YJPACK_BROWSER at another Chrome, Edge or Chromium.`),
 
   // board pack: logo, disclosure, data quality, methods (pipeline/load/logo.ts, pipeline/assemble)
   logoMissing: entry(NOINPUT, (p) =>
@@ -149,6 +149,10 @@ export const messages = {
     `The logo file '${p.path}' is ${p.size} KB; a logo is inlined into the pack, so it may be at most ${p.limit} KB. Save a smaller version (about 600 pixels wide is plenty).`),
 
   // hardening (broken and hostile extracts: pipeline/validate, pipeline/load)
+  storeNotYjpack: entry(DATA, (p) =>
+    `'${p.path}' is a DuckDB database but not a yjpack store (it has no yjpack tables). Point --db at a file made by 'yjpack load', or give a new file name to start a store.`),
+  storeTooNew: entry(DATA, (p) =>
+    `The store '${p.path}' was made by a newer yjpack (store version ${p.version}; this yjpack reads version ${p.supported}). Update yjpack (npm ci in a fresh checkout) to read it.`),
   badLineEnds: entry(DATA, (p) =>
     `${p.file} has a carriage return (CR) on its own on line ${p.line}: lines must end with LF or CRLF. Save it again from Excel as "CSV UTF-8 (Comma delimited)".`),
 

@@ -37,7 +37,7 @@ import { notProvenOutcomes } from './store/not-proven.js';
 import { renderBoardPack } from './render/index.js';
 import { loadTemplates } from './load/templates.js';
 import { findBrowser, printPdf } from './print/index.js';
-import { writeFilesAtomically, type OutputFile } from './output/atomic.js';
+import { removeFiles, writeFilesAtomically, type OutputFile } from './output/atomic.js';
 import { recordsToCsv, recordsToJson } from './output/records.js';
 import { buildManifest } from './output/manifest.js';
 import type { FileSummary } from './load/index.js';
@@ -203,8 +203,10 @@ export async function runQuarterlyJob(options: RunOptions, effects: Effects): Pr
       pdf = await printPdf(publicHtml, { browser, period, marking: 'OFFICIAL' });
       printStep.done();
     } catch (e) {
-      if (!(e instanceof YjpackError)) throw e;
-      printStep.fail(e.message.split('\n')[0]);
+      printStep.fail(e instanceof YjpackError ? e.message.split('\n')[0] : undefined);
+      // No browser at all: the board still gets its HTML (issue 2), and the older PDF is removed below so it
+      // cannot sit beside a newer pack. Any other print failure fails the whole run and writes nothing.
+      if (!(e instanceof YjpackError && e.messageId === 'browserMissing')) throw e;
       pdfError = e;
     }
   }
@@ -230,6 +232,7 @@ export async function runQuarterlyJob(options: RunOptions, effects: Effects): Pr
   });
   const writeStep = effects.progress.step(`write ${dir}`);
   await writeFilesAtomically(outputs);
+  if (pdfError) await removeFiles([join(dir, 'scrutiny-pack.pdf')]);
   writeStep.done(`${outputs.length} files`);
   return { period, files: outputs.map((o) => o.path), pdfError };
 }

@@ -8,8 +8,10 @@ import { basename } from 'node:path';
 import type { Problem } from '../errors.js';
 import { expected } from '../messages.js';
 import type { Store } from '../store/db.js';
-import { headerProblems, matchColumns } from '../validate/columns.js';
-import { bomLength, encodingIssue, separatorIssue, type FileIssue } from '../validate/file-issue.js';
+import { headerProblems, matchColumns, type ColumnMatch } from '../validate/columns.js';
+import {
+  bomLength, encodingIssue, issueLocation, lineEndIssue, separatorIssue, type FileIssue,
+} from '../validate/file-issue.js';
 import { hasPaddedFields, readHeader } from '../validate/header.js';
 import { lineMapper, recordLines } from '../validate/lines.js';
 import { normaliseSelect } from '../validate/normalise-sql.js';
@@ -52,8 +54,8 @@ export async function checkFile(store: Store, file: LocatedFile, dir: string, op
     warningCount: problems.filter((p) => p.severity === 'warning').length,
     issue: null, normalised: null, hasChildIds: false, ...extra,
   });
-  const fileProblem = (text: string): Problem =>
-    ({ file: spec.fileName, line: null, column: null, value: null, expected: text, severity: 'error' });
+  const fileProblem = (text: string, at: { line: number | null; value: string | null } = { line: null, value: null }): Problem =>
+    ({ file: summary.file, line: at.line, column: null, value: at.value, expected: text, severity: 'error' });
 
   if (file.path === null) return result(spec.requiredFile ? [fileProblem(expected.requiredFile(dir))] : []);
   summary.file = basename(file.path);
@@ -62,11 +64,11 @@ export async function checkFile(store: Store, file: LocatedFile, dir: string, op
   const hashing = sha256(bytes).then((hex) => { summary.sha256 = hex; });
 
   const bom = bomLength(bytes);
-  const encoding = encodingIssue(bytes);
-  if (encoding) return hashing.then(() => result([fileProblem(encoding.expected)], { issue: encoding }));
+  const encoding = encodingIssue(bytes) ?? lineEndIssue(bytes, bom);
+  if (encoding) return hashing.then(() => result([fileProblem(encoding.expected, issueLocation(bytes, encoding))], { issue: encoding }));
   const header = readHeader(bytes, bom);
   const separator = separatorIssue(header.text);
-  if (separator) return hashing.then(() => result([fileProblem(separator.expected)], { issue: separator }));
+  if (separator) return hashing.then(() => result([fileProblem(separator.expected, { line: 1, value: header.text })], { issue: separator }));
 
   const match = matchColumns(spec, header.fields);
   const table = normalisedTable(file);
@@ -82,7 +84,7 @@ export async function checkFile(store: Store, file: LocatedFile, dir: string, op
   summary.refusedRows = checked.refusedRows + staged.staged.refusedCount;
 
   const fromHeader = headerProblems(summary.file, match);
-  const fromRows = locate(summary.file, bytes, bom, staged.staged, checked);
+  const fromRows = locate(summary.file, bytes, bom, staged.staged, checked, (field) => columnAt(match, header.fields, field));
   const listed = sortProblems([...fromHeader, ...fromRows], spec.columns.map((c) => c.name));
   const count = (severity: Problem['severity']) => fromHeader.filter((p) => p.severity === severity).length;
   return {
@@ -95,12 +97,14 @@ export async function checkFile(store: Store, file: LocatedFile, dir: string, op
 }
 
 /** Turns record positions into physical lines; the byte scan runs only when there is something to locate. */
-function locate(fileName: string, bytes: Uint8Array, bom: number, staged: Staged, checked: CheckResult): Problem[] {
+function locate(
+  fileName: string, bytes: Uint8Array, bom: number, staged: Staged, checked: CheckResult, columnOf: (field: number) => string | null,
+): Problem[] {
   if (staged.refused.length === 0 && checked.findings.length === 0) return [];
   const refusedLines = new Set(staged.refused.map((r) => r.duckLine));
   const { lineOfRow, lineOfDuckLine } = lineMapper(recordLines(bytes, bom), refusedLines);
   const refused: Problem[] = staged.refused.map((r) => ({
-    file: fileName, line: lineOfDuckLine(r.duckLine), column: null, value: null, severity: 'error',
+    file: fileName, line: lineOfDuckLine(r.duckLine), column: r.field === null ? null : columnOf(r.field), value: r.text || null, severity: 'error',
     expected: r.kind === 'quoting' ? expected.quoting()
       : r.kind === 'fieldCount' && r.found !== null ? expected.fieldCount(staged.columns, r.found)
         : expected.unreadableCsv(r.message),
@@ -109,6 +113,12 @@ function locate(fileName: string, bytes: Uint8Array, bom: number, staged: Staged
     file: fileName, line: lineOfRow(f.rn), column: f.column, value: f.value, severity: f.severity, expected: f.expected(lineOfRow),
   }));
   return [...refused, ...found];
+}
+
+/** The contract column at a header position, else the header name as written. */
+function columnAt(match: ColumnMatch, header: readonly string[], field: number): string | null {
+  for (const [name, at] of match.position) if (at === field) return name;
+  return header[field]?.trim() || null;
 }
 
 function unlistedProblems(fileName: string, staged: Staged, checked: CheckResult): Problem[] {

@@ -15,6 +15,10 @@ export interface RefusedRecord {
   /** Fields found, for fieldCount. */
   found: number | null;
   message: string;
+  /** The record's first physical line as written, to show the officer. */
+  text: string;
+  /** 0-based field where an unterminated quote opens; null otherwise. */
+  field: number | null;
 }
 
 export interface Staged {
@@ -68,20 +72,26 @@ export async function dropStaging(store: Store, table: string): Promise<void> {
 
 async function refusedRecords(store: Store, rejects: string, cap: number): Promise<RefusedRecord[]> {
   // DuckDB writes one reject per missing column of a short row: one problem per record is enough.
-  const rows = await store.query<{ line: number; types: string; messages: string }>(
+  const rows = await store.query<{ line: number; types: string; messages: string; text: string | null; quoted: string | null }>(
     `SELECT CAST(line AS INTEGER) AS line, string_agg(DISTINCT error_type, '|') AS types,
-            string_agg(error_message, '|') AS messages
+            string_agg(error_message, '|') AS messages, any_value(left(split_part(csv_line, chr(10), 1), 500)) AS text,
+            min(column_name) FILTER (WHERE error_type = 'UNQUOTED VALUE') AS quoted
      FROM ${rejects} GROUP BY line ORDER BY line LIMIT ${cap}`);
-  return rows.map((r) => {
+  return rows.map((r): RefusedRecord => {
     const types = r.types.split('|');
     const found = [...r.messages.matchAll(/Found: (\d+)/g)].map((m) => Number(m[1]));
-    if (types.includes('UNQUOTED VALUE')) return { duckLine: r.line, kind: 'quoting', found: null, message: r.messages };
+    // An unclosed quote's csv_line runs on to the end of the file: its first line (trimmed above) is what to show.
+    const record = { duckLine: r.line, text: (r.text ?? '').replace(/\r$/, ''), field: null };
+    if (types.includes('UNQUOTED VALUE')) {
+      const field = /^c(\d+)$/.exec(r.quoted ?? '');
+      return { ...record, kind: 'quoting', found: null, message: r.messages, field: field ? Number(field[1]) : null };
+    }
     if (types.includes('MISSING COLUMNS') || types.includes('TOO MANY COLUMNS')) {
       // A short row gets one reject per missing column, each counting further: the least is what the row had.
       const n = types.includes('TOO MANY COLUMNS') ? Math.max(...found) : Math.min(...found);
-      return { duckLine: r.line, kind: 'fieldCount', found: Number.isFinite(n) ? n : null, message: r.messages };
+      return { ...record, kind: 'fieldCount', found: Number.isFinite(n) ? n : null, message: r.messages };
     }
-    return { duckLine: r.line, kind: 'other', found: null, message: r.messages.split('|')[0] ?? '' };
+    return { ...record, kind: 'other', found: null, message: r.messages.split('|')[0] ?? '' };
   });
 }
 

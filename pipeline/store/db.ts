@@ -37,6 +37,12 @@ export async function openStore(path: string | null, options: OpenOptions = {}):
   }
   const connection = await instance.connect();
   const store = wrap(path, instance, connection);
+  try {
+    await refuseForeignDatabase(store, path ?? ':memory:', options.readOnly === true);
+  } catch (e) {
+    store.close();
+    throw e;
+  }
   if (!options.readOnly) {
     try {
       await connection.run(SCHEMA_SQL);
@@ -48,6 +54,23 @@ export async function openStore(path: string | null, options: OpenOptions = {}):
     }
   }
   return store;
+}
+
+/**
+ * A store file is a DuckDB database with yjpack's meta table. Any other
+ * DuckDB file given to --db is refused, rather than failing later on a
+ * missing table (reading) or gaining yjpack's tables (loading); an empty one
+ * may become a store. A store from a newer yjpack is refused too.
+ */
+async function refuseForeignDatabase(store: Store, path: string, readOnly: boolean): Promise<void> {
+  const tables = await store.query<{ name: string }>(
+    `SELECT table_name AS name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main'`);
+  if (tables.length === 0 && !readOnly) return;
+  if (!tables.some((t) => t.name === 'meta')) throw new YjpackError('storeNotYjpack', { path });
+  const [version] = await store.query<{ value: string }>(`SELECT value FROM meta WHERE key = 'schema_version'`);
+  if (version && Number(version.value) > SCHEMA_VERSION) {
+    throw new YjpackError('storeTooNew', { path, version: version.value, supported: SCHEMA_VERSION });
+  }
 }
 
 function wrap(path: string | null, instance: DuckDBInstance, connection: DuckDBConnection): Store {

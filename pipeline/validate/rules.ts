@@ -46,6 +46,13 @@ export function rowChecks(spec: FileSpec, match: ColumnMatch, childRefs: boolean
     }
     const value = valueCheck(spec.name, column, r);
     if (value) checks.push({ column: column.name, severity: 'error', value: r, ...value });
+    if (column.type.kind === 'code' && column.type.open) {
+      // An open list keeps unknown codes as written, so it must refuse what no code looks like: markup.
+      checks.push({
+        column: column.name, rule: 'markup', severity: 'error', value: r,
+        bad: `${r} IS NOT NULL AND ${looksLikeMarkup(r)}`, expected: () => expected.noMarkup(),
+      });
+    }
     if (column.type.kind === 'childRef' && childRefs) {
       checks.push({
         column: column.name, rule: 'childRef', severity: 'error', value: r,
@@ -96,7 +103,7 @@ function valueCheck(file: ExtractFileName, column: ColumnSpec, r: string): Value
       if (!t.open) return { rule: 'code', bad: unparsed, expected: () => expected.oneOf(codes) };
       return {
         rule: 'openCode', severity: 'warning',
-        bad: `${r} IS NOT NULL AND ${v} NOT IN (${codes.map(sqlString).join(', ')})`,
+        bad: `${r} IS NOT NULL AND ${v} NOT IN (${codes.map(sqlString).join(', ')}) AND NOT (${looksLikeMarkup(r)})`,
         expected: () => expected.knownCode(codes),
       };
     }
@@ -118,6 +125,11 @@ function valueCheck(file: ExtractFileName, column: ColumnSpec, r: string): Value
     case 'ethnicGroupOrBlank':
       return { rule: 'ethnicGroup', bad: unparsed, expected: () => expected.ethnicGroup(ETHNIC_GROUPS) };
   }
+}
+
+/** SQL true when a value holds < or >: never part of a code or label, always part of markup. */
+function looksLikeMarkup(r: string): string {
+  return `(strpos(${r}, '<') > 0 OR strpos(${r}, '>') > 0)`;
 }
 
 /** Says more than "not a date" when it can tell why: month first (US) or a day that does not exist. */

@@ -221,7 +221,7 @@ describe('loadExtract: refusing an extract', () => {
       .catch((e: unknown) => e);
     expect(failure).toMatchObject({
       messageId: 'notUtf8', exitCode: 65,
-      problems: [{ file: 'offences.csv', line: null, expected: expected.notUtf8(expected.utf16Bom('FF FE')) }],
+      problems: [{ file: 'offences.csv', line: 1, expected: expected.notUtf8(expected.utf16Bom('FF FE')) }],
     });
     await expect(loadExtract(store, await extractDir({ ...MINIMAL, 'offences.csv': '' }), { mode: 'merge', loadedAt: AT }))
       .rejects.toMatchObject({ messageId: 'emptyFile', exitCode: 65 });

@@ -9,8 +9,8 @@ import { expected } from '../../pipeline/messages.js';
 import type { Problem } from '../../pipeline/errors.js';
 import { CHILDREN_HEADER, MINIMAL, OFFENCES_HEADER, csv, extractDir } from './extract-dir.js';
 
-const fileError = (file: string, text: string): Problem =>
-  ({ file, line: null, column: null, value: null, expected: text, severity: 'error' });
+const fileError = (file: string, text: string, line: number | null = 1, value: string | null = null): Problem =>
+  ({ file, line, column: null, value, expected: text, severity: 'error' });
 
 async function validate(files: Record<string, string | Uint8Array>) {
   return validateExtract(await extractDir({ ...MINIMAL, ...files }));
@@ -32,13 +32,14 @@ describe('validateExtract: files', () => {
     // "£" in Latin-1 is the single byte 0xA3, here on line 3.
     const latin1 = Buffer.from(csv(CHILDREN_HEADER, 'C1,2008-05-01,M,WBRI', 'C2,2008-05-01,M,OOTH £'), 'latin1');
     const report = await validate({ 'children.csv': latin1 });
-    expect(report.problems).toEqual([fileError('children.csv', expected.notUtf8(expected.invalidByte('0xA3', 3)))]);
+    // Located on line 3, with the field holding the byte read as Latin-1, so the officer can find it.
+    expect(report.problems).toEqual([fileError('children.csv', expected.notUtf8(expected.invalidByte('0xA3', 3)), 3, 'OOTH £')]);
   });
 
   it.each([['semicolon', ';'], ['tab', '\t']])('refuses a %s-separated file', async (name, sep) => {
     const text = csv(OFFENCES_HEADER.replaceAll(',', sep), ['O1', 'C1', '2024-01-10', '2024-02-15', 'YC', '', '2'].join(sep));
     const report = await validate({ 'offences.csv': text });
-    expect(report.problems).toEqual([fileError('offences.csv', expected.notCommaSeparated(name))]);
+    expect(report.problems).toEqual([fileError('offences.csv', expected.notCommaSeparated(name), 1, OFFENCES_HEADER.replaceAll(',', sep))]);
   });
 
   it.each([['no bytes', ''], ['only a byte order mark', '\ufeff'], ['only blank lines', '\r\n\r\n']])(
@@ -86,8 +87,8 @@ describe('validateExtract: files', () => {
         'O4,C1,2024-01-10,2024-02-15,XYZ,THEFT_AND_HANDLING,2'),
     });
     expect(report.problems).toEqual([
-      { file: 'offences.csv', line: 3, column: null, value: null, expected: expected.fieldCount(7, 3), severity: 'error' },
-      { file: 'offences.csv', line: 4, column: null, value: null, expected: expected.fieldCount(7, 9), severity: 'error' },
+      { file: 'offences.csv', line: 3, column: null, value: 'O2,C1,2024-01-10', expected: expected.fieldCount(7, 3), severity: 'error' },
+      { file: 'offences.csv', line: 4, column: null, value: 'O3,C1,2024-01-10,2024-02-15,YC,THEFT_AND_HANDLING,2,extra,more', expected: expected.fieldCount(7, 9), severity: 'error' },
       // Refused rows are not staged: the next staged row is still found on its own line.
       { file: 'offences.csv', line: 5, column: 'outcome', value: 'XYZ', expected: expected.oneOf(['CR', 'OUTCOME_22', 'OUTCOME_20_21', 'YC', 'YCC', 'AD', 'CD', 'FINE', 'RO', 'REPARATION', 'OTHER_FIRST_TIER', 'YRO', 'YRO_ISS', 'DTO', 'S250', 'S254', 'S258', 'S259', 'NFA', 'NOT_GUILTY', 'WITHDRAWN']), severity: 'error' },
     ]);
@@ -99,7 +100,8 @@ describe('validateExtract: files', () => {
       'children.csv': csv(CHILDREN_HEADER, 'C1,2008-05-01,M,WBRI', 'C2,"2008-05-01,M,WBRI', 'C3,2008-05-01,M,WBRI'),
     });
     expect(report.problems).toEqual([
-      { file: 'children.csv', line: 3, column: null, value: null, expected: expected.quoting(), severity: 'error' },
+      // The quote opens in the second field (date_of_birth); the value is the record's line as written.
+      { file: 'children.csv', line: 3, column: 'date_of_birth', value: 'C2,"2008-05-01,M,WBRI', expected: expected.quoting(), severity: 'error' },
     ]);
   });
 
@@ -133,7 +135,7 @@ describe('validateExtract: the folder', () => {
     const problems = await failure.catch((e: { problems: Problem[] }) => e.problems);
     expect(problems).toEqual([
       { file: 'children.csv', line: 2, column: 'sex', value: 'X', expected: expected.sex(), severity: 'error' },
-      fileError('offences.csv', expected.requiredFile(dir)),
+      fileError('offences.csv', expected.requiredFile(dir), null),
     ]);
   });
 

@@ -48,7 +48,11 @@ export function disproSection(allRecords: readonly IndicatorRecord[], period: Pe
   blocks.push(significant.length > 0
     ? { kind: 'list', heading: 'Where rates differed significantly from White children\'s', items: significant.map((r) => rriSentence(r.rri as Parameters<typeof rriSentence>[0], r.stage)) }
     : { kind: 'paragraphs', paragraphs: [`At no stage did any group's rate differ significantly from White children's (${rows.length} comparisons): every 95% confidence interval that could be calculated includes 1.`] });
-  blocks.push({ kind: 'figure', chart: rriChart(records, stages, rows, significant.length, threshold) });
+  const chart = rriChart(records, stages, rows, significant.length, threshold);
+  // With nothing to plot, a log-scale chart has no domain (Vega sizes it to infinity): give the table alone.
+  blocks.push(chart
+    ? { kind: 'figure', chart }
+    : { kind: 'table', table: rriTable(records, rows, threshold) });
   const undrawn = notDrawnItems(rows);
   if (undrawn.length > 0) blocks.push({ kind: 'list', heading: 'Not drawn on the chart', items: undrawn });
   blocks.push({ kind: 'table', table: shareTable(records, stages, threshold) });
@@ -96,11 +100,12 @@ function isContextNote(n: ComputeNote): boolean {
 }
 
 function rriChart(records: readonly IndicatorRecord[], stages: readonly StageView[], rows: ReturnType<typeof rriRows>,
-  significantCount: number, threshold: number | null): ChartModel {
+  significantCount: number, threshold: number | null): ChartModel | null {
   const points: RriPoint[] = rows.flatMap(({ stage, group, rri }) => (isDrawable(rri) ? [{
     stage: chartLabel(stage), group, value: rri.value, lower: rri.lower, upper: rri.upper,
     significant: rri.significant === true, label: formatValue(rri.value, 'ratio'),
   }] : []));
+  if (points.length === 0) return null;
   const largest = largestSignificant(rows);
   const single = stages.find((s) => !s.pooled);
   const pooled = stages.find((s) => s.pooled);

@@ -37,6 +37,8 @@ JOIN children c ON c.child_id = e.child_id
 LEFT JOIN ete p
   ON p.child_id = e.child_id
  AND p.start_date <= e.end_date
- AND (p.end_date IS NULL OR p.end_date >= e.end_date)
+ -- An open placement covers every later date. Not "end_date IS NULL OR ...": an OR in a join
+ -- condition makes DuckDB compare every pair of rows (a nested-loop join), 100x slower nationally.
+ AND coalesce(p.end_date, DATE '9999-12-31') >= e.end_date
 GROUP BY e.child_id, e.end_date, c.date_of_birth
 ORDER BY e.end_date, e.child_id`;

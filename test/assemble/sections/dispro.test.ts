@@ -150,4 +150,14 @@ describe('disproSection: shares and notes', () => {
     expect(hasDispro(records, period)).toBe(true);
     expect(hasDispro(records, parsePeriod('2024-25-Q2'))).toBe(false);
   });
+
+  it('gives the RRI table without a chart when no index can be drawn (a log scale has no domain then)', () => {
+    // Only undefined or zero indexes: no White child remanded (undefined), no Other first time entrant (0).
+    const nothingToDraw = [rri('remand_yda', 'Asian', null, null, null, false, 1, 0), rri('fte', 'Other', 0, 0, 1.01, false, 0, 45)];
+    const bare = disproSection(nothingToDraw, period, [], null);
+    expect(bare.blocks.some((b) => b.kind === 'figure')).toBe(false);
+    const tables = bare.blocks.filter((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table');
+    expect(tables.some((t) => t.table.rows.some((r) => r.some((c) => c.text === 'Other')))).toBe(true);
+  });
 });
+
