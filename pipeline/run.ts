@@ -32,6 +32,7 @@ import type { Audience } from './assemble/model.js';
 import { readLogo } from './load/logo.js';
 import { computeProfile, computeYdaRemands, type ProfileTable, type YdaRemandYear } from './compute/profile.js';
 import { comparatorSet, comparatorsFor, type Comparison } from './compute/comparators.js';
+import { computeOutcomeRate } from './compute/outcome-rate.js';
 import { countSuppressions } from './assemble/sections/count-disclosure.js';
 import { notProvenOutcomes } from './store/not-proven.js';
 import { renderBoardPack } from './render/index.js';
@@ -147,7 +148,9 @@ export async function runQuarterlyJob(options: RunOptions, effects: Effects): Pr
     profile = await computeProfile(store, ctx);
     remands = await computeYdaRemands(store, ctx);
     // Published comparators lag the local data; a comparator up to three quarters old still compares.
-    comparisons = comparatorsFor(computed.records, await comparatorSet(store),
+    // The all-groups outcome rate is compared (YJB's children cautioned or sentenced) but is no indicator record.
+    const outcomeRate = await computeOutcomeRate(store, ctx);
+    comparisons = comparatorsFor([...computed.records, ...(outcomeRate ? [outcomeRate] : [])], await comparatorSet(store),
       { areas: options.config.comparatorAreas, lagQuarters: 3 });
     step.done(`${computed.records.length} records`);
   } finally {

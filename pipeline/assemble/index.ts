@@ -41,7 +41,7 @@ export function assemblePack(input: PackInput): PackModel {
     ...(withReoffending ? [reoffendingSection(records, tableThreshold, input.period)] : []),
     ...(withEte ? [eteSection(index, input.period, tableThreshold)] : []),
     ...(withDispro ? [disproSection(records, input.period, input.notes, tableThreshold)] : []),
-    ...(input.profile ? [profileSection(input.profile, input.period, tableThreshold)] : []),
+    ...(input.profile ? [profileSection(input.profile, input.period, tableThreshold, comparisons)] : []),
     dataQualitySection({ dq: input.dataQuality, period: input.period, population: input.population, records, threshold: tableThreshold }),
     methodsSection({
       audience: input.audience, threshold, records: input.records, period: input.period, population: input.population, settings: input.settings,

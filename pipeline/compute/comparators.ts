@@ -44,6 +44,8 @@ export interface Comparison {
   id: IndicatorId;
   period: string;
   breakdown: Breakdown;
+  /** The local count the figure rests on, so a public pack can withhold a comparison built on a small one. */
+  numerator?: number | null;
   value: number | null;
   lower: number | null;
   upper: number | null;
@@ -206,7 +208,8 @@ function compare(rec: IndicatorRecord, c: Comparator): Comparison {
     ? { significant: false, direction: null }
     : significantAgainst({ lower: rec.lower, upper: rec.upper }, c.value);
   return {
-    id: rec.id, period: rec.period, breakdown: rec.breakdown, value: rec.value, lower: rec.lower, upper: rec.upper, unit: rec.unit,
+    id: rec.id, period: rec.period, breakdown: rec.breakdown, numerator: rec.numerator,
+    value: rec.value, lower: rec.lower, upper: rec.upper, unit: rec.unit,
     comparator: c.indicator, comparatorPeriod: c.period, area: c.area, comparatorValue: c.value, source: c.source, origin: c.origin,
     significant, direction,
   };

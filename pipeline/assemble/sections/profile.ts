@@ -6,7 +6,9 @@
  * (count-disclosure.ts) before anything is drawn or written.
  */
 import type { ProfileDimension, ProfileTable } from '../../compute/profile.js';
-import { parsePeriod, type Period } from '../../period.js';
+import { formatPeriod as formatPeriodCode, parsePeriod, type Period } from '../../period.js';
+import type { Comparison } from '../../compute/comparators.js';
+import { isSmallCount } from '../../compute/statistics.js';
 import { profileChartSpec, type ProfileBar } from '../charts/profile-chart.js';
 import { numberCell, table, textCell } from '../cells.js';
 import { SYMBOL, formatCount, formatValue, yearToLabel } from '../format.js';
@@ -25,11 +27,13 @@ const NAMES: Record<ProfileDimension, { noun: string; column: string }> = {
 
 interface ShownRow { label: string; children: number | null; percent: number | null }
 
-export function profileSection(profile: readonly ProfileTable[], period: Period, threshold: number | null): Section {
+export function profileSection(profile: readonly ProfileTable[], period: Period, threshold: number | null,
+  comparisons: readonly Comparison[] = []): Section {
   const blocks: Block[] = [
     { kind: 'paragraphs', paragraphs: [
       `The children who received any proven outcome (a community resolution or other out-of-court outcome, a caution or a court sentence) in the ${yearToLabel(period)}, each counted once in each table.`,
       'Age is at the date of the offence dealt with at the child\'s first outcome in the year. The offence type is the YJB category of the child\'s most serious offence dealt with in the year (by the YJB gravity score), and the outcome the most severe they received.',
+      ...cautionedOrSentenced(comparisons, period, threshold),
     ] },
   ];
   if (profile.length === 0) {
@@ -38,6 +42,24 @@ export function profileSection(profile: readonly ProfileTable[], period: Period,
     for (const t of profile) blocks.push({ kind: 'figure', chart: profileChart(t, threshold) });
   }
   return { id: PROFILE_SECTION_ID, heading: 'Cohort profile', blocks };
+}
+
+/**
+ * The service's children cautioned or sentenced per 1,000 against the YJB's
+ * published figure for a comparator area (when config names one and a
+ * published year is close enough). Withheld in a public pack when it rests on
+ * a small count.
+ */
+function cautionedOrSentenced(comparisons: readonly Comparison[], period: Period, threshold: number | null): string[] {
+  const here = formatPeriodCode(period);
+  return comparisons
+    .filter((c) => c.comparator === 'outcome.children_rate' && c.period === here)
+    .filter((c) => threshold === null || !isSmallCount(c.numerator ?? null, threshold))
+    .flatMap((c) => {
+      if (c.value === null || c.lower === null || c.upper === null) return [];
+      const verdict = c.significant ? `${c.direction} than` : 'similar to';
+      return [`Children cautioned or sentenced: ${formatValue(c.value, 'per 1,000')} per 1,000 children aged 10 to 17 in the ${yearToLabel(period)} (95% confidence interval ${formatValue(c.lower, 'per 1,000')} to ${formatValue(c.upper, 'per 1,000')}), ${verdict} the ${formatValue(c.comparatorValue, 'per 1,000')} per 1,000 the YJB published for ${c.area} in the ${yearToLabel(parsePeriod(c.comparatorPeriod))}${c.significant ? '' : ' (the published figure lies inside the interval)'}.`];
+    });
 }
 
 function profileChart(t: ProfileTable, threshold: number | null): ChartModel {

@@ -3,6 +3,7 @@ import type { Block, ChartModel } from '../../../pipeline/assemble/model.js';
 import { countSuppressions, discloseCounts } from '../../../pipeline/assemble/sections/count-disclosure.js';
 import { profileSection } from '../../../pipeline/assemble/sections/profile.js';
 import type { ProfileTable } from '../../../pipeline/compute/profile.js';
+import type { Comparison } from '../../../pipeline/compute/comparators.js';
 import { parsePeriod } from '../../../pipeline/period.js';
 
 const P = '2024-25-Q3';
@@ -102,5 +103,25 @@ describe('discloseCounts', () => {
 
   it('with a total, hides the smallest other non-zero count beside a lone small one (the first of a tie)', () => {
     expect(discloseCounts([3, 0, 30, 6, 6], 5, { totalShown: true }).reasons).toEqual(['primary', null, null, 'secondary', null]);
+  });
+});
+
+describe('profileSection: children cautioned or sentenced against the YJB published figure', () => {
+  const comparison = (numerator: number, significant: boolean): Comparison => ({
+    id: 'dispro.rate', period: P, breakdown: { stage: 'outcome' }, numerator, value: 2.0, lower: 1.5, upper: 2.6, unit: 'per 1,000',
+    comparator: 'outcome.children_rate', comparatorPeriod: '2024-25-Q3', area: 'West Midlands', comparatorValue: significant ? 3.2 : 2.4,
+    source: 'YJB', origin: 'shipped', significant, direction: significant ? 'lower' : null,
+  });
+  const prose = (threshold: number | null, c: Comparison) => profileSection(profile, period, threshold, [c]).blocks
+    .flatMap((b) => (b.kind === 'paragraphs' ? b.paragraphs : [])).filter((p) => p.startsWith('Children cautioned or sentenced'));
+
+  it('says lower only when the published figure lies outside the interval (3.2 > 2.6), similar otherwise (2.4 inside 1.5–2.6)', () => {
+    expect(prose(null, comparison(60, true))[0]).toContain('2.0 per 1,000 children aged 10 to 17 in the year to December 2024 (95% confidence interval 1.5 to 2.6), lower than the 3.2 per 1,000 the YJB published for West Midlands in the year to December 2024.');
+    expect(prose(null, comparison(60, false))[0]).toContain('similar to the 2.4 per 1,000 the YJB published for West Midlands in the year to December 2024 (the published figure lies inside the interval).');
+  });
+
+  it('is withheld from a public pack when it rests on a small count', () => {
+    expect(prose(5, comparison(4, true))).toEqual([]);
+    expect(prose(5, comparison(60, true))).toHaveLength(1);
   });
 });
