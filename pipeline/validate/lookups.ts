@@ -14,9 +14,6 @@ export interface Lookup {
   rows: readonly (readonly string[])[];
 }
 
-export function sqlString(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
-}
 
 /** Accepted spellings of each code: the code and its label, case-insensitively. */
 function spellings(entries: readonly (readonly [string, string, ...string[]])[]): string[][] {

@@ -13,10 +13,11 @@
  * age_from/age_to) and, where parsing changes the value, `r_<name>` with the
  * trimmed text (NULL when blank). Text columns are their own raw value.
  */
+import { sqlString } from '../store/sql.js';
 import type { ColumnSpec, ExtractFileName, FileSpec } from '../contract/files.js';
 import type { ColumnMatch } from './columns.js';
 import {
-  codeListLookup, ethnicGroupLookup, ethnicityLookup, outcomeLookup, sexLookup, sqlString, type Lookup,
+  codeListLookup, ethnicGroupLookup, ethnicityLookup, outcomeLookup, sexLookup, type Lookup,
 } from './lookups.js';
 import { NO_VALUES, NOT_KNOWN, YES_VALUES } from '../contract/codes.js';
 

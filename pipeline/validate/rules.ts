@@ -8,7 +8,7 @@ import type { ColumnSpec, ExtractFileName, FileSpec } from '../contract/files.js
 import { expected } from '../messages.js';
 import type { ColumnMatch } from './columns.js';
 import { norm, raw } from './normalise-sql.js';
-import { sqlString } from './lookups.js';
+import { sqlString } from '../store/sql.js';
 
 export interface RowCheck {
   /** Column named in the problem. */

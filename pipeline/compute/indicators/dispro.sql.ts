@@ -14,12 +14,10 @@
  * for custody.ts: every child in the extract is a child of the youth
  * justice system.
  */
+import { sqlList } from '../../store/sql.js';
 import { COURT_TIERS, OUT_OF_COURT_CODES, SUBSTANTIVE_TIERS } from '../../contract/codes.js';
 import { FIRST_SUBSTANTIVE_OFFENCES_SQL } from './fte.sql.js';
 
-function sqlList(values: readonly string[]): string {
-  return values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ');
-}
 
 const IN_YEAR = (column: string): string =>
   `${column} BETWEEN CAST($window_start AS DATE) AND CAST($period_end AS DATE)`;

@@ -3,6 +3,8 @@
  * those of contract/codes.ts SUBSTANTIVE_TIERS: YC, YCC and every court
  * sentence; never CR, Outcome 20/21/22 or a not-proven outcome.
  */
+import { SUBSTANTIVE_TIERS } from '../../contract/codes.js';
+import { sqlList } from '../../store/sql.js';
 
 /**
  * Every offence dealt with at a child's first substantive outcome in the
@@ -14,7 +16,7 @@ export const FIRST_SUBSTANTIVE_OFFENCES_SQL = `
 WITH substantive AS (
   SELECT child_id, offence_date, outcome_date
   FROM offences
-  WHERE outcome_tier IN ('pre_court_substantive', 'first_tier', 'community', 'custody')
+  WHERE outcome_tier IN (${sqlList(SUBSTANTIVE_TIERS)})
     AND outcome_date <= $period_end
 ),
 first_outcome AS (

@@ -18,11 +18,9 @@
  * - The quarter key is the financial-quarter ordinal (fyStart × 4 + q − 1):
  *   months since April of year 0, divided by 3.
  */
+import { sqlList } from '../../store/sql.js';
 import { NON_SUBSTANTIVE_INDEX_CODES, SUBSTANTIVE_TIERS, type OutcomeTier } from '../../contract/codes.js';
 
-function sqlList(values: readonly string[]): string {
-  return values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ');
-}
 
 /** Non-custodial disposals: custodial sentences are not index events, their release is. */
 const INDEX_TIERS: readonly OutcomeTier[] = ['pre_court_substantive', 'first_tier', 'community'];
