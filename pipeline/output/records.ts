@@ -3,6 +3,7 @@
  * come out in one fixed order so that output is byte-identical run to run.
  */
 import { BREAKDOWN_KEYS, type IndicatorRecord } from '../compute/record.js';
+import { csvCell } from './csv.js';
 
 const TOP_KEYS = ['id', 'period', 'breakdown', 'numerator', 'denominator', 'value', 'lower', 'upper', 'unit',
   'status', 'months_elapsed', 'significant', 'direction', 'suppressed'] as const;
@@ -36,17 +37,4 @@ export function recordsToCsv(records: readonly IndicatorRecord[]): string {
     lines.push(CSV_COLUMNS.map((c) => csvCell(flat[c])).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
-}
-
-/**
- * One CSV cell: quoted when needed, and text that Excel would run as a
- * formula (leading = + - @, tab or CR) prefixed with a quote. Numbers are
- * written as numbers, so negative values stay numeric.
- */
-export function csvCell(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  let s = String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

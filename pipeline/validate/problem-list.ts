@@ -5,6 +5,7 @@
  */
 import { formatProblem, type Problem } from '../errors.js';
 import { messages } from '../messages.js';
+import { csvCell } from '../output/csv.js';
 
 const CSV_HEADER = ['severity', 'file', 'line', 'column', 'value', 'expected'] as const;
 const BOM = '\ufeff';
@@ -12,16 +13,6 @@ const BOM = '\ufeff';
 export function problemsToCsv(problems: readonly Problem[]): string {
   const rows = problems.map((p) => [p.severity, p.file, p.line === null ? '' : String(p.line), p.column ?? '', p.value ?? '', p.expected]);
   return BOM + [[...CSV_HEADER], ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
-
-/** A leading = + - @ tab or CR makes Excel treat a cell as a formula; a quote mark keeps it text. */
-export function formulaSafe(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-function csvCell(value: string): string {
-  const safe = formulaSafe(value);
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** The lines to print: the first `cap` problems, then one line counting the rest. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, recordsToCsv, recordsToJson } from '../../pipeline/output/records.js';
+import { recordsToCsv, recordsToJson } from '../../pipeline/output/records.js';
+import { csvCell } from '../../pipeline/output/csv.js';
 import type { IndicatorRecord } from '../../pipeline/compute/record.js';
 
 const rec: IndicatorRecord = {

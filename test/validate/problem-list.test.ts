@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblemList, formulaSafe, problemsToCsv } from '../../pipeline/validate/problem-list.js';
+import { formatProblemList, problemsToCsv } from '../../pipeline/validate/problem-list.js';
+import { formulaSafe } from '../../pipeline/output/csv.js';
 import { formatProblem, type Problem } from '../../pipeline/errors.js';
 import { messages } from '../../pipeline/messages.js';
 
