@@ -4,7 +4,8 @@
  * bug (exit 1) and says so, with the command to report.
  */
 import { CommanderError } from 'commander';
-import { ExitCode, YjpackError, formatProblem } from '../errors.js';
+import { ExitCode, YjpackError } from '../errors.js';
+import { formatProblemList } from '../validate/problem-list.js';
 import { messages } from '../messages.js';
 import type { CliIo } from './main.js';
 
@@ -18,11 +19,7 @@ export function reportFailure(e: unknown, argv: string[], io: CliIo): number {
   }
   if (e instanceof YjpackError) {
     io.stderr.write(`yjpack: ${e.message}\n`);
-    const shown = e.problems.slice(0, PROBLEM_CAP);
-    for (const p of shown) io.stderr.write(`  ${formatProblem(p)}\n`);
-    if (e.problems.length > shown.length) {
-      io.stderr.write(`  … and ${e.problems.length - shown.length} more problem(s): see the problems file.\n`);
-    }
+    for (const line of formatProblemList(e.problems, PROBLEM_CAP)) io.stderr.write(`  ${line}\n`);
     return e.exitCode;
   }
   const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
