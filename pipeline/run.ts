@@ -22,9 +22,8 @@ import { YjpackError, type Problem } from './errors.js';
 import { loadExtract } from './load/index.js';
 import { openStore, type Store } from './store/db.js';
 import { extractDateRange, loadedFiles } from './store/summary.js';
-import {
-  formatPeriod, lastCompletePeriod, periodEnd, periodOf, type Period,
-} from './period.js';
+import { formatPeriod, type Period } from './period.js';
+import { reportablePeriod } from './period-guard.js';
 import { assemblePack } from './assemble/index.js';
 import { discloseRecords, DEFAULT_SUPPRESSION_THRESHOLD } from './assemble/disclosure.js';
 import { summariseLoadWarnings, withWarningRows } from './assemble/load-warnings.js';
@@ -33,6 +32,7 @@ import { readLogo } from './load/logo.js';
 import { computeProfile, computeYdaRemands, type ProfileTable, type YdaRemandYear } from './compute/profile.js';
 import { comparatorSet, comparatorsFor, type Comparison } from './compute/comparators.js';
 import { computeOutcomeRate } from './compute/outcome-rate.js';
+import { staleEstimateWarnings } from './compute/population.js';
 import { countSuppressions } from './assemble/sections/count-disclosure.js';
 import { notProvenOutcomes } from './store/not-proven.js';
 import { renderBoardPack } from './render/index.js';
@@ -96,25 +96,17 @@ export async function openSource(source: StoreSource, effects: Effects): Promise
 }
 
 /**
- * The report period: as asked, or the latest quarter that holds data and has
- * ended by the run date (an extract taken mid-quarter does not make that
- * quarter reportable).
+ * The report period: as asked, or the latest quarter that the data covers to
+ * its last day and that has ended by the run date (period-guard.ts). A period
+ * the data does not cover, or that has not ended, is refused.
  */
 export async function choosePeriod(store: Store, asked: Period | null, today: string, source: string): Promise<Period> {
-  const range = await extractDateRange(store);
-  if (!range.to) throw new YjpackError('noCompletePeriod', { source, latest: 'none' });
-  if (asked) {
-    if (periodEnd(asked) < (range.from ?? range.to)) {
-      throw new YjpackError('periodNotInData', { period: formatPeriod(asked), from: range.from ?? '?', to: range.to });
-    }
-    return asked;
-  }
-  const latest = periodOf(range.to);
-  const complete = periodEnd(latest) < today ? latest : lastCompletePeriod(today);
-  if (periodEnd(complete) < (range.from ?? range.to)) {
-    throw new YjpackError('noCompletePeriod', { source, latest: range.to });
-  }
-  return complete;
+  return reportablePeriod(asked, await extractDateRange(store), today, source);
+}
+
+/** Population warnings (issue 9) on stderr as well as in the pack, so an officer sees them before publishing. */
+export function reportPopulationWarnings(computed: ComputeOutput, effects: Effects): void {
+  for (const text of staleEstimateWarnings(computed.population?.estimates ?? [])) effects.progress.info(`warning: ${text}`);
 }
 
 export function computeContext(period: Period, config: Config): ComputeContext {
@@ -153,6 +145,7 @@ export async function runQuarterlyJob(options: RunOptions, effects: Effects): Pr
     comparisons = comparatorsFor([...computed.records, ...(outcomeRate ? [outcomeRate] : [])], await comparatorSet(store),
       { areas: options.config.comparatorAreas, lagQuarters: 3 });
     step.done(`${computed.records.length} records`);
+    reportPopulationWarnings(computed, effects);
   } finally {
     store.close();
   }

@@ -9,6 +9,7 @@ import type { Comparison } from '../compute/comparators.js';
 import type { ComputeNote } from '../compute/context.js';
 import type { ProfileTable, YdaRemandYear } from '../compute/profile.js';
 import type { IndicatorRecord } from '../compute/record.js';
+import type { PopulationUsed } from '../compute/population.js';
 import type { Period } from '../period.js';
 
 export type Audience = 'board' | 'public';
@@ -59,8 +60,8 @@ export interface PackInput {
   audience: Audience;
   serviceName: string;
   dataQuality: DataQualityInput;
-  /** The population estimate used for the year to P; null when there is none. */
-  population: { year: number; fallback: boolean } | null;
+  /** The population estimate used for the year to P (and for each quarter, when known); null when there is none. */
+  population: PackPopulation | null;
   /** Public packs: counts from 1 to this are shown [c] (indicators.md; default 5). */
   suppressionThreshold?: number;
   /** Config `logo:`, shown on the cover. */
@@ -78,6 +79,9 @@ export interface PackInput {
   /** Remands to youth detention accommodation in the year to each quarter (compute/profile.ts computeYdaRemands). */
   remands?: readonly YdaRemandYear[];
 }
+
+/** The estimate for the year to P; `estimates` names the one used for each quarter with a rate. */
+export type PackPopulation = Pick<PopulationUsed, 'year' | 'fallback'> & Partial<Pick<PopulationUsed, 'estimates'>>;
 
 /** A target from config (`targets:`): the value, and whether a higher figure is better. */
 export interface Target {

@@ -14,7 +14,7 @@ import { readConfigFile } from '../load/config-file.js';
 import { loadExtract, problemsToCsv, validateExtract } from '../load/index.js';
 import { formatPeriod, lastCompletePeriod, parsePeriod, type Period } from '../period.js';
 import { consoleProgress } from '../progress.js';
-import { choosePeriod, computeContext, openSource, runQuarterlyJob, type StoreSource } from '../run.js';
+import { choosePeriod, computeContext, openSource, reportPopulationWarnings, runQuarterlyJob, type StoreSource } from '../run.js';
 import { computeIndicators } from '../compute/index.js';
 import { recordsToCsv, recordsToJson } from '../output/records.js';
 import { writeFileAtomically } from '../output/atomic.js';
@@ -133,6 +133,7 @@ export function buildProgram(io: CliIo): Command {
         const step = e.progress.step(`compute indicators for ${formatPeriod(period)}`);
         const out = await computeIndicators(store, computeContext(period, config));
         step.done(`${out.records.length} records`);
+        reportPopulationWarnings(out, e);
         io.stdout.write(o.csv ? recordsToCsv(out.records) : recordsToJson(out.records));
       } finally {
         store.close();

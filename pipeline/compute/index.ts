@@ -12,20 +12,28 @@ import { computeCustody } from './indicators/custody.js';
 import { computeReoffending } from './indicators/reoffending.js';
 import { computeEte } from './indicators/ete.js';
 import { computeDispro } from './indicators/dispro.js';
-import { populationFor } from './population.js';
+import { populationUsed, type PopulationUsed } from './population.js';
+import { assertDataCovers } from '../period-guard.js';
+import { comparePeriods, parsePeriod } from '../period.js';
+import { extractDateRange } from '../store/summary.js';
 
 export interface ComputeOutput {
   records: IndicatorRecord[];
   notes: ComputeNote[];
-  /** The population estimate used for the year to P (null when there is none). */
-  population: { year: number; fallback: boolean } | null;
+  /** The population estimate used for the year to P and for each quarter with a rate (null when there is none). */
+  population: PopulationUsed | null;
 }
 
 type Indicator = (store: Store, ctx: ComputeContext) => Promise<IndicatorResult>;
 
 export const INDICATORS: readonly Indicator[] = [computeFte, computeCustody, computeReoffending, computeEte, computeDispro];
 
+/** Rates on the population aged 10–17 over the trend window (disproportionality is for P alone). */
+const TREND_RATE_IDS = new Set(['fte.rate', 'custody.rate']);
+
 export async function computeIndicators(store: Store, ctx: ComputeContext): Promise<ComputeOutput> {
+  // A period after the data would come out as zeros or part of a quarter: refused here too, for library callers.
+  assertDataCovers(ctx.period, await extractDateRange(store));
   const records: IndicatorRecord[] = [];
   const notes: ComputeNote[] = [];
   for (const indicator of INDICATORS) {
@@ -33,6 +41,7 @@ export async function computeIndicators(store: Store, ctx: ComputeContext): Prom
     records.push(...result.records);
     notes.push(...result.notes);
   }
-  const pop = await populationFor(store, ctx.period, {});
-  return { records, notes, population: pop ? { year: pop.year, fallback: pop.fallback } : null };
+  const rateQuarters = [...new Set(records.filter((r) => TREND_RATE_IDS.has(r.id)).map((r) => r.period))]
+    .map(parsePeriod).sort(comparePeriods);
+  return { records, notes, population: await populationUsed(store, ctx.period, rateQuarters) };
 }

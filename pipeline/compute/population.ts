@@ -17,7 +17,8 @@
  * look like a real rate).
  */
 import { ETHNIC_GROUPS } from '../contract/codes.js';
-import { midYearFor, type Period } from '../period.js';
+import { formatPeriod, midYearFor, type Period } from '../period.js';
+import { messages } from '../messages.js';
 import type { Store } from '../store/db.js';
 
 export interface PopulationFilter {
@@ -41,6 +42,38 @@ export interface PopulationRow {
   ethnic_group: string | null;
   population: number;
 }
+
+/**
+ * The estimates behind the run's rates (issue 9, "Population honesty"): the
+ * year to P's estimate, and the estimate actually used for each quarter of
+ * the trend window that has a rate, so the pack names each one.
+ */
+export interface PopulationUsed {
+  /** Mid-year of the estimate used for the year to P. */
+  year: number;
+  /** True when P's own mid-year estimate is missing and an earlier one was used. */
+  fallback: boolean;
+  /** The mid-year inside the year to P. */
+  wanted: number;
+  /** Per quarter with a rate, oldest first. */
+  estimates: readonly EstimateUsed[];
+}
+
+export interface EstimateUsed {
+  /** The quarter: the rate covers the year to it. */
+  period: string;
+  /** The mid-year inside the year to the quarter. */
+  wanted: number;
+  /** Mid-year of the estimate used; null when there is none. */
+  year: number | null;
+}
+
+/**
+ * An estimate more than this many years older than the mid-year a rate
+ * needs gets a warning: a local child population can move by several per
+ * cent in that time, and a rate moves with it.
+ */
+export const STALE_ESTIMATE_YEARS = 2;
 
 const YOUNGEST = 10;
 const OLDEST = 17;
@@ -109,4 +142,43 @@ function coveringTotal(rows: readonly PopulationRow[]): number | null {
 
 function sameText(a: string | null, b: string | undefined): boolean {
   return a !== null && b !== undefined && a.toUpperCase() === b.toUpperCase();
+}
+
+/** The all-children estimate used for each quarter (oldest first), and P's own. */
+export async function populationUsed(store: Store, period: Period, quarters: readonly Period[]): Promise<PopulationUsed | null> {
+  const estimates: EstimateUsed[] = [];
+  for (const q of quarters) {
+    const estimate = await populationFor(store, q, {});
+    estimates.push({ period: formatPeriod(q), wanted: midYearFor(q), year: estimate?.year ?? null });
+  }
+  const own = await populationFor(store, period, {});
+  return own === null ? null : { year: own.year, fallback: own.fallback, wanted: midYearFor(period), estimates };
+}
+
+/** Quarters whose estimate is more than STALE_ESTIMATE_YEARS older than the mid-year they need. */
+export function staleEstimates(estimates: readonly EstimateUsed[]): (EstimateUsed & { year: number })[] {
+  return estimates.filter((e): e is EstimateUsed & { year: number } => e.year !== null && e.wanted - e.year > STALE_ESTIMATE_YEARS);
+}
+
+/**
+ * One warning per estimate year that is too old for some quarters, naming
+ * the quarters, the year used and how much older it is (for the pack's
+ * data-quality section and stderr).
+ */
+export function staleEstimateWarnings(estimates: readonly EstimateUsed[]): string[] {
+  const byYear = new Map<number, EstimateUsed[]>();
+  for (const e of staleEstimates(estimates)) byYear.set(e.year, [...(byYear.get(e.year) ?? []), e]);
+  return [...byYear].sort(([a], [b]) => a - b).map(([year, used]) => {
+    const first = used[0] as EstimateUsed;
+    const last = used[used.length - 1] as EstimateUsed;
+    const ages = used.map((e) => e.wanted - year);
+    const [young, old] = [Math.min(...ages), Math.max(...ages)];
+    return messages.warnPopulationEstimateOld.text({
+      periods: used.length === 1 ? `the year to ${first.period}` : `the years to each quarter from ${first.period} to ${last.period}`,
+      year,
+      age: young === old ? `${old} years` : `${young} to ${old} years`,
+      wanted: first.wanted === last.wanted ? `mid-${first.wanted}` : `mid-${first.wanted} to mid-${last.wanted}`,
+      threshold: STALE_ESTIMATE_YEARS,
+    });
+  });
 }

@@ -3,5 +3,4 @@ export { buildPopulation, OGL_ATTRIBUTION, PRISM_ATTRIBUTION } from './build.js'
 export { listAreas, resolveAreas, type KnownArea } from './areas.js';
 export { loadPopulationReference, parsePopulationReference, defaultReferenceDir } from './reference.js';
 export { populationToCsv, writePopulationCsv, notesPathFor, populationNotesText, POPULATION_HEADER } from './csv.js';
-export { holdPopulationYears } from './hold.js';
 export type { PopulationRow, PopulationReference, BuiltPopulation, AreaInfo } from './types.js';

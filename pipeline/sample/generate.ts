@@ -10,7 +10,7 @@ import type { EthnicGroup } from '../contract/codes.js';
 import { fileSpec } from '../contract/files.js';
 import { YjpackError } from '../errors.js';
 import { addQuarters, periodEnd, periodStart, type Period } from '../period.js';
-import { buildPopulation, holdPopulationYears, loadPopulationReference, writePopulationCsv } from '../population/index.js';
+import { buildPopulation, loadPopulationReference, writePopulationCsv } from '../population/index.js';
 import { drawQuarterArrests, perQuarter } from './arrests.js';
 import { writeCaseload, type CaseFile, type History } from './caseload.js';
 import { dayOf, isoOfDay } from './days.js';
@@ -54,10 +54,9 @@ export async function generateSample(options: SampleOptions): Promise<SampleSumm
   const firstQuarter = addQuarters(options.to, -(HISTORY_QUARTERS - 1));
   const from = periodStart(firstQuarter);
   const to = periodEnd(options.to);
-  const population = holdPopulationYears(
-    buildPopulation([options.area ?? DEFAULT_AREA], await loadPopulationReference()),
-    Number(from.slice(0, 4)), lastMidYear(to),
-  );
+  // Real estimates only (issue 9): a later mid-year is not invented by copying an earlier one;
+  // yjpack's rates use the latest estimate before it, and the pack names it and warns when it is old.
+  const population = buildPopulation([options.area ?? DEFAULT_AREA], await loadPopulationReference());
   const shares = populationShares(population.rows);
   const progress = options.onProgress ?? (() => undefined);
 
@@ -105,10 +104,4 @@ async function writeArrests(
     }
     progress('arrests.csv', id);
   }
-}
-
-/** The last 30 June on or before a day: the latest mid-year a history ending then needs. */
-function lastMidYear(isoDay: string): number {
-  const year = Number(isoDay.slice(0, 4));
-  return isoDay.slice(5) >= '06-30' ? year : year - 1;
 }

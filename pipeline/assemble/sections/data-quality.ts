@@ -15,7 +15,8 @@ import { formatPeriod, midYearFor, periodLabel, periodStart, type Period } from 
 import { countCellOf, isShown, labelCell, numberCell, symbolFor, table, textCell, valueCell } from '../cells.js';
 import { withholdSmallCounts } from '../disclosure.js';
 import { capitalise, formatCount, formatDate, plural, SYMBOL, yearToLabel } from '../format.js';
-import type { Block, Cell, DataQualityInput, LoadWarning, Section } from '../model.js';
+import type { Block, Cell, DataQualityInput, LoadWarning, PackPopulation, Section } from '../model.js';
+import { STALE_ESTIMATE_YEARS, staleEstimateWarnings, type EstimateUsed } from '../../compute/population.js';
 import { isNoteFrom } from '../note-match.js';
 
 /** Characters of the SHA-256 shown: enough to match a file against the manifest by eye. */
@@ -27,7 +28,7 @@ const NOT_KNOWN = 'Not known';
 export interface DataQualityContext {
   dq: DataQualityInput;
   period: Period;
-  population: { year: number; fallback: boolean } | null;
+  population: PackPopulation | null;
   /** The records as this audience sees them (disclosed for the public). */
   records: readonly IndicatorRecord[];
   /** Public packs: the disclosure threshold; null for the board (nothing withheld). */
@@ -108,12 +109,40 @@ function history(from: string | null, period: Period): string {
     : `${base} (first time entrants need at least 3 years).`;
 }
 
-function populationUsed(period: Period, population: { year: number; fallback: boolean } | null): string {
+/** The estimate for the year to P, and which estimate each quarter's rate used when they differ (issue 9). */
+function populationUsed(period: Period, population: PackPopulation | null): string {
   if (population === null) return 'No estimate is available, so rates are not shown.';
-  const source = `ONS mid-${population.year} population estimate`;
-  return population.fallback
-    ? `${source}: the latest available, used because the mid-${midYearFor(period)} estimate is missing.`
-    : source;
+  const wanted = midYearFor(period);
+  const source = `ONS mid-${population.year} population estimate for the year to this period`;
+  const own = population.fallback ? `${source}, the latest in population.csv: that year needs mid-${wanted}.` : `${source}.`;
+  const age = wanted - population.year;
+  const stale = age > STALE_ESTIMATE_YEARS ? ` It is ${age} years older than that, so the rates may be off: see the warnings below.` : '';
+  const years = estimatesOf(period, population);
+  const runs = runsByYear(years);
+  const byQuarter = runs.length > 1
+    ? ` By quarter: ${runs.map((r) => `${r.year === null ? 'none' : `mid-${r.year}`} for ${yearsTo(r.from, r.to)}`).join('; ')}.`
+    : '';
+  return own + stale + byQuarter;
+}
+
+/** The estimates by quarter as given by compute, or P's alone. */
+function estimatesOf(period: Period, population: PackPopulation): readonly EstimateUsed[] {
+  return population.estimates ?? [{ period: formatPeriod(period), wanted: midYearFor(period), year: population.year }];
+}
+
+/** Consecutive quarters using the same estimate year. */
+function runsByYear(estimates: readonly EstimateUsed[]): { year: number | null; from: string; to: string }[] {
+  const runs: { year: number | null; from: string; to: string }[] = [];
+  for (const e of estimates) {
+    const last = runs[runs.length - 1];
+    if (last && last.year === e.year) last.to = e.period;
+    else runs.push({ year: e.year, from: e.period, to: e.period });
+  }
+  return runs;
+}
+
+function yearsTo(from: string, to: string): string {
+  return from === to ? `the year to ${from}` : `the years to each quarter from ${from} to ${to}`;
 }
 
 function notProven(dq: DataQualityInput, period: Period, threshold: number | null): { term: string; detail: string }[] {
@@ -183,7 +212,8 @@ function warningsBlock(ctx: DataQualityContext): Block {
   const notes = ctx.dq.warnings
     .filter((w) => !(hasTable && isNoteFrom(w, TABLED_NOTES)))
     .map((w) => (ctx.threshold === null ? w : withholdSmallCounts(w, ctx.threshold)));
-  const items = [...(ctx.dq.loadWarnings ?? []).map(loadWarningText), ...notes];
+  const population = ctx.population === null ? [] : staleEstimateWarnings(estimatesOf(ctx.period, ctx.population));
+  const items = [...(ctx.dq.loadWarnings ?? []).map(loadWarningText), ...population, ...notes];
   return items.length > 0
     ? { kind: 'list', heading: 'Warnings', items }
     : { kind: 'paragraphs', paragraphs: ['There are no data-quality warnings for this period.'] };

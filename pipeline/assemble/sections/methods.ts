@@ -8,6 +8,7 @@
  * (methods-disclosure.ts) are worded in files of their own.
  */
 import type { IndicatorRecord } from '../../compute/record.js';
+import { STALE_ESTIMATE_YEARS } from '../../compute/population.js';
 import { midYearFor, type Period } from '../../period.js';
 import type { Audience, Block, PackSettings, Section } from '../model.js';
 import { listOf } from '../../compute/indicators/dispro/notes.js';
@@ -100,7 +101,7 @@ function populationText(options: MethodsOptions): string {
   if (p === null) return 'None available, so no rate is shown.';
   const wanted = midYearFor(options.period);
   return p.fallback
-    ? `ONS mid-${p.year}, the latest available: the year to this period wants mid-${wanted}, and later years use mid-${p.year} too.`
+    ? `ONS mid-${p.year}, the latest in population.csv: the year to this period wants mid-${wanted}, and every year after mid-${p.year} uses mid-${p.year} too.${wanted - p.year > STALE_ESTIMATE_YEARS ? ` That is ${wanted - p.year} years older than this period needs: see the warnings under Data quality.` : ''}`
     : `ONS mid-${p.year} for the year to this period; each earlier year uses the estimate for 30 June inside it.`;
 }
 

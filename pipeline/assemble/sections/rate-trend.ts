@@ -14,7 +14,7 @@ import { trendChartSpec, type ComparatorPoint, type TrendPoint } from '../charts
 import { compareEstimates } from '../compare.js';
 import { countCell, denominatorCell, intervalCell, isShown, labelCell, numberCell, symbolFor, table, textCell, valueCell } from '../cells.js';
 import { SYMBOL, capitalise, formatCount, formatValue, quarterLabel, shortYearToLabel, yearToLabel } from '../format.js';
-import type { Block, ChartModel, Section, TableModel } from '../model.js';
+import type { Block, ChartModel, PackPopulation, Section, TableModel } from '../model.js';
 import { headline, quartersWithRecords, yearEarlier, type HeadlineIndex } from '../series.js';
 import type { RateTopic } from '../topics.js';
 import { discloseCounts } from './count-disclosure.js';
@@ -25,8 +25,8 @@ export interface TrendContext {
   index: HeadlineIndex;
   period: Period;
   notes: readonly ComputeNote[];
-  /** The estimate used for the year to P, to name the estimate behind each quarter's population. */
-  population: { year: number; fallback: boolean } | null;
+  /** The estimate used for the year to P and for each quarter, to name the estimate behind each quarter's population. */
+  population: PackPopulation | null;
   /** Public packs: the disclosure threshold, for the key under tables; null for the board. */
   threshold: number | null;
   /** Records compared with published figures (any ids; each topic takes its own). */
@@ -227,7 +227,7 @@ function countsTable(topic: RateTopic, ctx: TrendContext, quarters: readonly Per
     ];
   });
   const fallback = ctx.population?.fallback
-    ? [`Years after mid-${ctx.population.year} use the mid-${ctx.population.year} population estimate, the latest available.`] : [];
+    ? [`Years after mid-${ctx.population.year} use the mid-${ctx.population.year} population estimate, the latest in population.csv.`] : [];
   const notes = [
     ...topic.tableNotes, 'Population: the ONS estimate for 30 June of the year named in brackets.', ...fallback,
     'SPC signal: NHS England\'s "Making Data Count" rules on an XmR chart of the rates (beyond a process limit; 7 in a row on one side of the average; 7 rising or falling; 2 of 3 near a limit). Neighbouring years share nine months, so runs come readily: read one as a lasting change in level.',
@@ -249,12 +249,14 @@ function countsTable(topic: RateTopic, ctx: TrendContext, quarters: readonly Per
 }
 
 /**
- * The mid-year estimate behind a quarter's population. The year to q wants
- * the mid-year inside it; when P's own estimate is a fallback to year Y, every
- * quarter wanting a later year than Y fell back to Y too (Y is the latest
- * estimate there is).
+ * The mid-year estimate behind a quarter's population: the one compute used
+ * for it when known. Else: the year to q wants the mid-year inside it; when
+ * P's own estimate is a fallback to year Y, every quarter wanting a later
+ * year than Y fell back to Y too (Y is the latest estimate there is).
  */
-export function estimateYear(q: Period, population: { year: number; fallback: boolean } | null): number {
+export function estimateYear(q: Period, population: PackPopulation | null): number {
+  const used = population?.estimates?.find((e) => e.period === formatPeriod(q))?.year;
+  if (used !== undefined && used !== null) return used;
   const wanted = midYearFor(q);
   return population?.fallback && wanted > population.year ? population.year : wanted;
 }
