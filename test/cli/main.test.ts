@@ -35,7 +35,8 @@ describe('yjpack CLI', () => {
     // Year to 2024-25-Q2 = October 2023 to September 2024.
     // C1: first substantive outcome YC on 2024-02-15, aged 15 at the offence → entrant (1 offence).
     // C2: CR on 2024-06-01 does not count; RO on 2024-08-20 for O3 and O4 → entrant (2 offences).
-    // C3: born 2001, aged 23 at the offence → not an entrant.
+    // C3: born 2001, aged 23 at the offence → not an entrant (O6, NFA on 2024-09-30, is not proven: it only
+    // shows that the extract runs to the end of the quarter, so the period guard lets 2024-25-Q2 be reported).
     expect(at('fte.count')?.value).toBe(2);
     expect(at('fte.offences')?.value).toBe(3);
     // 2 / 20,000 × 100,000 = 10 per 100,000.

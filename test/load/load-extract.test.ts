@@ -58,6 +58,7 @@ describe('loadExtract: normalisation', () => {
     expect(await store.query('SELECT arrest_id, age, sex, ethnicity, ethnic_group FROM arrests ORDER BY arrest_id')).toEqual([
       { arrest_id: 'A1', age: 15, sex: 'M', ethnicity: 'WBRI', ethnic_group: 'White' },
       { arrest_id: 'A2', age: 16, sex: 'F', ethnicity: null, ethnic_group: 'Not known' },
+      { arrest_id: 'A3', age: 14, sex: 'M', ethnicity: 'WBRI', ethnic_group: 'White' },
     ]);
     store.close();
   });

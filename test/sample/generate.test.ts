@@ -244,14 +244,12 @@ describe('volumes at the default size', () => {
     }
   });
 
-  it('gives the population of Wolverhampton for every mid-year of the history, later years held at mid-2021', () => {
+  it('gives the real population estimates of Wolverhampton only: mid-2018 to mid-2021, no later year invented', () => {
     const totals = new Map(t.population!.rows.filter((p) => p.age === '10-17').map((p) => [p.year, Number(p.population)]));
-    // mid-2020 26,657 (ONS), mid-2021 27,974 (YJB); mid-2022 to mid-2026 hold mid-2021
-    expect(totals.get('2020')).toBe(26_657);
-    expect(totals.get('2021')).toBe(27_974);
-    for (const y of ['2022', '2023', '2024', '2025', '2026']) expect(totals.get(y), y).toBe(27_974);
+    // mid-2018 24,959 and mid-2021 27,974 (YJB), mid-2019 25,624 and mid-2020 26,657 (ONS); none later is shipped.
+    expect([...totals]).toEqual([['2018', 24_959], ['2019', 25_624], ['2020', 26_657], ['2021', 27_974]]);
     const notes = readFileSync(join(dir, 'population.csv.README.txt'), 'utf8');
-    expect(notes).toContain('Mid-2022 to mid-2026 hold the mid-2021 figures');
+    expect(notes).not.toMatch(/hold the mid-/i);
     expect(notes).toContain('Contains public sector information licensed under the Open Government Licence v3.0.');
   });
 });

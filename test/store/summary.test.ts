@@ -15,10 +15,10 @@ describe('store summary', () => {
     const files = await loadedFiles(store);
     expect(files.map((f) => f.file)).toEqual(['children.csv', 'offences.csv', 'population.csv']);
     const offences = files.find((f) => f.file === 'offences.csv')!;
-    expect(offences.rows).toBe(5);
+    expect(offences.rows).toBe(6);
     expect(offences.sha256).toBe(createHash('sha256').update(readFileSync(`${TINY}/offences.csv`)).digest('hex'));
-    // Earliest offence 2024-01-10 (O1); latest outcome 2024-08-20 (O3, O4).
-    expect(await extractDateRange(store)).toEqual({ from: '2024-01-10', to: '2024-08-20' });
+    // Earliest offence 2024-01-10 (O1); latest outcome 2024-09-30 (O6, NFA: in no indicator, but a record of that day).
+    expect(await extractDateRange(store)).toEqual({ from: '2024-01-10', to: '2024-09-30' });
     store.close();
   });
 });
