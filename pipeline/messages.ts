@@ -33,7 +33,7 @@ export const messages = {
     `The data in ${p.source} covers no whole quarter that has ended (latest record ${p.latest}), so there is no quarter to report on. Load an extract that covers a whole quarter up to its last day.`),
   // period guard (issue 9): a quarter the data does not cover to its end, or that has not ended
   periodAfterData: entry(DATA, (p) =>
-    `Period ${p.period} ends on ${p.end}, after the last record in the data (${p.to}), so its figures would count part of the quarter as if it were all of it. The last quarter the data covers is ${p.last}. Report that quarter (leave out --period), or load an extract that runs to ${p.end} or later.`),
+    `Period ${p.period} ends on ${p.end}, after the last record in the data (${p.to}): the data does not cover the whole quarter, and its figures would read the missing part as no activity. The last quarter the data covers is ${p.last}. Report that quarter (leave out --period), or load an extract that runs to ${p.end} or later.`),
   periodNotEnded: entry(DATA, (p) =>
     `Period ${p.period} has not ended: it runs to ${p.end} and the run date is ${p.today}, so its figures would cover only part of the quarter. The last quarter that has ended and that the data covers is ${p.last}. Report that quarter (leave out --period), or run again after ${p.end}.`),
   badOption: entry(USAGE, (p) => `${p.option}: ${p.reason}`),
@@ -98,7 +98,7 @@ export const messages = {
     `The mid-${p.wanted} population estimate is missing, so the ${p.indicator} for the year to ${p.periods} uses the mid-${p.year} estimate.`),
   // population honesty (issue 9): a warning in the data-quality section and on stderr (never thrown)
   warnPopulationEstimateOld: entry(DATA, (p) =>
-    `Rates per head of population for ${p.periods} use the ONS mid-${p.year} estimate of children aged 10–17, ${p.age} older than the year each rate covers needs (${p.wanted}), and more than ${p.threshold} years old. If the number of children in the area has changed since mid-${p.year}, these rates are off by the same proportion. Add a later ONS estimate to population.csv when one is published.`),
+    `Rates per head of population for ${p.periods} use the ONS mid-${p.year} estimate of children aged 10–17, ${p.age} older than ${p.wanted} ${p.need}: more than ${p.threshold} years out of date. If the number of children in the area has changed since mid-${p.year}, these rates are off by the same proportion. Add a later ONS estimate to population.csv when one is published.`),
   noteNoInterventions: entry(DATA, (p) =>
     `No interventions started by the end of ${p.period} (interventions.csv missing or empty), so the ETE indicators (KPI 2) are not shown.`),
   noteNoEtePlacements: entry(DATA, (p) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { YjpackError } from '../pipeline/errors.js';
-import { assertDataCovers, hasEnded, lastReportablePeriod, reportablePeriod } from '../pipeline/period-guard.js';
+import { assertDataCovers, hasEnded, lastReportablePeriod, reportablePeriod, type DataCoverage } from '../pipeline/period-guard.js';
 import { formatPeriod, parsePeriod } from '../pipeline/period.js';
 
 /** The sample's span: first offence 17 Aug 2020, last records on 30 Sep 2026 (the end of 2026-27-Q2). */
@@ -17,7 +17,7 @@ function refusal(fn: () => unknown): YjpackError {
   throw new Error('expected a YjpackError');
 }
 
-const period = (asked: string | null, coverage = SAMPLE, today = RUN_DATE) =>
+const period = (asked: string | null, coverage: DataCoverage = SAMPLE, today = RUN_DATE) =>
   formatPeriod(reportablePeriod(asked === null ? null : parsePeriod(asked), coverage, today, 'data-samples'));
 
 describe('a quarter has ended on the run date when its last day is before it', () => {

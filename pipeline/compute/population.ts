@@ -177,7 +177,8 @@ export function staleEstimateWarnings(estimates: readonly EstimateUsed[]): strin
       periods: used.length === 1 ? `the year to ${first.period}` : `the years to each quarter from ${first.period} to ${last.period}`,
       year,
       age: young === old ? `${old} years` : `${young} to ${old} years`,
-      wanted: first.wanted === last.wanted ? `mid-${first.wanted}` : `mid-${first.wanted} to mid-${last.wanted}`,
+      wanted: first.wanted === last.wanted ? `the mid-${first.wanted} estimate` : `the mid-${first.wanted} to mid-${last.wanted} estimates`,
+      need: used.length === 1 ? 'that year needs' : 'those years need',
       threshold: STALE_ESTIMATE_YEARS,
     });
   });

@@ -127,7 +127,7 @@ describe('assemblePack: first time entrants section', () => {
     expect(texts(table)[11]?.[3]).toBe('20,000 (mid-2023)');
     expect(texts(table)[8]?.[3]).toBe('20,000 (mid-2023)');
     expect(texts(table)[0]?.[3]).toBe('20,000 (mid-2021)');
-    expect(table.notes.join(' ')).toContain('mid-2023 population estimate, the latest available');
+    expect(table.notes.join(' ')).toContain('mid-2023 population estimate, the latest in population.csv');
   });
 
   it('states the finding in the chart title and the statistic in the subtitle', () => {
@@ -217,7 +217,7 @@ describe('assemblePack: data quality and methods', () => {
     expect(facts?.items).toEqual([
       { term: 'Dates in the extract', detail: '1 April 2019 to 31 December 2024' },
       { term: 'History before this period', detail: '5 years and 6 months of records before October to December 2024 (first time entrants need at least 3 years).' },
-      { term: 'Population aged 10–17', detail: 'ONS mid-2024 population estimate' },
+      { term: 'Population aged 10–17', detail: 'ONS mid-2024 population estimate for the year to this period.' },
     ]);
   });
 
@@ -227,7 +227,7 @@ describe('assemblePack: data quality and methods', () => {
       dataQuality: { ...packInput().dataQuality, warnings: ['Earlier outcomes may be missing.'] },
     })), 'data-quality');
     expect(blocksOf(dq, 'facts')[0]?.items[2]?.detail)
-      .toBe('ONS mid-2023 population estimate: the latest available, used because the mid-2024 estimate is missing.');
+      .toBe('ONS mid-2023 population estimate for the year to this period, the latest in population.csv: that year needs mid-2024.');
     expect(blocksOf(dq, 'list')[0]).toEqual({ kind: 'list', heading: 'Warnings', items: ['Earlier outcomes may be missing.'] });
   });
 

@@ -88,3 +88,18 @@ describe('yjpack indicators --period', () => {
     expect(r.err).toContain('2025-26-Q1');
   });
 });
+
+describe('population honesty on stderr (issue 9)', () => {
+  it('warns that the sample\'s rates for recent years rest on the mid-2021 estimate, 3 to 5 years older than they need', async () => {
+    // data-samples/population.csv holds mid-2018 to mid-2021 only. The trend window of 2026-27-Q2 runs from the year to
+    // 2023-24-Q3 (needs mid-2023: 2 years, fine) to the year to 2026-27-Q2 (needs mid-2026: 5 years); the year to
+    // 2024-25-Q1 (July 2023 to June 2024) is the first to need mid-2024, 3 years after mid-2021.
+    const r = await cliAt(RUN_DATE, 'indicators', '--data', SAMPLE, '--period', '2026-27-Q2', '--csv');
+    expect(r.code).toBe(0);
+    const warnings = r.err.split('\n').filter((l) => l.includes('warning: Rates per head of population'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('the years to each quarter from 2024-25-Q1 to 2026-27-Q2 use the ONS mid-2021 estimate');
+    expect(warnings[0]).toContain('3 to 5 years older than the mid-2024 to mid-2026 estimates');
+    expect(r.out).not.toContain('warning');
+  }, 60_000);
+});

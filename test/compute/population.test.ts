@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { choosePopulation, populationFor, populationInYear, type PopulationRow } from '../../pipeline/compute/population.js';
+import {
+  choosePopulation, populationFor, populationInYear, populationUsed, staleEstimates, staleEstimateWarnings, type EstimateUsed,
+  type PopulationRow,
+} from '../../pipeline/compute/population.js';
+import { messages } from '../../pipeline/messages.js';
 import { parsePeriod } from '../../pipeline/period.js';
 import type { Store } from '../../pipeline/store/db.js';
 import { fixtureStore } from '../helpers/fixture-store.js';
@@ -79,5 +83,47 @@ describe('population for the year to a period', () => {
     // Black children: only a 2024 row; the year to 2025-26-Q1 (mid-2025) falls back to it.
     expect(await populationFor(store, parsePeriod('2025-26-Q1'), { ethnic_group: 'Black' })).toEqual({ year: 2024, population: 70, fallback: true });
     expect(await populationFor(store, parsePeriod('2023-24-Q4'), { ethnic_group: 'Black' })).toBeNull();
+  });
+});
+
+describe('the estimate used for each quarter (issue 9, population honesty)', () => {
+  it('names the estimate each quarter used, and P\'s own', async () => {
+    store = await fixtureStore({ population: [{ year: 2020, population: 900 }, { year: 2021, population: 950 }] });
+    const quarters = ['2021-22-Q1', '2022-23-Q1', '2024-25-Q2'].map(parsePeriod);
+    // Year to 2021-22-Q1 (Jul 2020 – Jun 2021) needs mid-2021: there. Year to 2022-23-Q1 needs mid-2022: mid-2021 used.
+    // Year to 2024-25-Q2 (Oct 2023 – Sep 2024) needs mid-2024: mid-2021 used.
+    expect(await populationUsed(store, parsePeriod('2024-25-Q2'), quarters)).toEqual({
+      year: 2021, fallback: true, wanted: 2024,
+      estimates: [
+        { period: '2021-22-Q1', wanted: 2021, year: 2021 },
+        { period: '2022-23-Q1', wanted: 2022, year: 2021 },
+        { period: '2024-25-Q2', wanted: 2024, year: 2021 },
+      ],
+    });
+    // Before any estimate: none for P, so no population at all.
+    expect(await populationUsed(store, parsePeriod('2019-20-Q1'), [])).toBeNull();
+  });
+
+  const used = (period: string, wanted: number, year: number | null): EstimateUsed => ({ period, wanted, year });
+
+  it('calls an estimate stale only when it is more than 2 years older than the mid-year needed', () => {
+    const estimates = [used('2022-23-Q1', 2022, 2021), used('2023-24-Q1', 2023, 2021), used('2024-25-Q1', 2024, 2021), used('2025-26-Q1', 2025, null)];
+    // 2022 − 2021 = 1 and 2023 − 2021 = 2: fine. 2024 − 2021 = 3: stale. No estimate: not stale (a note says so elsewhere).
+    expect(staleEstimates(estimates).map((e) => e.period)).toEqual(['2024-25-Q1']);
+  });
+
+  it('warns once per estimate year, naming the quarters, the ages and the years needed', () => {
+    const estimates = [
+      used('2023-24-Q4', 2023, 2021), used('2024-25-Q1', 2024, 2021), used('2024-25-Q2', 2024, 2021), used('2025-26-Q1', 2025, 2021),
+    ];
+    // Stale: 2024-25-Q1 and Q2 (3 years), 2025-26-Q1 (4 years); 2023-24-Q4 is 2 years old, so not named.
+    expect(staleEstimateWarnings(estimates)).toEqual([messages.warnPopulationEstimateOld.text({
+      periods: 'the years to each quarter from 2024-25-Q1 to 2025-26-Q1', year: 2021, age: '3 to 4 years',
+      wanted: 'the mid-2024 to mid-2025 estimates', need: 'those years need', threshold: 2,
+    })]);
+    expect(staleEstimateWarnings([used('2026-27-Q2', 2026, 2021)])).toEqual([messages.warnPopulationEstimateOld.text({
+      periods: 'the year to 2026-27-Q2', year: 2021, age: '5 years', wanted: 'the mid-2026 estimate', need: 'that year needs', threshold: 2,
+    })]);
+    expect(staleEstimateWarnings([used('2024-25-Q1', 2024, 2022)])).toEqual([]);
   });
 });

@@ -117,3 +117,47 @@ describe('dataQualitySection: file notes', () => {
     expect(tableById(dataQualitySection(ctx()), 'table-files').notes).not.toContain('No row had a warning.');
   });
 });
+
+describe('dataQualitySection: population estimates (issue 9)', () => {
+  // P = 2024-25-Q3 (year to December 2024) needs mid-2024; population.csv holds up to mid-2021.
+  const estimates = [
+    { period: '2023-24-Q4', wanted: 2023, year: 2021 },
+    { period: '2024-25-Q1', wanted: 2024, year: 2021 },
+    { period: '2024-25-Q2', wanted: 2024, year: 2021 },
+    { period: '2024-25-Q3', wanted: 2024, year: 2021 },
+  ];
+  const stale = ctx({ population: { year: 2021, fallback: true, estimates } });
+
+  it('names the estimate used for the year to P, how much older it is, and the estimate of each run of quarters', () => {
+    expect(facts(dataQualitySection(stale))['Population aged 10–17']).toBe(
+      'ONS mid-2021 population estimate for the year to this period, the latest in population.csv: that year needs mid-2024.'
+      + ' It is 3 years older than that, so the rates may be off: see the warnings below.');
+    const mixed = ctx({ population: { year: 2024, fallback: false, estimates: [
+      { period: '2023-24-Q3', wanted: 2023, year: 2023 }, { period: '2023-24-Q4', wanted: 2023, year: 2023 },
+      { period: '2024-25-Q1', wanted: 2024, year: 2024 },
+    ] } });
+    expect(facts(dataQualitySection(mixed))['Population aged 10–17']).toBe('ONS mid-2024 population estimate for the year to this period.'
+      + ' By quarter: mid-2023 for the years to each quarter from 2023-24-Q3 to 2023-24-Q4; mid-2024 for the year to 2024-25-Q1.');
+  });
+
+  it('warns when a quarter uses an estimate more than 2 years older than it needs, for the board and the public', () => {
+    // 2023-24-Q4 needs mid-2023: 2 years, no warning. The three quarters needing mid-2024: 3 years.
+    const warning = messages.warnPopulationEstimateOld.text({
+      periods: 'the years to each quarter from 2024-25-Q1 to 2024-25-Q3', year: 2021, age: '3 years',
+      wanted: 'the mid-2024 estimate', need: 'those years need', threshold: 2,
+    });
+    for (const threshold of [null, 5]) {
+      const list = blocks(dataQualitySection({ ...stale, threshold }), 'list')[0]!;
+      expect(list.heading).toBe('Warnings');
+      expect(list.items).toContain(warning);
+    }
+  });
+
+  it('does not warn about an estimate up to 2 years old, nor say there are warnings when there are none', () => {
+    const recent = ctx({ dq: { ...DQ, warnings: [], loadWarnings: [] }, population: { year: 2022, fallback: true, estimates: [
+      { period: '2024-25-Q3', wanted: 2024, year: 2022 },
+    ] } });
+    expect(blocks(dataQualitySection(recent), 'paragraphs').flatMap((b) => b.paragraphs))
+      .toContain('There are no data-quality warnings for this period.');
+  });
+});

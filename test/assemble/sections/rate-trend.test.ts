@@ -132,3 +132,17 @@ describe('rateTrendSection: remands to youth detention (custody)', () => {
     expect(table?.notes[0]).toMatch(/^\[c\] confidential/);
   });
 });
+
+describe('rateTrendSection: the population estimate of each quarter (issue 9)', () => {
+  it('names in the table the estimate compute used for each quarter, not one guessed from P', () => {
+    const table = chartOf(rateTrendSection(FTE_TOPIC, ctx({ population: { year: 2024, fallback: false, estimates: [
+      // Hypothetical: the year to 2024-25-Q2 needed mid-2024 but used mid-2019 (say every later year was unusable).
+      { period: '2024-25-Q2', wanted: 2024, year: 2019 },
+    ] } }))).table;
+    const texts = table.rows.map((r) => r.map((c) => c.text).join(' | '));
+    expect(texts.filter((t) => t.includes('(mid-2019)'))).toHaveLength(1);
+    expect(texts.find((t) => t.split(' | ')[0]!.endsWith('September 2024'))).toContain('(mid-2019)');
+    // Quarters compute did not name keep the estimate for their own mid-year.
+    expect(texts.find((t) => t.split(' | ')[0]!.endsWith('December 2024'))).toContain('(mid-2024)');
+  });
+});
