@@ -95,7 +95,7 @@ export const messages = {
   noteNoPopulation: entry(DATA, (p) =>
     `No population aged 10–17 for the year to ${p.periods}, so the ${p.indicator} is not shown there. Add the mid-year estimate to population.csv (yjpack population --area CODE makes one).`),
   notePopulationFallback: entry(DATA, (p) =>
-    `The mid-${p.wanted} population estimate is missing, so the ${p.indicator} for the year to ${p.periods} uses the mid-${p.year} estimate.`),
+    `The population ${p.wanted} not in population.csv, so the ${p.indicator} for ${p.periods} uses the mid-${p.year} estimate, the latest before them.`),
   // population honesty (issue 9): a warning in the data-quality section and on stderr (never thrown)
   warnPopulationEstimateOld: entry(DATA, (p) =>
     `Rates per head of population for ${p.periods} use the ONS mid-${p.year} estimate of children aged 10–17, ${p.age} older than ${p.wanted} ${p.need}: more than ${p.threshold} years out of date. If the number of children in the area has changed since mid-${p.year}, these rates are off by the same proportion. Add a later ONS estimate to population.csv when one is published.`),

@@ -65,18 +65,27 @@ export function populationNotes(indicator: string, populations: ReadonlyMap<stri
   if (missing.length > 0) {
     notes.push({ indicator, severity: 'warning', text: messages.noteNoPopulation.text({ periods: listOf(missing), indicator: labelOf(indicator) }) });
   }
-  const fallbacks = new Map<string, string[]>();
+  // One note per run of consecutive quarters falling back to the same estimate, not one per year wanted:
+  // the table names each quarter's estimate, so the note only has to say why.
+  const runs: { year: number; from: Period; to: Period }[] = [];
   for (const [q, p] of populations) {
-    if (p?.fallback) {
-      const key = `${midYearFor(parsePeriod(q))}→${p.year}`;
-      fallbacks.set(key, [...(fallbacks.get(key) ?? []), q]);
-    }
+    const last = runs[runs.length - 1];
+    const period = parsePeriod(q);
+    if (!p?.fallback) continue;
+    if (last && last.year === p.year && comparePeriods(addQuarters(last.to, 1), period) === 0) last.to = period;
+    else runs.push({ year: p.year, from: period, to: period });
   }
-  for (const [key, quarters] of fallbacks) {
-    const [wanted, year] = key.split('→');
+  for (const run of runs) {
+    const [first, last] = [midYearFor(run.from), midYearFor(run.to)];
+    const one = comparePeriods(run.from, run.to) === 0;
     notes.push({
       indicator, severity: 'info',
-      text: messages.notePopulationFallback.text({ wanted, year, periods: listOf(quarters), indicator: labelOf(indicator) }),
+      text: messages.notePopulationFallback.text({
+        wanted: first === last ? `estimate for mid-${first} is` : `estimates for mid-${first} to mid-${last} are`,
+        year: run.year,
+        periods: one ? `the year to ${formatPeriod(run.from)}` : `the years to each quarter from ${formatPeriod(run.from)} to ${formatPeriod(run.to)}`,
+        indicator: labelOf(indicator),
+      }),
     });
   }
   return notes;

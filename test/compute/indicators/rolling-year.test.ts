@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { messages } from '../../../pipeline/messages.js';
 import { inYearTo, partialYearNotes, populationNotes, reportedQuarters } from '../../../pipeline/compute/indicators/rolling-year.js';
 import { formatPeriod, parsePeriod } from '../../../pipeline/period.js';
 
@@ -39,5 +40,25 @@ describe('rolling-year quarters', () => {
     expect(notes[0]?.text).toContain('2023-24-Q4 and 2024-25-Q1');
     expect(notes[1]?.text).toContain('mid-2024');
     expect(notes[1]?.text).toContain('mid-2023');
+  });
+
+  it('gives one fallback note per run of consecutive quarters using the same estimate, naming the years they need', () => {
+    const mid2021 = { year: 2021, population: 100, fallback: true };
+    const notes = populationNotes('fte.rate', new Map([
+      ['2023-24-Q3', mid2021], // year to Dec 2023: needs mid-2023
+      ['2023-24-Q4', mid2021], // year to Mar 2024: needs mid-2023
+      ['2024-25-Q1', mid2021], // year to Jun 2024: needs mid-2024
+      ['2024-25-Q2', { year: 2024, population: 100, fallback: false }],
+      ['2024-25-Q3', { year: 2022, population: 100, fallback: true }], // needs mid-2024 (hypothetical: 2023 unusable)
+    ]));
+    expect(notes).toEqual([
+      { indicator: 'fte.rate', severity: 'info', text: messages.notePopulationFallback.text({
+        wanted: 'estimates for mid-2023 to mid-2024 are', year: 2021,
+        periods: 'the years to each quarter from 2023-24-Q3 to 2024-25-Q1', indicator: 'first time entrant rate',
+      }) },
+      { indicator: 'fte.rate', severity: 'info', text: messages.notePopulationFallback.text({
+        wanted: 'estimate for mid-2024 is', year: 2022, periods: 'the year to 2024-25-Q3', indicator: 'first time entrant rate',
+      }) },
+    ]);
   });
 });
