@@ -99,6 +99,8 @@ export const messages = {
   // population honesty (issue 9): a warning in the data-quality section and on stderr (never thrown)
   warnPopulationEstimateOld: entry(DATA, (p) =>
     `Rates per head of population for ${p.periods} use the ONS mid-${p.year} estimate of children aged 10–17, ${p.age} older than ${p.wanted} ${p.need}: more than ${p.threshold} years out of date. If the number of children in the area has changed since mid-${p.year}, these rates are off by the same proportion. Add a later ONS estimate to population.csv when one is published.`),
+  noteCohortsBeforeHistory: entry(DATA, (p) =>
+    `Reoffending cohorts ${p.from} to ${p.to} are not shown: the extract's earliest outcome is on ${p.first}, so it holds none of their children. Load earlier extracts to show them.`),
   noteNoInterventions: entry(DATA, (p) =>
     `No interventions started by the end of ${p.period} (interventions.csv missing or empty), so the ETE indicators (KPI 2) are not shown.`),
   noteNoEtePlacements: entry(DATA, (p) =>

@@ -15,7 +15,8 @@ import type { Store } from '../../store/db.js';
 import type { ComputeContext, ComputeNote } from '../context.js';
 import type { Breakdown, BreakdownKey, IndicatorRecord } from '../record.js';
 import { ETHNIC_GROUPS, NOT_KNOWN } from '../../contract/codes.js';
-import { formatPeriod, periodEnd, periodOf, periodStart } from '../../period.js';
+import { comparePeriods, formatPeriod, periodEnd, periodOf, periodStart, type Period } from '../../period.js';
+import { historyStart } from './rolling-year.js';
 import type { IndicatorResult } from './result.js';
 import { cohortTracking, reportedCohorts } from './cohort-status.js';
 import { countCohort, measureRecords, type CohortMember, type IndexType } from './reoffending-measures.js';
@@ -75,11 +76,24 @@ export async function reoffendingCohortMembers(store: Store, ctx: ComputeContext
   }));
 }
 
-/** Records of every reported cohort from its members (pure). */
-export function reoffendingRecords(members: readonly CohortMember[], ctx: ComputeContext): IndicatorRecord[] {
+/**
+ * The reported cohort quarters the data covers: from the quarter of the
+ * history's first outcome on (as FTE counts that quarter as covered). An
+ * earlier cohort has no members because the extract does not reach back to
+ * it, so it is left out rather than shown as an empty cohort (issue 9).
+ */
+export function coveredCohorts(ctx: ComputeContext, firstOutcome: string | null): Period[] {
+  const cohorts = reportedCohorts(ctx.period);
+  if (firstOutcome === null) return cohorts;
+  const first = periodOf(firstOutcome);
+  return cohorts.filter((q) => comparePeriods(q, first) >= 0);
+}
+
+/** Records of every reported cohort the data covers, from its members (pure). */
+export function reoffendingRecords(members: readonly CohortMember[], ctx: ComputeContext, firstOutcome: string | null = null): IndicatorRecord[] {
   const period = formatPeriod(ctx.period);
   const records: IndicatorRecord[] = [];
-  for (const quarter of reportedCohorts(ctx.period)) {
+  for (const quarter of coveredCohorts(ctx, firstOutcome)) {
     const cohort = formatPeriod(quarter);
     const tracking = cohortTracking(quarter, ctx.period);
     const inCohort = members.filter((m) => m.cohort === cohort);
@@ -105,5 +119,19 @@ function methodNotes(ctx: ComputeContext): ComputeNote[] {
 
 export async function computeReoffending(store: Store, ctx: ComputeContext): Promise<IndicatorResult> {
   const members = await reoffendingCohortMembers(store, ctx);
-  return { records: reoffendingRecords(members, ctx), notes: methodNotes(ctx) };
+  const firstOutcome = await historyStart(store, ctx.period);
+  return { records: reoffendingRecords(members, ctx, firstOutcome), notes: [...methodNotes(ctx), ...historyNotes(ctx, firstOutcome)] };
+}
+
+/** Says which cohorts are left out because the history starts after them. */
+function historyNotes(ctx: ComputeContext, firstOutcome: string | null): ComputeNote[] {
+  const covered = coveredCohorts(ctx, firstOutcome);
+  const all = reportedCohorts(ctx.period);
+  if (firstOutcome === null || covered.length === all.length) return [];
+  return [{
+    indicator: 'reoffending', severity: 'info',
+    text: messages.noteCohortsBeforeHistory.text({
+      first: firstOutcome, from: formatPeriod(all[0]!), to: formatPeriod(all[all.length - covered.length - 1]!),
+    }),
+  }];
 }

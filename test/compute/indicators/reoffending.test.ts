@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { messages } from '../../../pipeline/messages.js';
 import {
   computeReoffending, reoffendingCohortMembers, type CohortMember,
 } from '../../../pipeline/compute/indicators/reoffending.js';
@@ -207,7 +208,8 @@ describe('proven reoffending: index events', () => {
     expect([empty.numerator, empty.denominator, empty.value, empty.lower, empty.upper]).toEqual([0, 0, null, null, null]);
     const perOffender = pick(off.records, 'reoffending.per_offender', { cohort: '2024-25-Q1' });
     expect([perOffender.numerator, perOffender.denominator, perOffender.value]).toEqual([0, 0, null]);
-    expect(off.notes).toEqual([]);
+    // The only note: the history starts on 1 May 2024 (2024-25-Q1), so the 9 cohorts before it are left out.
+    expect(off.notes.map((n) => n.text)).toEqual([messages.noteCohortsBeforeHistory.text({ first: '2024-05-01', from: '2021-22-Q4', to: '2023-24-Q4' })]);
 
     expect(summary(await membersOf(f, '2024-25-Q3', true), '2024-25-Q1')).toEqual({
       CR: ['2024-05-01', 'out_of_court', 0],
@@ -217,8 +219,7 @@ describe('proven reoffending: index events', () => {
     // 1 reoffender (O22) of 2 children = 50%
     const binary = pick(on.records, 'reoffending.binary', { cohort: '2024-25-Q1', index_type: 'out_of_court' });
     expect([binary.numerator, binary.denominator, binary.value]).toEqual([1, 2, 50]);
-    expect(on.notes).toHaveLength(1);
-    expect(on.notes[0]).toMatchObject({ indicator: 'reoffending', severity: 'info' });
+    expect(on.notes.map((n) => n.text)).toContain(messages.noteReoffendingNonSubstantive.text({}));
   });
 });
 
@@ -258,6 +259,19 @@ describe('proven reoffending: records', () => {
     expect(byCohort('2023-24-Q3').status).toBe('provisional'); // 12 months
     expect([byCohort('2023-24-Q4').status, byCohort('2023-24-Q4').months_elapsed]).toEqual(['in_progress', 9]);
     expect([byCohort('2024-25-Q3').status, byCohort('2024-25-Q3').months_elapsed]).toEqual(['in_progress', 0]);
+  });
+
+  it('leaves out the cohorts before the quarter of the history\'s first outcome, which the extract cannot hold (issue 9)', async () => {
+    // First outcome 15 Nov 2023, in 2023-24-Q3: cohorts 2021-22-Q4 to 2023-24-Q2 (8 quarters) are before the data.
+    const { records, notes } = await compute({
+      children: [child('A')], offences: [offence('A', '2023-11-01', '2023-11-15', 'YC')],
+    }, '2024-25-Q3');
+    const cohorts = [...new Set(records.map((r) => r.breakdown.cohort))];
+    expect(cohorts).toEqual(['2023-24-Q3', '2023-24-Q4', '2024-25-Q1', '2024-25-Q2', '2024-25-Q3']);
+    // The cohort of A's caution is there with its one child, not an empty cohort.
+    const a = pick(records, 'reoffending.binary', { cohort: '2023-24-Q3' });
+    expect([a.numerator, a.denominator]).toEqual([0, 1]);
+    expect(notes.map((n) => n.text)).toEqual([messages.noteCohortsBeforeHistory.text({ first: '2023-11-15', from: '2021-22-Q4', to: '2023-24-Q2' })]);
   });
 
   it('computes the three measures and their intervals for 6 reoffenders of 34 (worked by hand)', async () => {
