@@ -128,8 +128,9 @@ function historyNotes(ctx: ComputeContext, firstOutcome: string | null): Compute
   const covered = coveredCohorts(ctx, firstOutcome);
   const all = reportedCohorts(ctx.period);
   if (firstOutcome === null || covered.length === all.length) return [];
+  // A warning, so the data-quality section lists it: the reoffending section shows no compute notes.
   return [{
-    indicator: 'reoffending', severity: 'info',
+    indicator: 'reoffending', severity: 'warning',
     text: messages.noteCohortsBeforeHistory.text({
       first: firstOutcome, from: formatPeriod(all[0]!), to: formatPeriod(all[all.length - covered.length - 1]!),
     }),

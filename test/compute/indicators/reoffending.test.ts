@@ -271,7 +271,10 @@ describe('proven reoffending: records', () => {
     // The cohort of A's caution is there with its one child, not an empty cohort.
     const a = pick(records, 'reoffending.binary', { cohort: '2023-24-Q3' });
     expect([a.numerator, a.denominator]).toEqual([0, 1]);
-    expect(notes.map((n) => n.text)).toEqual([messages.noteCohortsBeforeHistory.text({ first: '2023-11-15', from: '2021-22-Q4', to: '2023-24-Q2' })]);
+    expect(notes).toEqual([{
+      indicator: 'reoffending', severity: 'warning',
+      text: messages.noteCohortsBeforeHistory.text({ first: '2023-11-15', from: '2021-22-Q4', to: '2023-24-Q2' }),
+    }]);
   });
 
   it('computes the three measures and their intervals for 6 reoffenders of 34 (worked by hand)', async () => {
