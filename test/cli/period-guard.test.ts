@@ -6,7 +6,7 @@
  * The clock is frozen: the sample's data runs to 30 September 2026.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -102,4 +102,19 @@ describe('population honesty on stderr (issue 9)', () => {
     expect(warnings[0]).toContain('3 to 5 years older than the mid-2024 to mid-2026 estimates');
     expect(r.out).not.toContain('warning');
   }, 60_000);
+});
+
+describe('yjpack run: the stale estimate in the pack and on stderr', () => {
+  it('prints the warning while running and lists it under Warnings in the pack\'s data-quality section', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'yj-guard-run-'));
+    const r = await cliAt(RUN_DATE, 'run', '--data', SAMPLE, '--out', out, '--no-pdf');
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain('warning: Rates per head of population for the years to each quarter from 2024-25-Q1 to 2026-27-Q2');
+    const html = await readFile(join(out, '2026-27-Q2', 'board-pack.html'), 'utf8');
+    const dataQuality = html.slice(html.indexOf('id="data-quality"'));
+    expect(dataQuality).toContain('ONS mid-2021 population estimate for the year to this period');
+    expect(dataQuality).toContain('<h3>Warnings</h3>');
+    expect(dataQuality).toContain('use the ONS mid-2021 estimate of children aged 10–17, 3 to 5 years older');
+    expect(html).not.toContain('mid-2026 population estimate');
+  }, 120_000);
 });
