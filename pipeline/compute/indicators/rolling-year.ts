@@ -69,9 +69,9 @@ export function populationNotes(indicator: string, populations: ReadonlyMap<stri
   // the table names each quarter's estimate, so the note only has to say why.
   const runs: { year: number; from: Period; to: Period }[] = [];
   for (const [q, p] of populations) {
+    if (!p?.fallback) continue;
     const last = runs[runs.length - 1];
     const period = parsePeriod(q);
-    if (!p?.fallback) continue;
     if (last && last.year === p.year && comparePeriods(addQuarters(last.to, 1), period) === 0) last.to = period;
     else runs.push({ year: p.year, from: period, to: period });
   }
