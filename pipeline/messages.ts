@@ -101,6 +101,8 @@ export const messages = {
     `Rates per head of population for ${p.periods} use the ONS mid-${p.year} estimate of children aged 10–17, ${p.age} older than ${p.wanted} ${p.need}: more than ${p.threshold} years out of date. If the number of children in the area has changed since mid-${p.year}, these rates are off by the same proportion. Add a later ONS estimate to population.csv when one is published.`),
   noteCohortsBeforeHistory: entry(DATA, (p) =>
     `Reoffending cohorts ${p.from} to ${p.to} are not shown: the extract's earliest outcome is on ${p.first}, so it holds none of their children. Load earlier extracts to show them.`),
+  noteDisproArrestsEndBefore: entry(DATA, (p) =>
+    `arrests.csv has no arrest dated in ${p.period} (its latest is on ${p.last}), so it does not cover the year to ${p.period} and the arrest stage of the disproportionality figures is not shown. Add the police partner's arrests up to the end of ${p.period}.`),
   noteNoInterventions: entry(DATA, (p) =>
     `No interventions started by the end of ${p.period} (interventions.csv missing or empty), so the ETE indicators (KPI 2) are not shown.`),
   noteNoEtePlacements: entry(DATA, (p) =>

@@ -97,5 +97,6 @@ ORDER BY f.child_id, f.offence_date`;
 
 /** Whether the optional files behind the arrest and remand stages hold anything up to $period_end. */
 export const OPTIONAL_SOURCES_SQL = `
-SELECT EXISTS (SELECT 1 FROM arrests WHERE arrest_date <= CAST($period_end AS DATE)) AS arrests,
+SELECT EXISTS (SELECT 1 FROM arrests WHERE arrest_date BETWEEN CAST($period_start AS DATE) AND CAST($period_end AS DATE)) AS arrests,
+       CAST((SELECT max(arrest_date) FROM arrests WHERE arrest_date <= CAST($period_end AS DATE)) AS VARCHAR) AS last_arrest,
        EXISTS (SELECT 1 FROM remands WHERE decision_date <= CAST($period_end AS DATE)) AS remands`;

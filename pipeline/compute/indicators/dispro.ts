@@ -31,8 +31,10 @@
  *
  * Choices where the spec is silent:
  * - arrest: arrests.csv has no child id, so arrests are counted, not
- *   children (a note says so); the stage runs only when arrests.csv has
- *   rows dated up to P's end, remand_yda likewise for remands.csv.
+ *   children (a note says so); the stage runs only when arrests.csv has an
+ *   arrest dated in P (a file stopping earlier would make a partial year
+ *   look like fewer arrests; a warning says so), remand_yda when
+ *   remands.csv has rows dated up to P's end (remands are rare).
  * - fte uses fte.ts's entrant rule itself, so the groups add up to
  *   fte.count; the other stages set no age rule, as custody.ts.
  * - reoffending: the latest 4 complete cohort quarters at P (their members
@@ -52,7 +54,7 @@ import { populationFor, type PopulationEstimate } from '../population.js';
 import type { IndicatorRecord } from '../record.js';
 import { poolFigures, stageFigures, type StageFigures } from './dispro/figures.js';
 import {
-  arrestsNote, noReoffendingCohortNote, pooledNote, populationNotes, reoffendingCohortsNote, undefinedRatioNotes,
+  arrestsEndNote, arrestsNote, noReoffendingCohortNote, pooledNote, populationNotes, reoffendingCohortsNote, undefinedRatioNotes,
   unknownEthnicityNote,
 } from './dispro/notes.js';
 import { populationShareRecords, stageRecords } from './dispro/records.js';
@@ -67,10 +69,10 @@ export async function computeDispro(store: Store, ctx: ComputeContext): Promise<
   const period = formatPeriod(p);
   const populations = new PopulationCache(store);
   const headlinePopulations = await populations.of(p);
-  const available = await availableStages(store, p);
+  const { stages: available, arrestsEndBefore } = await availableStages(store, p);
 
   const records: IndicatorRecord[] = [...populationShareRecords(numbersOf(headlinePopulations), period)];
-  const notes: ComputeNote[] = [];
+  const notes: ComputeNote[] = arrestsEndBefore === null ? [] : [arrestsEndNote(period, arrestsEndBefore)];
   let usesPopulation = false;
 
   for (const def of STAGES.filter((s) => available.has(s.stage))) {

@@ -4,6 +4,7 @@ import { computeFte } from '../../../pipeline/compute/indicators/fte.js';
 import { DEFAULT_SETTINGS, type ComputeContext, type ComputeNote } from '../../../pipeline/compute/context.js';
 import type { IndicatorRecord } from '../../../pipeline/compute/record.js';
 import { RATE_RATIO_UNDEFINED } from '../../../pipeline/compute/statistics.js';
+import { messages } from '../../../pipeline/messages.js';
 import { parsePeriod } from '../../../pipeline/period.js';
 import type { Store } from '../../../pipeline/store/db.js';
 import {
@@ -382,6 +383,31 @@ describe('arrest stage', () => {
     expect(find(records, 'dispro.share', 'arrest', 'Not known')).toMatchObject({ numerator: 1, denominator: 6 });
     expect(notesMatching(notes, 'arrest stage').filter((n) => n.text.includes('16.7%'))).toMatchObject([{ severity: 'warning' }]);
     expect(notesMatching(notes, 'counts arrests, not children')).toHaveLength(1);
+  });
+
+  it('is not run when arrests.csv stops before P, and a warning says so (issue 9)', async () => {
+    // P = 2024-25-Q3 (October to December 2024); the police file's last arrest is on 30 September 2024.
+    store = await fixtureStore({
+      children: [child('W1', 'WBRI')], offences: [outcome('W1', '2024-03-01', 'RO')], population: POP_2024,
+      arrests: [
+        { arrest_id: 'a1', arrest_date: '2024-01-05', age: 15, ethnicity: 'WBRI' },
+        { arrest_id: 'a2', arrest_date: '2024-09-30', age: 16, ethnicity: 'BCRB' },
+      ],
+    });
+    const { records, notes } = await computeDispro(store, ctx);
+    expect(stagesOf(records).has('arrest')).toBe(false);
+    expect(notes).toContainEqual({
+      indicator: 'dispro', severity: 'warning', text: messages.noteDisproArrestsEndBefore.text({ period: '2024-25-Q3', last: '2024-09-30' }),
+    });
+    // One arrest on the last day of P is enough: the file reaches P.
+    store.close();
+    store = await fixtureStore({
+      children: [child('W1', 'WBRI')], offences: [outcome('W1', '2024-03-01', 'RO')], population: POP_2024,
+      arrests: [{ arrest_id: 'a1', arrest_date: '2024-12-31', age: 15, ethnicity: 'WBRI' }],
+    });
+    const reaching = await computeDispro(store, ctx);
+    expect(stagesOf(reaching.records).has('arrest')).toBe(true);
+    expect(reaching.notes.map((n) => n.text)).not.toContain(messages.noteDisproArrestsEndBefore.text({ period: '2024-25-Q3', last: '2024-12-31' }));
   });
 
   it('is not run when arrests.csv has no rows', async () => {

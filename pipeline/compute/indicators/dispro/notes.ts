@@ -55,6 +55,11 @@ export function populationNotes(
   return notes;
 }
 
+/** arrests.csv stops before P (issue 9: no stage on a year the file does not cover). */
+export function arrestsEndNote(period: string, last: string): ComputeNote {
+  return note('warning', messages.noteDisproArrestsEndBefore.text({ period, last }));
+}
+
 export function arrestsNote(): ComputeNote {
   return note('info', messages.noteDisproArrestsNotChildren.text({}));
 }

@@ -2,7 +2,7 @@
  * Counting one stage in the year to one quarter from the store (SQL in
  * dispro.sql.ts); what the stage's figures are built from.
  */
-import { periodEnd, rollingYearStart, type Period } from '../../../period.js';
+import { periodEnd, periodStart, rollingYearStart, type Period } from '../../../period.js';
 import type { Store } from '../../../store/db.js';
 import type { ComputeSettings } from '../../context.js';
 import {
@@ -60,12 +60,22 @@ async function countFirstTimeEntrants(store: Store, q: Period): Promise<StageTal
   return tallyFromRows([...counts].map(([ethnic_group, n]) => ({ ethnic_group, events: n, base: n })));
 }
 
-/** Stages that need an optional file run only when it holds rows dated up to the end of P. */
-export async function availableStages(store: Store, p: Period): Promise<Set<DisproStage>> {
-  const [row] = await store.query<{ arrests: boolean; remands: boolean }>(OPTIONAL_SOURCES_SQL, { period_end: periodEnd(p) });
+/**
+ * Stages that need an optional file run only when it covers P: remands when
+ * remands.csv holds rows dated up to the end of P (remands are rare, so a
+ * quarter without one is no sign of a gap); arrests when arrests.csv holds an
+ * arrest dated in P itself (every service has arrests each quarter, so none in
+ * P means the police file stops before it, and a partial year would read as
+ * fewer arrests: issue 9). `arrestsEndBefore` is the last arrest when arrests.csv
+ * has rows but none in P.
+ */
+export async function availableStages(store: Store, p: Period): Promise<{ stages: Set<DisproStage>; arrestsEndBefore: string | null }> {
+  const [row] = await store.query<{ arrests: boolean; last_arrest: string | null; remands: boolean }>(OPTIONAL_SOURCES_SQL, {
+    period_start: periodStart(p), period_end: periodEnd(p),
+  });
   const stages = new Set<DisproStage>(['fte', 'outcome', 'diversion', 'custody', 'reoffending']);
   if (row?.arrests) stages.add('arrest');
   if (row?.remands) stages.add('remand_yda');
-  return stages;
+  return { stages, arrestsEndBefore: !row?.arrests && row?.last_arrest ? row.last_arrest : null };
 }
 
