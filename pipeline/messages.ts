@@ -103,6 +103,8 @@ export const messages = {
     `Reoffending cohorts ${p.from} to ${p.to} are not shown: the extract's earliest outcome is on ${p.first}, so it holds none of their children. Load earlier extracts to show them.`),
   noteDisproArrestsEndBefore: entry(DATA, (p) =>
     `arrests.csv has no arrest dated in ${p.period} (its latest is on ${p.last}), so it does not cover the year to ${p.period} and the arrest stage of the disproportionality figures is not shown. Add the police partner's arrests up to the end of ${p.period}.`),
+  noteOutcomesEndBefore: entry(DATA, (p) =>
+    `offences.csv has no outcome dated in ${p.period} (its latest is on ${p.last}), although other files reach the end of the quarter. First time entrants, custody and reoffending for the year to ${p.period} count only the outcomes up to ${p.last}, so they may be too low. Check that the extract of offences ran to the end of ${p.period}.`),
   noteNoInterventions: entry(DATA, (p) =>
     `No interventions started by the end of ${p.period} (interventions.csv missing or empty), so the ETE indicators (KPI 2) are not shown.`),
   noteNoEtePlacements: entry(DATA, (p) =>

@@ -21,7 +21,7 @@ import type { IndicatorRecord } from '../record.js';
 import { FIRST_SUBSTANTIVE_OFFENCES_SQL } from './fte.sql.js';
 import type { IndicatorResult } from './result.js';
 import {
-  countRecord, historyStart, inYearTo, partialYearNotes, populationNotes, populationsFor, rateRecord, reportedQuarters,
+  countRecord, historyStart, inYearTo, outcomesEndNotes, partialYearNotes, populationNotes, populationsFor, rateRecord, reportedQuarters,
 } from './rolling-year.js';
 
 /** History shorter than this before P begins gets a warning: earlier outcomes may be missing. */
@@ -67,6 +67,7 @@ export async function computeFte(store: Store, ctx: ComputeContext): Promise<Ind
     records,
     notes: [
       ...shortHistoryNotes(period, firstOutcome),
+      ...await outcomesEndNotes(store, period),
       ...partialYearNotes('fte', period, firstOutcome),
       ...populationNotes('fte.rate', populations),
     ],

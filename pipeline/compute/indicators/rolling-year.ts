@@ -10,7 +10,7 @@
  */
 import { messages } from '../../messages.js';
 import {
-  addQuarters, comparePeriods, formatPeriod, midYearFor, parsePeriod, periodEnd, periodOf, rollingYearStart, trendWindow,
+  addQuarters, comparePeriods, formatPeriod, midYearFor, parsePeriod, periodEnd, periodOf, periodStart, rollingYearStart, trendWindow,
   type Period,
 } from '../../period.js';
 import type { Store } from '../../store/db.js';
@@ -28,6 +28,24 @@ WHERE outcome_date <= $period_end`;
 export async function historyStart(store: Store, period: Period): Promise<string | null> {
   const [row] = await store.query<{ first_outcome: string | null }>(HISTORY_START_SQL, { period_end: periodEnd(period) });
   return row?.first_outcome ?? null;
+}
+
+/** The latest outcome in the store up to the end of P. */
+export const LATEST_OUTCOME_SQL = `
+SELECT CAST(max(outcome_date) AS VARCHAR) AS last_outcome
+FROM offences
+WHERE outcome_date <= $period_end`;
+
+/**
+ * A warning when offences.csv has no outcome in P although the data as a
+ * whole reaches P's end (the period guard): the outcomes stop early, so the
+ * year to P would count fewer entrants and sentences than there were.
+ */
+export async function outcomesEndNotes(store: Store, period: Period): Promise<ComputeNote[]> {
+  const [row] = await store.query<{ last_outcome: string | null }>(LATEST_OUTCOME_SQL, { period_end: periodEnd(period) });
+  const last = row?.last_outcome ?? null;
+  if (last === null || last >= periodStart(period)) return [];
+  return [{ indicator: 'fte', severity: 'warning', text: messages.noteOutcomesEndBefore.text({ period: formatPeriod(period), last }) }];
 }
 
 /** The quarters of P's trend window that get rolling-year records, oldest first. */

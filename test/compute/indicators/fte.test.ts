@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { computeFte, firstTimeEntrants } from '../../../pipeline/compute/indicators/fte.js';
 import { DEFAULT_SETTINGS } from '../../../pipeline/compute/context.js';
 import type { IndicatorRecord } from '../../../pipeline/compute/record.js';
+import { messages } from '../../../pipeline/messages.js';
 import { parsePeriod } from '../../../pipeline/period.js';
 import type { Store } from '../../../pipeline/store/db.js';
 import { fixtureStore, type Fixture, type OffenceFixture } from '../../helpers/fixture-store.js';
@@ -184,5 +185,24 @@ describe('first time entrants', () => {
   it('leaves no short-history note when the history covers 3 years', async () => {
     const result = await computeFte((store = await fixtureStore({ ...ANCHOR, population: [{ year: 2024, population: 1000 }] })), ctx());
     expect(result.notes.filter((n) => n.text.includes('3 years'))).toEqual([]);
+  });
+});
+
+describe('outcomes that stop before P (issue 9)', () => {
+  const children = [{ child_id: 'C1', date_of_birth: '2008-05-01' }];
+
+  it('warns when offences.csv has no outcome in P, naming the last one', async () => {
+    // P = 2024-25-Q2 starts 1 July 2024; the last outcome is on 28 June 2024.
+    store = await fixtureStore({ children, offences: [offence('O1', 'C1', '2024-06-01', '2024-06-28', 'YC')] });
+    const { notes } = await computeFte(store, ctx());
+    expect(notes).toContainEqual({
+      indicator: 'fte', severity: 'warning', text: messages.noteOutcomesEndBefore.text({ period: P, last: '2024-06-28' }),
+    });
+  });
+
+  it('does not warn when there is an outcome in P, even on its first day', async () => {
+    store = await fixtureStore({ children, offences: [offence('O1', 'C1', '2024-06-01', '2024-07-01', 'YC')] });
+    const { notes } = await computeFte(store, ctx());
+    expect(notes.map((n) => n.text).join(' ')).not.toContain('has no outcome dated in');
   });
 });
