@@ -25,7 +25,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
 
 /** A plausible value for each named parameter the queries use. */
 const PARAMS: Record<string, string | number | boolean> = {
-  period_end: '2026-09-30', window_start: '2023-10-01', year_start: '2025-10-01', from: '2023-10-01', to: '2026-09-30',
+  period_start: '2026-07-01', period_end: '2026-09-30', window_start: '2023-10-01', year_start: '2025-10-01', from: '2023-10-01', to: '2026-09-30',
   include_non_substantive: false, year: 2025,
 };
 
