@@ -4,7 +4,7 @@
  * member reads. Pure and locale-independent, so output is byte-identical on
  * every machine.
  */
-import { parsePeriod, periodEnd, periodLabel, type Period } from '../period.js';
+import { periodEnd, periodLabel, type Period } from '../period.js';
 import type { Unit } from '../compute/record.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
@@ -114,21 +114,4 @@ export function formatProducedAt(iso: string): string {
 
 export function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-const PERIOD_CODE = /\b(\d{4})-(\d{2})-Q([1-4])\b/g;
-
-/**
- * A sentence with its period codes ("2024-25-Q1") in words ("April to June
- * 2024"): compute notes name quarters by code, which a board member should
- * not have to decode. Anything that is not a real quarter stays as written.
- */
-export function periodCodesInWords(text: string): string {
-  return text.replace(PERIOD_CODE, (code) => {
-    try {
-      return periodLabel(parsePeriod(code));
-    } catch {
-      return code;
-    }
-  });
 }

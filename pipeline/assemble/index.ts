@@ -42,7 +42,9 @@ export function assemblePack(input: PackInput): PackModel {
     ...(withEte ? [eteSection(index, input.period, tableThreshold)] : []),
     ...(withDispro ? [disproSection(records, input.period, input.notes, tableThreshold)] : []),
     ...(input.profile ? [profileSection(input.profile, input.period, tableThreshold, comparisons)] : []),
-    dataQualitySection({ dq: input.dataQuality, period: input.period, population: input.population, records, threshold: tableThreshold }),
+    dataQualitySection({
+      dq: input.dataQuality, period: input.period, population: input.population, records, threshold: tableThreshold, notes: input.notes,
+    }),
     methodsSection({
       audience: input.audience, threshold, records: input.records, period: input.period, population: input.population, settings: input.settings,
       profile: input.profile !== undefined,

@@ -19,7 +19,8 @@ export interface DataQualityInput {
     /** Rows with at least one warning (loaded as written); `warningRowsAtLeast` when the load listed only the first ones. */
     warningRows?: number; warningRowsAtLeast?: boolean;
   }[];
-  warnings: string[];
+  /** Warnings in plain words that carry no count (compute notes are written by assemble from PackInput.notes). */
+  warnings?: string[];
   extractFrom: string | null;
   extractTo: string | null;
   /** Load warnings by file and column, without the values (they could identify a child). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  formatCount, formatDate, formatInterval, formatNumber, formatProducedAt, formatValue, ofDenominator, periodCodesInWords, roundHalfUp,
+  formatCount, formatDate, formatInterval, formatNumber, formatProducedAt, formatValue, ofDenominator, roundHalfUp,
   shortYearToLabel, yearToLabel,
 } from '../../pipeline/assemble/format.js';
 import { parsePeriod } from '../../pipeline/period.js';
@@ -62,12 +62,3 @@ describe('dates', () => {
   });
 });
 
-describe('periodCodesInWords', () => {
-  it('writes each quarter code of a note in words, and leaves alone what is not a quarter', () => {
-    // Q1 of 2024-25 is April to June 2024; Q4 is January to March 2025 (the financial year ends in March).
-    expect(periodCodesInWords('cohorts at 2026-27-Q2 (2024-25-Q1 and 2024-25-Q4).'))
-      .toBe('cohorts at July to September 2026 (April to June 2024 and January to March 2025).');
-    // 2024-26 is no financial year: kept as written.
-    expect(periodCodesInWords('stage 2024-26-Q1, file 2024-25.csv')).toBe('stage 2024-26-Q1, file 2024-25.csv');
-  });
-});

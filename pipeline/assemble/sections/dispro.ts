@@ -8,14 +8,14 @@
  * with the share of children whose ethnicity is not known.
  */
 import { ETHNIC_GROUPS, NOT_KNOWN } from '../../contract/codes.js';
-import type { ComputeNote } from '../../compute/context.js';
+import type { ComputeNote, NoteMessageId } from '../../compute/context.js';
 import { listOf } from '../../compute/indicators/dispro/notes.js';
-import { RATE_RATIO_UNDEFINED } from '../../compute/statistics.js';
 import type { IndicatorRecord } from '../../compute/record.js';
 import type { Period } from '../../period.js';
 import { rriChartSpec, type RriPoint } from '../charts/rri-chart.js';
 import { intervalCell, isShown, labelCell, numberCell, table, textCell, valueCell } from '../cells.js';
-import { SYMBOL, formatValue, periodCodesInWords } from '../format.js';
+import { SYMBOL, formatValue } from '../format.js';
+import { isNoteFrom, noteText } from '../notes.js';
 import type { Block, ChartModel, Section, TableModel } from '../model.js';
 import {
   COMPARED_GROUPS, REFERENCE_GROUP, disproRecords, groupNoun, isDrawable, largestSignificant, populationShare, recordOf,
@@ -56,7 +56,7 @@ export function disproSection(allRecords: readonly IndicatorRecord[], period: Pe
   const undrawn = notDrawnItems(rows);
   if (undrawn.length > 0) blocks.push({ kind: 'list', heading: 'Not drawn on the chart', items: undrawn });
   blocks.push({ kind: 'table', table: shareTable(records, stages, threshold) });
-  const other = notes.filter(isContextNote).map((n) => periodCodesInWords(n.text));
+  const other = notes.filter(isContextNote).map((n) => noteText(n, threshold));
   if (other.length > 0) blocks.push({ kind: 'list', heading: 'About these figures', items: other });
   return { id: DISPRO_SECTION_ID, heading: 'Disproportionality', blocks };
 }
@@ -82,21 +82,14 @@ function notDrawnItems(rows: ReturnType<typeof rriRows>): string[] {
   });
 }
 
-/**
- * The compute notes that add context (arrests counted rather than children,
- * population gaps, the cohorts behind the reoffending stage). Notes on
- * undefined ratios and unknown ethnicity are left out: the table and list
- * above say the same from the records, after disclosure control, whereas a
- * note's text could carry a small count into a public pack; pooling is said
- * in the section's own words. The notes carry no message id, so they are
- * told apart by their text.
- */
+/** Notes whose facts the section shows in its own words (the RRI table and list, the pooling paragraph, the data-quality table). */
+const SHOWN_OTHERWISE: readonly NoteMessageId[] = [
+  'noteDisproRatioUndefined', 'noteDisproPooled', 'noteDisproUnknownEthnicity', 'noteDisproUnknownEthnicityHigh',
+];
+
+/** The compute notes that add context (arrests counted rather than children, population gaps, the cohorts behind the reoffending stage). */
 function isContextNote(n: ComputeNote): boolean {
-  if (n.indicator !== 'dispro') return false;
-  if (Object.values(RATE_RATIO_UNDEFINED).some((reason) => n.text.includes(reason))) return false;
-  // Pooling is said above in the pack's words; the note names internal stage keys.
-  if (n.text.includes("setting 'pooling'")) return false;
-  return !n.text.includes('have no recorded ethnicity');
+  return n.indicator === 'dispro' && !isNoteFrom(n, SHOWN_OTHERWISE);
 }
 
 function rriChart(records: readonly IndicatorRecord[], stages: readonly StageView[], rows: ReturnType<typeof rriRows>,

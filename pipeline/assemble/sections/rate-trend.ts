@@ -17,6 +17,7 @@ import { SYMBOL, capitalise, formatCount, formatValue, quarterLabel, shortYearTo
 import type { Block, ChartModel, Section, TableModel } from '../model.js';
 import { headline, quartersWithRecords, yearEarlier, type HeadlineIndex } from '../series.js';
 import type { RateTopic } from '../topics.js';
+import { noteText } from '../notes.js';
 import { discloseCounts } from './count-disclosure.js';
 import { spcSignals, type SpcSummary } from './spc.js';
 import { BETTER_WHEN, comparatorStatus } from './status.js';
@@ -40,7 +41,7 @@ export function rateTrendSection(topic: RateTopic, ctx: TrendContext): Section {
   const intro: Block = { kind: 'paragraphs', paragraphs: topic.intro };
   const notes = ctx.notes.filter((n) => n.indicator === topic.prefix || n.indicator.startsWith(`${topic.prefix}.`));
   const noteBlock: Block[] = notes.length > 0
-    ? [{ kind: 'list', heading: 'About these figures', items: notes.map((n) => n.text) }] : [];
+    ? [{ kind: 'list', heading: 'About these figures', items: notes.map((n) => noteText(n, ctx.threshold)) }] : [];
   if (quarters.length === 0) {
     return { id: topic.id, heading: topic.heading, blocks: [intro, { kind: 'notice', text: topic.noData }, ...noteBlock] };
   }

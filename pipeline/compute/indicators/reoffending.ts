@@ -10,7 +10,6 @@
  * group, each with every category (an empty one is 0 of 0, value null) so
  * that tables and charts have the same shape every quarter.
  */
-import { messages } from '../../messages.js';
 import type { Store } from '../../store/db.js';
 import type { ComputeContext, ComputeNote } from '../context.js';
 import type { Breakdown, BreakdownKey, IndicatorRecord } from '../record.js';
@@ -99,7 +98,8 @@ function methodNotes(ctx: ComputeContext): ComputeNote[] {
   return [{
     indicator: 'reoffending',
     severity: 'info',
-    text: messages.noteReoffendingNonSubstantive.text({}),
+    message: 'noteReoffendingNonSubstantive',
+    params: {},
   }];
 }
 

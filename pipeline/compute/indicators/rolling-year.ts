@@ -8,7 +8,6 @@
  * trend chart), and P itself always, since the run is for P; when P's year starts
  * before the history, a note says that its figure covers part of the year.
  */
-import { messages } from '../../messages.js';
 import {
   addQuarters, comparePeriods, formatPeriod, midYearFor, parsePeriod, periodEnd, periodOf, rollingYearStart, trendWindow,
   type Period,
@@ -46,8 +45,8 @@ export function inYearTo(q: Period, isoDay: string): boolean {
 export function partialYearNotes(indicator: string, period: Period, firstOutcome: string | null): ComputeNote[] {
   if (firstOutcome === null || firstOutcome <= rollingYearStart(period)) return [];
   return [{
-    indicator, severity: 'warning',
-    text: messages.notePartialYear.text({ period: formatPeriod(period), first: firstOutcome, indicator: labelOf(indicator) }),
+    indicator, severity: 'warning', message: 'notePartialYear',
+    params: { window: { kind: 'window', years: 1, code: formatPeriod(period) }, first: { kind: 'date', iso: firstOutcome }, indicator: labelOf(indicator) },
   }];
 }
 
@@ -63,7 +62,10 @@ export function populationNotes(indicator: string, populations: ReadonlyMap<stri
   const notes: ComputeNote[] = [];
   const missing = [...populations].filter(([, p]) => p === null).map(([q]) => q);
   if (missing.length > 0) {
-    notes.push({ indicator, severity: 'warning', text: messages.noteNoPopulation.text({ periods: listOf(missing), indicator: labelOf(indicator) }) });
+    notes.push({
+      indicator, severity: 'warning', message: 'noteNoPopulation',
+      params: { periods: { kind: 'periods', codes: missing, as: 'years' }, indicator: labelOf(indicator) },
+    });
   }
   const fallbacks = new Map<string, string[]>();
   for (const [q, p] of populations) {
@@ -75,8 +77,8 @@ export function populationNotes(indicator: string, populations: ReadonlyMap<stri
   for (const [key, quarters] of fallbacks) {
     const [wanted, year] = key.split('→');
     notes.push({
-      indicator, severity: 'info',
-      text: messages.notePopulationFallback.text({ wanted, year, periods: listOf(quarters), indicator: labelOf(indicator) }),
+      indicator, severity: 'info', message: 'notePopulationFallback',
+      params: { wanted: wanted ?? '', year: year ?? '', periods: { kind: 'periods', codes: quarters, as: 'years' }, indicator: labelOf(indicator) },
     });
   }
   return notes;
@@ -105,8 +107,4 @@ const LABELS: Readonly<Record<string, string>> = {
 
 function labelOf(indicator: string): string {
   return LABELS[indicator] ?? indicator;
-}
-
-function listOf(quarters: readonly string[]): string {
-  return quarters.length === 1 ? quarters[0] as string : `${quarters.slice(0, -1).join(', ')} and ${quarters[quarters.length - 1]}`;
 }

@@ -178,11 +178,11 @@ describe('first time entrants', () => {
     expect([...new Set(result.records.map((r) => r.period))]).toEqual([P]);
     expect(at(result.records, 'fte.count')?.value).toBe(1);
     expect(result.notes.map((n) => n.severity)).toContain('warning');
-    expect(result.notes.some((n) => n.text.includes('2024-02-15') && n.text.includes('3 years'))).toBe(true);
+    expect(result.notes.some((n) => n.message === 'noteShortHistory' && JSON.stringify(n.params.first) === JSON.stringify({ kind: 'date', iso: '2024-02-15' }))).toBe(true);
   });
 
   it('leaves no short-history note when the history covers 3 years', async () => {
     const result = await computeFte((store = await fixtureStore({ ...ANCHOR, population: [{ year: 2024, population: 1000 }] })), ctx());
-    expect(result.notes.filter((n) => n.text.includes('3 years'))).toEqual([]);
+    expect(result.notes.filter((n) => n.message === 'noteShortHistory')).toEqual([]);
   });
 });
