@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { assemblePack } from '../../pipeline/assemble/index.js';
 import type { Block, ChartModel, PackModel, Section, TableModel, Tile } from '../../pipeline/assemble/model.js';
+import type { ComputeNote } from '../../pipeline/compute/context.js';
 import type { IndicatorRecord } from '../../pipeline/compute/record.js';
+import { messages } from '../../pipeline/messages.js';
 import { FTE_ROWS, fteRecords, packInput } from './pack-fixture.js';
 
 function section(model: PackModel, id: string): Section {
@@ -161,13 +163,20 @@ describe('assemblePack: first time entrants section', () => {
   });
 
   it('lists the compute notes about FTE under the section', () => {
-    const notes = [
-      { indicator: 'fte', severity: 'warning' as const, text: 'History is short.' },
-      { indicator: 'fte.rate', severity: 'info' as const, text: 'Fallback estimate.' },
-      { indicator: 'custody', severity: 'warning' as const, text: 'Not about FTE.' },
+    const notes: ComputeNote[] = [
+      { indicator: 'fte', severity: 'warning', message: 'noteShortHistory', params: {
+        first: { kind: 'date', iso: '2022-02-15' }, period: { kind: 'periods', codes: ['2024-25-Q3'], as: 'quarters' },
+      } },
+      { indicator: 'fte.rate', severity: 'info', message: 'notePopulationFallback', params: {
+        wanted: 2024, year: 2023, periods: { kind: 'periods', codes: ['2024-25-Q2', '2024-25-Q3'], as: 'years' }, indicator: 'first time entrant rate',
+      } },
+      { indicator: 'custody', severity: 'warning', message: 'noteNoPopulation', params: { periods: { kind: 'periods', codes: ['2024-25-Q3'], as: 'years' }, indicator: 'custody rate' } },
     ];
     const fte = section(assemblePack(packInput({ notes })), 'first-time-entrants');
-    expect(blocksOf(fte, 'list')[0]?.items).toEqual(['History is short.', 'Fallback estimate.']);
+    expect(blocksOf(fte, 'list')[0]?.items).toEqual([
+      messages.noteShortHistory.text({ first: '15 February 2022', period: 'October to December 2024' }),
+      'The mid-2024 population estimate is missing, so the first time entrant rate for the years to September 2024 and December 2024 uses the mid-2023 estimate.',
+    ]);
   });
 });
 

@@ -4,6 +4,7 @@ import { disproSection, hasDispro } from '../../../pipeline/assemble/sections/di
 import type { ComputeNote } from '../../../pipeline/compute/context.js';
 import type { IndicatorRecord } from '../../../pipeline/compute/record.js';
 import { RATE_RATIO_UNDEFINED } from '../../../pipeline/compute/statistics.js';
+import { messages } from '../../../pipeline/messages.js';
 import { parsePeriod } from '../../../pipeline/period.js';
 
 const P = '2024-25-Q3';
@@ -42,11 +43,18 @@ const records: IndicatorRecord[] = [
   { ...rri('fte', 'Black', 9, 5, 12, true, 30, 10), period: '2023-24-Q3' },
 ];
 const notes: ComputeNote[] = [
-  { indicator: 'dispro', severity: 'info', text: 'arrests.csv has no child identifier, so the arrest stage counts arrests.' },
-  { indicator: 'dispro', severity: 'info', text: 'The reoffending stage pools the 2 latest complete reoffending cohorts at 2024-25-Q3 (2022-23-Q4 and 2023-24-Q1).' },
-  { indicator: 'dispro', severity: 'info', text: `Remand stage, year to 2024-25-Q3, Asian: ${RATE_RATIO_UNDEFINED.noReferenceEvents}` },
-  { indicator: 'dispro', severity: 'warning', text: '3 of 110 first time entrants in the year (2.7%) have no recorded ethnicity, so they are left out.' },
-  { indicator: 'fte', severity: 'info', text: 'Not about disproportionality.' },
+  { indicator: 'dispro', severity: 'info', message: 'noteDisproArrestsNotChildren', params: {} },
+  { indicator: 'dispro', severity: 'info', message: 'noteDisproReoffendingCohorts', params: {
+    period: { kind: 'periods', codes: [P], as: 'quarters' }, count: 2, cohorts: { kind: 'periods', codes: ['2022-23-Q4', '2023-24-Q1'], as: 'quarters' },
+  } },
+  { indicator: 'dispro', severity: 'info', message: 'noteDisproRatioUndefined', params: {
+    stage: 'Remand', window: { kind: 'window', years: 1, code: P }, groups: 'Asian', reason: RATE_RATIO_UNDEFINED.noReferenceEvents,
+  } },
+  { indicator: 'dispro', severity: 'warning', message: 'noteDisproUnknownEthnicity', params: {
+    unknown: { kind: 'count', value: 3, of: 110 }, total: { kind: 'count', value: 110 }, percent: { kind: 'percent', numerator: 3, denominator: 110 },
+    counted: 'first time entrants', window: { kind: 'window', years: 1, code: P }, stage: 'first time entrant',
+  } },
+  { indicator: 'fte', severity: 'info', message: 'noteNoInterventions', params: { period: { kind: 'periods', codes: [P], as: 'quarters' } } },
 ];
 const section: Section = disproSection(records, period, notes, null);
 const lists = section.blocks.filter((b): b is Extract<Block, { kind: 'list' }> => b.kind === 'list');
@@ -135,9 +143,9 @@ describe('disproSection: shares and notes', () => {
 
   it('keeps the context notes, quarters in words, and leaves out those the section says itself (or that could carry a small count)', () => {
     expect(lists.find((l) => l.heading === 'About these figures')?.items).toEqual([
-      'arrests.csv has no child identifier, so the arrest stage counts arrests.',
+      messages.noteDisproArrestsNotChildren.text({}),
       // 2024-25-Q3 is October to December 2024; 2022-23-Q4 January to March 2023; 2023-24-Q1 April to June 2023.
-      'The reoffending stage pools the 2 latest complete reoffending cohorts at October to December 2024 (January to March 2023 and April to June 2023).',
+      'The reoffending stage pools the 2 latest complete reoffending cohorts at October to December 2024 (January to March 2023 and April to June 2023): reoffenders of the children in those cohorts.',
     ]);
   });
 
