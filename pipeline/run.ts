@@ -180,6 +180,7 @@ export async function runQuarterlyJob(options: RunOptions, effects: Effects): Pr
     },
     population: computed.population,
     suppressionThreshold: threshold,
+    headlineMinCount: options.config.headlineMinCount,
     logo,
     accentColour: options.config.accentColour,
     targets: options.config.targets,

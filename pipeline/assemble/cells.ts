@@ -39,6 +39,13 @@ export function valueCell(r: IndicatorRecord | undefined): Cell {
   return numberCell(isShown(r) ? formatValue(r.value, r.unit) : symbolFor(r));
 }
 
+/** "67.0 (182 of 2,716)": a rate or percentage with the count it is built on and its base, where both are shown. */
+export function valueWithCountsCell(r: IndicatorRecord | undefined): Cell {
+  if (!isShown(r)) return numberCell(symbolFor(r));
+  const of = r.numerator !== null && r.denominator !== null ? ` (${formatCount(r.numerator)} of ${formatCount(r.denominator)})` : '';
+  return numberCell(`${formatValue(r.value, r.unit)}${of}`);
+}
+
 export function intervalCell(r: IndicatorRecord | undefined): Cell {
   if (!isShown(r)) return numberCell(symbolFor(r));
   if (r.lower === null || r.upper === null) return numberCell(SYMBOL.notAvailable);

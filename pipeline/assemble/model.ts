@@ -64,6 +64,8 @@ export interface PackInput {
   population: { year: number; fallback: boolean } | null;
   /** Public packs: counts from 1 to this are shown [c] (indicators.md; default 5). */
   suppressionThreshold?: number;
+  /** Config `headline_min_count`: a headline rests only on a group with at least this many children at the stage (default 10). */
+  headlineMinCount?: number;
   /** Config `logo:`, shown on the cover. */
   logo?: LogoImage | null;
   /** Config `accent_colour:` (checked for contrast by config.ts); headings and borders. */

@@ -19,6 +19,7 @@ import type { Change, ChangeWord, Section, Target, Tile } from '../model.js';
 import { headline, previousQuarter, yearEarlier, type HeadlineIndex } from '../series.js';
 import type { RateTopic } from '../topics.js';
 import { disproTile } from './dispro-summary.js';
+import type { DisproOptions } from './dispro.js';
 import { cohortRecords, latestCompleteCohort } from './reoffending.js';
 import { BETTER_WHEN, comparatorStatus, comparisonsOf, targetSentence, targetStatus } from './status.js';
 
@@ -29,6 +30,8 @@ export interface SummaryInput {
   rateTopics: readonly RateTopic[];
   targets: Partial<Record<string, Target>>;
   comparisons: readonly Comparison[];
+  /** The headline count of children and the reasons for hidden figures, for the disproportionality tile. */
+  dispro?: DisproOptions;
 }
 
 /** What a tile needs, whatever the indicator. */
@@ -58,7 +61,7 @@ export function summarySection(input: SummaryInput): Section {
     ...optional(eteFigure(index, period)),
   ];
   const tiles = figures.map((f) => tileOf(f, input.targets, input.comparisons));
-  const dispro = disproTile(input.records, period);
+  const dispro = disproTile(input.records, period, input.dispro);
   if (dispro) tiles.push(dispro);
   return {
     id: 'summary',
