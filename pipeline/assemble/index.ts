@@ -42,7 +42,9 @@ export function assemblePack(input: PackInput): PackModel {
   const sections = numberTables([
     summarySection({ index, records, period: input.period, rateTopics, targets: input.targets ?? {}, comparisons, dispro }),
     ...rateTopics.map((t) => rateTrendSection(t, t === CUSTODY_TOPIC ? { ...trend, remands: input.remands ?? [] } : trend)),
-    ...(withReoffending ? [reoffendingSection(records, tableThreshold, input.period)] : []),
+    ...(withReoffending ? [reoffendingSection(records, tableThreshold, input.period, {
+      headlineMinCount: input.headlineMinCount, includeNonSubstantive: input.settings?.includeNonSubstantive ?? false,
+    })] : []),
     ...(withEte ? [eteSection(index, input.period, tableThreshold)] : []),
     ...(withDispro ? [disproSection(records, input.period, input.notes, tableThreshold, dispro)] : []),
     ...(input.profile ? [profileSection(input.profile, input.period, tableThreshold, comparisons)] : []),
