@@ -14,7 +14,7 @@ import type { IndicatorId, IndicatorRecord, Unit } from '../../compute/record.js
 import { formatPeriod, parsePeriod, type Period } from '../../period.js';
 import { changeSymbol, compareEstimates } from '../compare.js';
 import { isShown, symbolFor } from '../cells.js';
-import { capitalise, formatCount, formatInterval, formatValue, quarterLabel, yearToLabel } from '../format.js';
+import { capitalise, formatCount, formatInterval, formatValue, placesForSeries, quarterLabel, yearToLabel } from '../format.js';
 import type { Change, ChangeWord, Section, Target, Tile } from '../model.js';
 import { headline, previousQuarter, yearEarlier, type HeadlineIndex } from '../series.js';
 import type { RateTopic } from '../topics.js';
@@ -156,9 +156,11 @@ function eteFigure(index: HeadlineIndex, period: Period): TileFigure | null {
 export function tileOf(f: TileFigure, targets: Partial<Record<string, Target>>, comparisons: readonly Comparison[]): Tile {
   const current = f.current;
   const unit: Unit = current?.unit ?? '%';
+  // The tile's figures to one number of places, enough to tell each from its interval ends.
+  const places = placesForSeries([current, ...f.earlier.map((e) => e.record)].filter(isShown), unit);
   const changes = f.earlier.map((e): Change => {
     const word = compareEstimates(current, e.record);
-    const figure = isShown(e.record) ? formatValue(e.record.value, e.record.unit) : symbolFor(e.record);
+    const figure = isShown(e.record) ? formatValue(e.record.value, e.record.unit, places) : symbolFor(e.record);
     return { against: e.against, word, symbol: changeSymbol(word), detail: `${e.label}: ${figure}` };
   });
   const target = targets[f.id];
@@ -169,11 +171,11 @@ export function tileOf(f: TileFigure, targets: Partial<Record<string, Target>>, 
   if (target && targetStatuses[0]) sentences.push(targetSentence(targetStatuses[0], target, unit));
   return {
     heading: f.heading,
-    value: isShown(current) ? formatValue(current.value, current.unit) : symbolFor(current),
+    value: isShown(current) ? formatValue(current.value, current.unit, places) : symbolFor(current),
     unit: f.unitWords,
     basis: basisOf(current, f),
     interval: isShown(current) && current.lower !== null && current.upper !== null
-      ? `95% confidence interval ${formatInterval(current.lower, current.upper, current.unit)}` : '',
+      ? `95% confidence interval ${formatInterval(current.lower, current.upper, current.unit, places)}` : '',
     label: f.label,
     period: f.period,
     changes,
