@@ -79,7 +79,9 @@ export function symbolKey(rows: readonly Cell[][], threshold: number | null): st
   return key;
 }
 
-/** A table whose notes start with the key to its symbols. */
+/** A table whose notes start with the key to its symbols (a note of the table's own that opens with a symbol explains it instead). */
 export function table(fields: Omit<TableModel, 'notes'> & { notes?: string[] }, threshold: number | null): TableModel {
-  return { ...fields, notes: [...symbolKey(fields.rows, threshold), ...(fields.notes ?? [])] };
+  const own = fields.notes ?? [];
+  const key = symbolKey(fields.rows, threshold).filter((k) => !own.some((n) => n.startsWith(k.slice(0, k.indexOf(']') + 1))));
+  return { ...fields, notes: [...key, ...own] };
 }

@@ -36,8 +36,8 @@ export interface StageView {
   counted: string;
   /** Whether the stage's rates are per 1,000 children in the population (not a percentage of those fed in). */
   onPopulation: boolean;
-  /** The events a population stage counts ("arrests", "first time entrants"). */
-  events: string;
+  /** The events a population stage counts, one and many (["arrest", "arrests"]). */
+  events: readonly [string, string];
 }
 
 interface StageWords {
@@ -46,18 +46,18 @@ interface StageWords {
   short: string;
   /** The comparison, after "<group> were": "2.46 times as likely as White children to …". */
   likely: (ratio: string) => string;
-  /** What a population stage counts, before "among 2,716 Black children". */
-  events: string;
+  /** What a population stage counts, one and many, before "among 2,716 Black children". */
+  events: readonly [string, string];
 }
 
 const WORDS: Record<DisproStage, StageWords> = {
-  arrest: { label: 'Arrest', short: 'Arrest', events: 'arrests', likely: (x) => `arrested ${x} times as often as White children, for their numbers in the population` },
-  fte: { label: 'First time entrant', short: 'First time entrant', events: 'first time entrants', likely: (x) => `${x} times as likely as White children to become first time entrants` },
-  outcome: { label: 'Caution or sentence', short: 'Caution or sentence', events: 'cautions or sentences', likely: (x) => `${x} times as likely as White children to receive a caution or court sentence` },
-  diversion: { label: 'Diversion (all outcomes out of court)', short: 'Diversion', events: 'children diverted', likely: (x) => `${x} times as likely as White children to have all their outcomes dealt with out of court, among children with a proven outcome` },
-  remand_yda: { label: 'Remand to youth detention', short: 'Remand to|youth detention', events: 'children remanded', likely: (x) => `${x} times as likely as White children to be remanded to youth detention accommodation, among children with a remand decision` },
-  custody: { label: 'Custodial sentence', short: 'Custodial sentence', events: 'custodial sentences', likely: (x) => `${x} times as likely as White children to receive a custodial sentence, among children sentenced at court` },
-  reoffending: { label: 'Reoffending', short: 'Reoffending', events: 'reoffenders', likely: (x) => `${x} times as likely as White children to reoffend, among children in the latest complete reoffending cohorts` },
+  arrest: { label: 'Arrest', short: 'Arrest', events: ['arrest', 'arrests'], likely: (x) => `arrested ${x} times as often as White children, for their numbers in the population` },
+  fte: { label: 'First time entrant', short: 'First time entrant', events: ['first time entrant', 'first time entrants'], likely: (x) => `${x} times as likely as White children to become first time entrants` },
+  outcome: { label: 'Caution or sentence', short: 'Caution or sentence', events: ['caution or sentence', 'cautions or sentences'], likely: (x) => `${x} times as likely as White children to receive a caution or court sentence` },
+  diversion: { label: 'Diversion (all outcomes out of court)', short: 'Diversion', events: ['child diverted', 'children diverted'], likely: (x) => `${x} times as likely as White children to have all their outcomes dealt with out of court, among children with a proven outcome` },
+  remand_yda: { label: 'Remand to youth detention', short: 'Remand to|youth detention', events: ['child remanded', 'children remanded'], likely: (x) => `${x} times as likely as White children to be remanded to youth detention accommodation, among children with a remand decision` },
+  custody: { label: 'Custodial sentence', short: 'Custodial sentence', events: ['custodial sentence', 'custodial sentences'], likely: (x) => `${x} times as likely as White children to receive a custodial sentence, among children sentenced at court` },
+  reoffending: { label: 'Reoffending', short: 'Reoffending', events: ['reoffender', 'reoffenders'], likely: (x) => `${x} times as likely as White children to reoffend, among children in the latest complete reoffending cohorts` },
 };
 
 /** "Black children", "children from the Mixed ethnic group" (GOV.UK style for ethnicity). */

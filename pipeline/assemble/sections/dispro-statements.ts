@@ -126,8 +126,13 @@ export function countsPhrase(stage: StageView, groupRate: IndicatorRecord | unde
   const w = counts(whiteRate);
   if (g === null || w === null) return null;
   return stage.onPopulation
-    ? `${g.n} ${stage.events} among ${g.d} ${groupNoun(group)}, against ${w.n} among ${w.d} White children`
+    ? `${g.n} ${events(stage, groupRate?.numerator ?? 0)} among ${g.d} ${groupNoun(group)}, against ${w.n} among ${w.d} White children`
     : `${g.n} of ${g.d} ${groupNoun(group)}, against ${w.n} of ${w.d} White children`;
+}
+
+/** "1 arrest", "224 arrests": the noun of a population stage's events, for n of them (without the number). */
+export function events(stage: StageView, n: number): string {
+  return stage.events[n === 1 ? 0 : 1];
 }
 
 /** The counts behind a significant row, from the stage's rate records. */

@@ -24,7 +24,7 @@ import {
 } from './dispro-figures.js';
 import {
   DEFAULT_HEADLINE_MIN_COUNT, chanceSentence, fewSentence, groupCount, hiddenSentence, largestRobust, significantSentence,
-  rowCounts, tallyComparisons, type ComparisonTally, type SignificantRow,
+  events, rowCounts, tallyComparisons, type ComparisonTally, type SignificantRow,
 } from './dispro-statements.js';
 
 export const DISPRO_SECTION_ID = 'disproportionality';
@@ -129,7 +129,7 @@ function rriChart(records: readonly IndicatorRecord[], stages: readonly StageVie
   const when = [single ? single.when : null, pooled ? `${pooled.when} for the stages marked "3 years pooled"` : null].filter(Boolean).join(', and ');
   const counted = significantSentence(tally).replace(/\.$/, '');
   const title = largest !== null
-    ? `${counted}; the furthest from parity: ${groupNoun(largest.group)}, ${largest.stage.label.toLowerCase()}, ${formatValue(largest.rri.value, 'ratio')} times the White rate (${formatCount(groupCount(largest.rri))} ${largest.stage.onPopulation ? largest.stage.events : 'children'} in the group)`
+    ? `${counted}; the furthest from parity: ${groupNoun(largest.group)}, ${largest.stage.label.toLowerCase()}, ${formatValue(largest.rri.value, 'ratio')} times the White rate (${formatCount(groupCount(largest.rri))} ${largest.stage.onPopulation ? events(largest.stage, groupCount(largest.rri)) : groupCount(largest.rri) === 1 ? 'child' : 'children'} in the group)`
     : tally.significant.length > 0
       ? `${counted}, each based on few children (fewer than ${formatCount(tally.minCount)} in the group)`
       : counted;
@@ -152,7 +152,7 @@ function chartLabel(stage: StageView): string {
 }
 
 function describe(rows: ReturnType<typeof rriRows>, drawn: number): string {
-  const parts = [`Dot-and-interval chart of ${drawn} relative rate indexes by stage and ethnic group, on a log scale with a line at 1 (the same rate as White children).`];
+  const parts = [`Dot-and-interval chart of ${drawn} relative rate ${drawn === 1 ? 'index' : 'indexes'} by stage and ethnic group, on a log scale with a line at 1 (the same rate as White children).`];
   const sig = rows.filter((r) => isDrawable(r.rri) && r.rri.significant === true);
   if (sig.length > 0) {
     parts.push(`Significant: ${sig.map((r) => `${r.group} at ${r.stage.label.toLowerCase()}, ${formatValue(r.rri?.value ?? 0, 'ratio')}`).join('; ')}.`);

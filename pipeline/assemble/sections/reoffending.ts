@@ -120,7 +120,7 @@ function headlineTitle(binary: ReadonlyMap<string, IndicatorRecord>): string {
 }
 
 function describe(binary: ReadonlyMap<string, IndicatorRecord>, cohorts: readonly string[]): string {
-  const parts = [`Chart of the proven reoffending rate of ${cohorts.length} cohorts, each with a 95% confidence interval.`];
+  const parts = [`Chart of the proven reoffending rate of ${cohorts.length === 1 ? '1 cohort, with its' : `${formatCount(cohorts.length)} cohorts, each with a`} 95% confidence interval.`];
   for (const status of ['complete', 'provisional', 'in_progress'] as const) {
     const of = cohorts.filter((c) => binary.get(c)?.status === status);
     if (of.length === 0) continue;

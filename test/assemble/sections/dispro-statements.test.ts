@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NO_HIDDEN_REASONS, type HiddenReasonOf } from '../../../pipeline/assemble/hidden-reasons.js';
 import { rriRows, stagesShown } from '../../../pipeline/assemble/sections/dispro-figures.js';
 import {
-  chanceSentence, fewSentence, hiddenSentence, largestRobust, significantSentence, tallyComparisons,
+  chanceSentence, countsPhrase, fewSentence, hiddenSentence, largestRobust, significantSentence, tallyComparisons,
 } from '../../../pipeline/assemble/sections/dispro-statements.js';
 import type { IndicatorRecord } from '../../../pipeline/compute/record.js';
 import { parsePeriod } from '../../../pipeline/period.js';
@@ -86,5 +86,32 @@ describe('largestRobust: the headline rests on at least headline_min_count child
     expect(largestRobust(tally([far('Other', 9, 7.33)]))).toBeNull();
     // A setting of 1 lets any significant comparison lead.
     expect(largestRobust(tally(records, NO_HIDDEN_REASONS, 1))?.group).toBe('Other');
+  });
+});
+
+describe('countsPhrase: the counts behind a comparison, for 1 and many', () => {
+  const rate = (stage: string, group: string, n: number, d: number, unit: '%' | 'per 1,000'): IndicatorRecord => ({
+    id: 'dispro.rate', period: P, breakdown: { stage, group }, numerator: n, denominator: d, value: n / d, lower: null, upper: null, unit, suppressed: false,
+  });
+  const viewOf = (stage: string) => stagesShown([rri('Black', 1, false), { ...rri('Black', 1, false), breakdown: { stage, group: 'Black' } }], parsePeriod(P))
+    .find((s) => s.key === stage)!;
+
+  it('names the events of a population stage, singular for 1', () => {
+    const fte = viewOf('fte');
+    expect(countsPhrase(fte, rate('fte', 'Black', 1, 3344, 'per 1,000'), rate('fte', 'White', 45, 13877, 'per 1,000'), 'Black'))
+      .toBe('1 first time entrant among 3,344 Black children, against 45 among 13,877 White children');
+    expect(countsPhrase(fte, rate('fte', 'Other', 26, 1174, 'per 1,000'), rate('fte', 'White', 45, 13877, 'per 1,000'), 'Other'))
+      .toBe('26 first time entrants among 1,174 children from the Other ethnic group, against 45 among 13,877 White children');
+  });
+
+  it('gives "n of d" for a stage compared with the children fed in, as in the issue\'s "2 of 2"', () => {
+    const custody = viewOf('custody');
+    expect(countsPhrase(custody, rate('custody', 'Other', 2, 2, '%'), rate('custody', 'White', 30, 220, '%'), 'Other'))
+      .toBe('2 of 2 children from the Other ethnic group, against 30 of 220 White children');
+  });
+
+  it('gives nothing when either rate is hidden', () => {
+    const hidden = { ...rate('fte', 'Black', 3, 3344, 'per 1,000'), suppressed: true };
+    expect(countsPhrase(viewOf('fte'), hidden, rate('fte', 'White', 45, 13877, 'per 1,000'), 'Black')).toBeNull();
   });
 });

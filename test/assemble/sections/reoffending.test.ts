@@ -121,6 +121,8 @@ describe('reoffendingSection: a cohort at 0 months of follow-up', () => {
     const rows = texts(figureOf(young, null).table);
     expect(rows[3]).toEqual(['October to December 2024', '△ 0 months', '37', '[z]', '[z]', '[z]', '[z]']);
     expect(figureOf(young, null).table.notes).toContain('[z] for a cohort at 0 months: its follow-up has only just begun, so no child in it has had time to reoffend and it has no rate yet.');
+    // That note is the key to [z] here; the general one would say less.
+    expect(figureOf(young, null).table.notes).not.toContain('[z] not applicable.');
   });
 
   it('draws no point for it, and leaves it out of the text alternative\'s ranges', () => {
@@ -130,5 +132,13 @@ describe('reoffendingSection: a cohort at 0 months of follow-up', () => {
     expect(points?.[3]).toMatchObject({ x: 'Oct–Dec 2024 0 months', value: null, lower: null, upper: null });
     // Still tracked: 10.0% (Jan–Mar 2024) only; the 0-month cohort's 2.7% is not a figure.
     expect(chart.description).toContain('2 cohorts are still being tracked (January to March 2024 to October to December 2024): from 10.0% to 10.0%.');
+  });
+});
+
+describe('reoffendingSection: sentences for 1 and many cohorts', () => {
+  it('words the text alternative for one cohort and for several', () => {
+    const one = cohort('2022-23-Q3', 'complete', 11, 38, 19);
+    expect(figureOf(one, null).description).toMatch(/^Chart of the proven reoffending rate of 1 cohort, with its 95% confidence interval\. 1 cohort is complete \(October to December 2022\): from 28\.9% to 28\.9%\./);
+    expect(figureOf(records, null).description).toMatch(/^Chart of the proven reoffending rate of 3 cohorts, each with a 95% confidence interval\./);
   });
 });
