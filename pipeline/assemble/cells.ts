@@ -41,10 +41,10 @@ export function valueCell(r: IndicatorRecord | undefined, places?: number): Cell
 }
 
 /** "67.0 (182 of 2,716)": a rate or percentage with the count it is built on and its base, where both are shown. */
-export function valueWithCountsCell(r: IndicatorRecord | undefined): Cell {
+export function valueWithCountsCell(r: IndicatorRecord | undefined, places?: number): Cell {
   if (!isShown(r)) return numberCell(symbolFor(r));
   const of = r.numerator !== null && r.denominator !== null ? ` (${formatCount(r.numerator)} of ${formatCount(r.denominator)})` : '';
-  return numberCell(`${formatValue(r.value, r.unit, placesForEstimate(r, r.unit))}${of}`);
+  return numberCell(`${formatValue(r.value, r.unit, places ?? placesForEstimate(r, r.unit))}${of}`);
 }
 
 export function intervalCell(r: IndicatorRecord | undefined, places?: number): Cell {

@@ -12,7 +12,7 @@ import type { IndicatorRecord } from '../../compute/record.js';
 import { formatPeriod, midYearFor, parsePeriod, type Period } from '../../period.js';
 import { trendChartSpec, type ComparatorPoint, type TrendPoint } from '../charts/trend-chart.js';
 import { compareEstimates } from '../compare.js';
-import { countCell, denominatorCell, intervalCell, isShown, labelCell, numberCell, symbolFor, table, textCell, valueCell } from '../cells.js';
+import { countCell, denominatorCell, intervalCell, isShown, labelCell, numberCell, symbolFor, table, textCell, valueCell, valueWithCountsCell } from '../cells.js';
 import { SYMBOL, capitalise, formatCount, formatValue, placesForSeries, shortYearToLabel, yearToLabel } from '../format.js';
 import type { Block, ChartModel, Section, TableModel } from '../model.js';
 import { headline, quartersWithRecords, yearEarlier, type HeadlineIndex } from '../series.js';
@@ -141,12 +141,13 @@ function comparatorTable(topic: RateTopic, ctx: TrendContext, quarters: readonly
       return [
         textCell(`${c.area}, ${yearToLabel(parsePeriod(c.comparatorPeriod))}`),
         numberCell(formatValue(c.comparatorValue, c.unit, places)),
-        valueCell(own, places),
+        valueWithCountsCell(own, places),
         intervalCell(own, places),
         labelCell(`${status.symbol} ${status.word}`),
       ];
     }),
     notes: [
+      `This service: the rate, then the count it is built on and the children aged 10–17 in the area.`,
       'Better or worse only where the other area\'s rate lies outside the service\'s 95% confidence interval; otherwise similar.',
       ...sources(list),
     ],

@@ -12,7 +12,7 @@ import { addQuarters, formatPeriod, parsePeriod, periodEnd, periodStart, type Pe
 import { cohortChartSpec, type CohortPoint, type CohortStatusLabel } from '../charts/cohort-chart.js';
 import { compareEstimates } from '../compare.js';
 import { countCellOf, intervalCell, isShown, labelCell, numberCell, symbolFor, table, textCell, valueCell } from '../cells.js';
-import { SYMBOL, formatCount, formatInterval, formatValue, quarterLabel } from '../format.js';
+import { SYMBOL, formatCount, formatInterval, formatValue, plural, quarterLabel } from '../format.js';
 import type { Block, Cell, ChartModel, Section } from '../model.js';
 import { recordsOf } from '../series.js';
 import { DEFAULT_HEADLINE_MIN_COUNT } from './dispro-statements.js';
@@ -156,13 +156,13 @@ function trackerTable(records: readonly IndicatorRecord[], cohorts: readonly str
         none ? NOT_YET : countCellOf(b, 'numerator'),
         none ? NOT_YET : valueCell(b),
         none ? NOT_YET : intervalCell(b),
-        none ? NOT_YET : valueCell(perReoffender.get(c)),
+        none ? NOT_YET : perReoffenderCell(perReoffender.get(c)),
       ];
     }),
     notes: [
       ...(cohorts.some((c) => noRateYet(binary.get(c))) ? [NOT_YET_NOTE] : []),
       'Complete (●): 12 months of follow-up and 6 more for outcomes to be recorded have passed. Provisional (◇): the 12 months have passed, but outcomes may still be recorded. Still being tracked (△): the cohort is in its 12 months of follow-up; "△ 9 months" means 9 of the 12 have passed for every child in it.',
-      'Reoffences per reoffender: proven reoffences committed by the children who reoffended, divided by their number.',
+      'Reoffences per reoffender: proven reoffences committed by the children who reoffended, divided by their number (both in brackets).',
     ],
   }, threshold);
 }
@@ -239,6 +239,13 @@ export function noRateYet(r: IndicatorRecord | undefined): boolean {
 
 const NOT_YET = numberCell(SYMBOL.notApplicable);
 const NOT_YET_NOTE = `${SYMBOL.notApplicable} for a cohort at 0 months: its follow-up has only just begun, so no child in it has had time to reoffend and it has no rate yet.`;
+
+/** "1.73 (19 reoffences by 11)". */
+function perReoffenderCell(r: IndicatorRecord | undefined): Cell {
+  if (!isShown(r)) return numberCell(symbolFor(r));
+  const by = r.numerator !== null && r.denominator !== null ? ` (${plural(r.numerator, 'reoffence', 'reoffences')} by ${formatCount(r.denominator)})` : '';
+  return numberCell(`${formatValue(r.value, r.unit)}${by}`);
+}
 
 /** "23.1% (9 of 39)". */
 function rateOf(r: IndicatorRecord | undefined): Cell {

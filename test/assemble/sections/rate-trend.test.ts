@@ -93,11 +93,12 @@ describe('rateTrendSection: comparators', () => {
     const [table] = tablesOf(section);
     expect(table?.rows.map((r) => r.map((x) => x.text))).toEqual([
       // Year to December 2023: 60 × 5 = 300.0 [228.918, 386.168]; 130 is below it: higher, and lower is better: worse.
-      ['West Midlands, year to December 2023', '130.0', '300.0', '228.9 to 386.2', '▲ higher (worse)'],
+      // The service's rate with its count and base: 60 of 20,000.
+      ['West Midlands, year to December 2023', '130.0', '300.0 (60 of 20,000)', '228.9 to 386.2', '▲ higher (worse)'],
       // Year to December 2024: 150.0 [101.184, 214.143]; 141 is inside.
-      ['West Midlands, year to December 2024', '141.0', '150.0', '101.2 to 214.1', '● similar'],
+      ['West Midlands, year to December 2024', '141.0', '150.0 (30 of 20,000)', '101.2 to 214.1', '● similar'],
       // 300 is above it: lower, better.
-      ['England, year to December 2024', '300.0', '150.0', '101.2 to 214.1', '▼ lower (better)'],
+      ['England, year to December 2024', '300.0', '150.0 (30 of 20,000)', '101.2 to 214.1', '▼ lower (better)'],
     ]);
     expect(table?.notes).toContain('Source: Youth Justice Statistics.');
   });

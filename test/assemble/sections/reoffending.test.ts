@@ -43,11 +43,11 @@ describe('reoffendingSection: the live tracker', () => {
   it('has one row per cohort, oldest first, with status (months so far while tracked), denominators, rate and reoffences per reoffender', () => {
     expect(texts(figureOf(records, null).table)).toEqual([
       // 11 / 38 = 28.947…% → 28.9%; 19 / 11 = 1.7272… → 1.73.
-      ['October to December 2022', '● Complete', '38', '11', '28.9%', '10.0% to 50.0%', '1.73'],
+      ['October to December 2022', '● Complete', '38', '11', '28.9%', '10.0% to 50.0%', '1.73 (19 reoffences by 11)'],
       // 12 / 40 = 30.0%; 18 / 12 = 1.50.
-      ['July to September 2023', '◇ Provisional', '40', '12', '30.0%', '10.0% to 50.0%', '1.50'],
+      ['July to September 2023', '◇ Provisional', '40', '12', '30.0%', '10.0% to 50.0%', '1.50 (18 reoffences by 12)'],
       // 3 / 30 = 10.0%; 4 / 3 = 1.333… → 1.33; 9 of the 12 months of follow-up have passed.
-      ['January to March 2024', '△ 9 months', '30', '3', '10.0%', '10.0% to 50.0%', '1.33'],
+      ['January to March 2024', '△ 9 months', '30', '3', '10.0%', '10.0% to 50.0%', '1.33 (4 reoffences by 3)'],
     ]);
   });
 
