@@ -99,10 +99,11 @@ export function hiddenSentence(t: ComparisonTally): string | null {
   return `${head}: ${formatCount(smallCount)} ${smallCount === 1 ? 'is' : 'are'} built on a small count, and ${formatCount(protecting)} ${protecting === 1 ? 'is' : 'are'} ${protects(protecting)}.`;
 }
 
-/** "With 28 comparisons, about 1.4 would look significant by chance alone …". */
-export function chanceSentence(t: ComparisonTally): string | null {
+/** "With 28 comparisons, about 1.4 would look significant by chance alone …" (short: "Of 28 comparisons, about 1.4 …", for a tile). */
+export function chanceSentence(t: ComparisonTally, options: { short: boolean } = { short: false }): string | null {
   if (t.made < 2) return null;
   const expected = formatNumber(t.made * CHANCE, 1);
+  if (options.short) return `Of ${formatCount(t.made)} comparisons, about ${expected} would look significant by chance alone.`;
   return `With ${plural(t.made, 'comparison', 'comparisons')}, about ${expected} would be expected to look significant by chance alone even if no group's rate differed from White children's (1 in 20 at the 95% level), so a single significant result is weak evidence on its own.`;
 }
 

@@ -19,7 +19,7 @@ import {
 } from './dispro-statements.js';
 import type { DisproOptions } from './dispro.js';
 
-const QUESTIONS = 'They show where to ask questions, not their cause.';
+const QUESTIONS = 'Differences show where to ask questions, not their cause.';
 
 export function disproTile(allRecords: readonly IndicatorRecord[], period: Period, options: DisproOptions = {}): Tile | null {
   const records = disproRecords(allRecords, period);
@@ -28,7 +28,7 @@ export function disproTile(allRecords: readonly IndicatorRecord[], period: Perio
   if (rows.length === 0) return null;
   const minCount = options.headlineMinCount ?? DEFAULT_HEADLINE_MIN_COUNT;
   const tally = tallyComparisons(rows, minCount, options.hiddenReason ?? NO_HIDDEN_REASONS);
-  const context = [significantSentence(tally), hiddenSentence(tally), fewSentence(tally), chanceSentence(tally)].filter(Boolean).join(' ');
+  const context = [significantSentence(tally), hiddenSentence(tally), fewSentence(tally), chanceSentence(tally, { short: true })].filter(Boolean).join(' ');
   const largest = largestRobust(tally);
   const common = { heading: 'Disproportionality', changes: [], statuses: [] };
   if (largest === null) {
