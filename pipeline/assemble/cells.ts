@@ -72,7 +72,7 @@ export function symbolKey(rows: readonly Cell[][], threshold: number | null): st
   if (used.has(SYMBOL.confidential)) {
     key.push(threshold === null
       ? `${SYMBOL.confidential} confidential: hidden to protect children's identities.`
-      : `${SYMBOL.confidential} confidential: a count from 1 to ${threshold}, or a figure built on one, is hidden to protect children's identities.`);
+      : `${SYMBOL.confidential} confidential: a count from 1 to ${threshold}, or a figure built on one, is hidden to protect children's identities; so is a figure from which a hidden one could be worked out.`);
   }
   if (used.has(SYMBOL.notAvailable)) key.push(`${SYMBOL.notAvailable} not available: the data needed for this figure is missing (see the notes and the data quality section).`);
   if (used.has(SYMBOL.notApplicable)) key.push(`${SYMBOL.notApplicable} not applicable.`);

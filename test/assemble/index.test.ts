@@ -190,7 +190,7 @@ describe('assemblePack: public version applies disclosure control', () => {
     const table = fteChart(assemblePack(packInput({ audience: 'public', records }))).table;
     // The hidden rate has no SPC signal shown either.
     expect(texts(table)[11]).toEqual(['Year to December 2024', '[c]', '[c]', '20,000 (mid-2024)', '[c]', '[c]', '[c]']);
-    expect(table.notes[0]).toBe('[c] confidential: a count from 1 to 5, or a figure built on one, is hidden to protect children\'s identities.');
+    expect(table.notes[0]).toBe('[c] confidential: a count from 1 to 5, or a figure built on one, is hidden to protect children\'s identities; so is a figure from which a hidden one could be worked out.');
   });
 
   it('hides the figure in the tile and the chart, and makes no comparison with it', () => {

@@ -20,6 +20,7 @@ import { headline, previousQuarter, yearEarlier, type HeadlineIndex } from '../s
 import type { RateTopic } from '../topics.js';
 import { disproTile } from './dispro-summary.js';
 import type { DisproOptions } from './dispro.js';
+import { NO_HIDDEN_REASONS, type HiddenReasonOf } from '../hidden-reasons.js';
 import { cohortRecords, latestCompleteCohort } from './reoffending.js';
 import { BETTER_WHEN, comparatorStatus, comparisonsOf, targetSentence, targetStatus } from './status.js';
 
@@ -60,7 +61,7 @@ export function summarySection(input: SummaryInput): Section {
     ...optional(reoffendingFigure(input.records)),
     ...optional(eteFigure(index, period)),
   ];
-  const tiles = figures.map((f) => tileOf(f, input.targets, input.comparisons));
+  const tiles = figures.map((f) => tileOf(f, input.targets, input.comparisons, input.dispro?.hiddenReason));
   const dispro = disproTile(input.records, period, input.dispro);
   if (dispro) tiles.push(dispro);
   return {
@@ -153,7 +154,8 @@ function eteFigure(index: HeadlineIndex, period: Period): TileFigure | null {
   };
 }
 
-export function tileOf(f: TileFigure, targets: Partial<Record<string, Target>>, comparisons: readonly Comparison[]): Tile {
+export function tileOf(f: TileFigure, targets: Partial<Record<string, Target>>, comparisons: readonly Comparison[],
+  hiddenReason: HiddenReasonOf = NO_HIDDEN_REASONS): Tile {
   const current = f.current;
   const unit: Unit = current?.unit ?? '%';
   // The tile's figures to one number of places, enough to tell each from its interval ends.
@@ -173,7 +175,7 @@ export function tileOf(f: TileFigure, targets: Partial<Record<string, Target>>, 
     heading: f.heading,
     value: isShown(current) ? formatValue(current.value, current.unit, places) : symbolFor(current),
     unit: f.unitWords,
-    basis: basisOf(current, f),
+    basis: basisOf(current, f, hiddenReason),
     interval: isShown(current) && current.lower !== null && current.upper !== null
       ? `95% confidence interval ${formatInterval(current.lower, current.upper, current.unit, places)}` : '',
     label: f.label,
@@ -184,8 +186,14 @@ export function tileOf(f: TileFigure, targets: Partial<Record<string, Target>>, 
   };
 }
 
-function basisOf(r: IndicatorRecord | undefined, f: TileFigure): string {
-  if (r?.suppressed) return 'Hidden to protect children\'s identities: the count is small.';
+function basisOf(r: IndicatorRecord | undefined, f: TileFigure, hiddenReason: HiddenReasonOf): string {
+  if (r?.suppressed) {
+    switch (hiddenReason(r)) {
+      case 'small count': return 'Hidden to protect children\'s identities: the count is small.';
+      case 'protects another': return 'Hidden to protect children\'s identities: another hidden figure could be worked out from it.';
+      default: return 'Hidden to protect children\'s identities.';
+    }
+  }
   if (r === undefined || r.value === null) return 'Not available: see the data quality section.';
   if (r.numerator === null || r.denominator === null) return '';
   return `${f.basis(r.numerator, r.denominator)}.`;

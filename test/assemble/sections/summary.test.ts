@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyDisclosureControl } from '../../../pipeline/assemble/disclosure.js';
+import { discloseRecords } from '../../../pipeline/assemble/disclosure.js';
+import { hiddenReasons } from '../../../pipeline/assemble/hidden-reasons.js';
 import type { Tile } from '../../../pipeline/assemble/model.js';
 import { summarySection, type SummaryInput } from '../../../pipeline/assemble/sections/summary.js';
 import { indexHeadlines } from '../../../pipeline/assemble/series.js';
@@ -151,9 +152,13 @@ describe('summarySection: the headline tiles', () => {
   it('makes no claim about a hidden figure in the public version', () => {
     // The provisional cohort is not the tile's; hide the latest complete one (12 reoffenders is not small, so make it 4 of 36).
     const small = records.map((r) => (r.breakdown.cohort === '2023-24-Q1' ? cohort('2023-24-Q1', 'complete', 4, 36, 4.4, 25.3) : r));
-    const pub = applyDisclosureControl(small, 5);
-    const t = tile(input({ records: pub, index: indexHeadlines(pub) }), 'Reoffending');
+    const { records: pub, log } = discloseRecords(small, 5);
+    const t = tile(input({ records: pub, index: indexHeadlines(pub), dispro: { hiddenReason: hiddenReasons(log) } }), 'Reoffending');
     expect(t.value).toBe('[c]');
+    // The disclosure log says why: 4 reoffenders is a small count.
+    expect(t.basis).toBe('Hidden to protect children\'s identities: the count is small.');
+    // Without the log the tile claims no reason.
+    expect(tile(input({ records: pub, index: indexHeadlines(pub) }), 'Reoffending').basis).toBe('Hidden to protect children\'s identities.');
     expect(t.changes.map((c) => c.word)).toEqual(['not available', 'not available']);
     expect(t.statuses[0]?.word).toBe('not available');
     expect(t.sentence).toBe('The reoffending rate of the April to June 2023 cohort cannot be shown or compared. It cannot be compared with the target of 30.0% or lower.');
