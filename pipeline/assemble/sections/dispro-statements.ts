@@ -136,6 +136,12 @@ export function events(stage: StageView, n: number): string {
   return stage.events[n === 1 ? 0 : 1];
 }
 
+/** "224 arrests", "6 children": the group's count at the stage, in words. */
+export function groupCountWords(row: SignificantRow): string {
+  const n = groupCount(row.rri);
+  return row.stage.onPopulation ? `${formatCount(n)} ${events(row.stage, n)}` : plural(n, 'child', 'children');
+}
+
 /** The counts behind a significant row, from the stage's rate records. */
 export function rowCounts(records: readonly IndicatorRecord[], row: Row): string | null {
   return countsPhrase(row.stage, recordOf(records, 'dispro.rate', row.stage.key, row.group),

@@ -23,8 +23,8 @@ import {
   rriRows, rriSentence, stagesShown, whyNotDrawn, type StageView,
 } from './dispro-figures.js';
 import {
-  DEFAULT_HEADLINE_MIN_COUNT, chanceSentence, fewSentence, groupCount, hiddenSentence, largestRobust, significantSentence,
-  events, rowCounts, tallyComparisons, type ComparisonTally, type SignificantRow,
+  DEFAULT_HEADLINE_MIN_COUNT, chanceSentence, fewSentence, hiddenSentence, largestRobust, significantSentence,
+  groupCountWords, rowCounts, tallyComparisons, type ComparisonTally, type SignificantRow,
 } from './dispro-statements.js';
 
 export const DISPRO_SECTION_ID = 'disproportionality';
@@ -129,7 +129,7 @@ function rriChart(records: readonly IndicatorRecord[], stages: readonly StageVie
   const when = [single ? single.when : null, pooled ? `${pooled.when} for the stages marked "3 years pooled"` : null].filter(Boolean).join(', and ');
   const counted = significantSentence(tally).replace(/\.$/, '');
   const title = largest !== null
-    ? `${counted}; the furthest from parity: ${groupNoun(largest.group)}, ${largest.stage.label.toLowerCase()}, ${formatValue(largest.rri.value, 'ratio')} times the White rate (${formatCount(groupCount(largest.rri))} ${largest.stage.onPopulation ? events(largest.stage, groupCount(largest.rri)) : groupCount(largest.rri) === 1 ? 'child' : 'children'} in the group)`
+    ? `${counted}; the furthest from parity: ${groupNoun(largest.group)}, ${largest.stage.label.toLowerCase()}, ${formatValue(largest.rri.value, 'ratio')} times the White rate (${groupCountWords(largest)} in the group)`
     : tally.significant.length > 0
       ? `${counted}, each based on few children (fewer than ${formatCount(tally.minCount)} in the group)`
       : counted;
