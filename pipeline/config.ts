@@ -23,6 +23,8 @@ export interface Config {
   targets: Partial<Record<string, Target>>;
   comparatorAreas: string[];
   suppressionThreshold: number;
+  /** A headline, summary sentence or "largest difference" rests only on a group with at least this many children at the stage. */
+  headlineMinCount: number;
   poolStages: string[];
   includeNonSubstantive: boolean;
   logoFile: string | null;
@@ -35,13 +37,14 @@ export const DEFAULT_CONFIG: Config = {
   targets: {},
   comparatorAreas: [],
   suppressionThreshold: 5,
+  headlineMinCount: 10,
   poolStages: [],
   includeNonSubstantive: false,
   logoFile: null,
   accentColour: null,
 };
 
-const KNOWN_KEYS = ['service_name', 'area_codes', 'targets', 'comparators', 'suppression_threshold', 'pooling',
+const KNOWN_KEYS = ['service_name', 'area_codes', 'targets', 'comparators', 'suppression_threshold', 'headline_min_count', 'pooling',
   'include_non_substantive', 'logo', 'accent_colour'];
 
 /** Parses and checks a YAML config; `path` is only used in messages. */
@@ -80,6 +83,11 @@ export function parseConfig(text: string, path: string): Config {
     const t = doc.suppression_threshold;
     if (typeof t === 'number' && Number.isInteger(t) && t >= 0 && t <= 100) config.suppressionThreshold = t;
     else problems.push('suppression_threshold: expected a whole number from 0 to 100 (default 5).');
+  }
+  if (doc.headline_min_count !== undefined) {
+    const n = doc.headline_min_count;
+    if (typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 1000) config.headlineMinCount = n;
+    else problems.push('headline_min_count: expected a whole number from 1 to 1000 (default 10): the fewest children in a group at a stage for a difference to be a headline.');
   }
   if (doc.include_non_substantive !== undefined) {
     if (typeof doc.include_non_substantive === 'boolean') config.includeNonSubstantive = doc.include_non_substantive;

@@ -87,13 +87,15 @@ export const messages = {
     `The config file '${p.path}' has ${p.count} problem(s):\n${p.details}`),
 
   // FTE, custody, ETE, population, comparators (pipeline/compute): notes left for the pack's
-  // data-quality section (never thrown, so their exit code is unused), and the shipped comparators
+  // data-quality section (never thrown, so their exit code is unused), and the shipped comparators.
+  // Notes are written by assemble after disclosure control (assemble/notes.ts): their parameters
+  // arrive as words ("the year to September 2026", "[c]" for a withheld count, "2.7%" for a percentage).
   noteShortHistory: entry(DATA, (p) =>
     `The extract's earliest outcome is on ${p.first}, less than 3 years before ${p.period} begins. Children whose earlier outcomes are missing look like first time entrants, so first time entrants may be overstated. Load earlier extracts to cover at least 3 years.`),
   notePartialYear: entry(DATA, (p) =>
-    `The year to ${p.period} starts before the earliest outcome in the extract (${p.first}), so ${p.indicator} for it covers only part of the year.`),
+    `The ${p.window} starts before the earliest outcome in the extract (${p.first}), so ${p.indicator} for it covers only part of the year.`),
   noteNoPopulation: entry(DATA, (p) =>
-    `No population aged 10–17 for the year to ${p.periods}, so the ${p.indicator} is not shown there. Add the mid-year estimate to population.csv (yjpack population --area CODE makes one).`),
+    `No population aged 10–17 for the ${p.periods}, so the ${p.indicator} is not shown there. Add the mid-year estimate to population.csv (yjpack population --area CODE makes one).`),
   notePopulationFallback: entry(DATA, (p) =>
     `The population ${p.wanted} not in population.csv, so the ${p.indicator} for ${p.periods} uses the mid-${p.year} estimate, the latest before them.`),
   // population honesty (issue 9): a warning in the data-quality section and on stderr (never thrown)
@@ -123,19 +125,19 @@ export const messages = {
   // disproportionality (pipeline/compute/indicators/dispro): notes left for the pack (never thrown,
   // so their exit code is unused)
   noteDisproUnknownEthnicity: entry(DATA, (p) =>
-    `${p.unknown} of ${p.total} ${p.counted} in the ${p.window} (${p.percent}%) have no recorded ethnicity, so they are left out of the ${p.stage} stage of the disproportionality figures.`),
+    `${p.unknown} of ${p.total} ${p.counted} in the ${p.window} (${p.percent}) have no recorded ethnicity, so they are left out of the ${p.stage} stage of the disproportionality figures.`),
   noteDisproUnknownEthnicityHigh: entry(DATA, (p) =>
-    `${p.unknown} of ${p.total} ${p.counted} in the ${p.window} (${p.percent}%) have no recorded ethnicity, so they are left out of the ${p.stage} stage of the disproportionality figures. Above 10% the comparison between groups may be biased: record ethnicity for these children in the case-management system.`),
+    `${p.unknown} of ${p.total} ${p.counted} in the ${p.window} (${p.percent}) have no recorded ethnicity, so they are left out of the ${p.stage} stage of the disproportionality figures. Above 10% the comparison between groups may be biased: record ethnicity for these children in the case-management system.`),
   noteDisproArrestsNotChildren: entry(DATA, () =>
     `arrests.csv has no child identifier, so the arrest stage counts arrests, not children: a child arrested twice in the year counts twice, and its rate is arrests per 1,000 children aged 10–17.`),
   noteDisproRatioUndefined: entry(DATA, (p) =>
     `${p.stage} stage, ${p.window}, ${p.groups}: ${p.reason}`),
   noteDisproNoPopulation: entry(DATA, (p) =>
-    `No population aged 10–17 for the ${p.groups} group(s) in the year to ${p.period}, so disproportionality rates on population (arrest, first time entrant and outcome stages) are not shown for them. Add the ethnic split to population.csv ('yjpack population --area CODE' makes one).`),
+    `No population aged 10–17 for the ${p.groups} group(s) in the ${p.window}, so disproportionality rates on population (arrest, first time entrant and outcome stages) are not shown for them. Add the ethnic split to population.csv ('yjpack population --area CODE' makes one).`),
   noteDisproPopulationFallback: entry(DATA, (p) =>
-    `The mid-${p.wanted} population by ethnic group is missing, so disproportionality rates for the year to ${p.period} use the mid-${p.year} estimate.`),
+    `The mid-${p.wanted} population by ethnic group is missing, so disproportionality rates for the ${p.window} use the mid-${p.year} estimate.`),
   noteDisproPooled: entry(DATA, (p) =>
-    `The ${p.stage} stage is pooled over the three years to ${p.period} (${p.from} to ${p.to}; setting 'pooling'), because a single year has too few children to compare groups. The pooled figures are under stage '${p.pooledStage}'; the single years are under stage '${p.stageKey}' for the years to ${p.periods}.`),
+    `The ${p.stage} stage is pooled over the ${p.window} (${p.from} to ${p.to}), because a single year has too few children to compare groups. In indicators.json the pooled figures are under stage '${p.pooledStage}'; the single years are under stage '${p.stageKey}' for the ${p.periods}.`),
   noteDisproReoffendingCohorts: entry(DATA, (p) =>
     `The reoffending stage pools the ${p.count} latest complete reoffending cohorts at ${p.period} (${p.cohorts}): reoffenders of the children in those cohorts.`),
   noteDisproNoReoffendingCohort: entry(DATA, (p) =>

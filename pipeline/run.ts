@@ -166,7 +166,6 @@ export async function runQuarterlyJob(options: RunOptions, effects: Effects): Pr
       files: withWarningRows(
         files.filter((f) => f.present).map((f) => ({ file: f.file, rows: f.rows, refusedRows: f.refusedRows, sha256: f.sha256 })),
         warningSummary),
-      warnings: computed.notes.filter((n) => n.severity === 'warning').map((n) => n.text),
       extractFrom: range.from,
       extractTo: range.to,
       loadWarnings: warningSummary.warnings,
@@ -174,6 +173,7 @@ export async function runQuarterlyJob(options: RunOptions, effects: Effects): Pr
     },
     population: computed.population,
     suppressionThreshold: threshold,
+    headlineMinCount: options.config.headlineMinCount,
     logo,
     accentColour: options.config.accentColour,
     targets: options.config.targets,

@@ -8,5 +8,6 @@ describe('the shipped example config', () => {
     expect(c.serviceName).toBe('Example Youth Justice Service');
     expect(c.targets['ete.overall']).toEqual({ value: 75, better: 'higher' });
     expect(c.poolStages).toEqual(['custody', 'remand_yda']);
+    expect(c.headlineMinCount).toBe(10);
   });
 });

@@ -23,6 +23,7 @@ describe('config', () => {
       'area_codes: [E08000031]',
       'comparators: [West Midlands]',
       'suppression_threshold: 3',
+      'headline_min_count: 20',
       'include_non_substantive: true',
       'pooling: [custody, remand_yda]',
       'accent_colour: "#12436D"',
@@ -32,6 +33,7 @@ describe('config', () => {
     expect(c.serviceName).toBe('Wolverhampton Youth Justice Service');
     expect(c.areaCodes).toEqual(['E08000031']);
     expect(c.suppressionThreshold).toBe(3);
+    expect(c.headlineMinCount).toBe(20);
     expect(c.includeNonSubstantive).toBe(true);
     expect(c.poolStages).toEqual(['custody', 'remand_yda']);
     expect(c.targets['fte.rate']).toEqual({ value: 200, better: 'lower' });
@@ -43,6 +45,16 @@ describe('config', () => {
     expect(e.exitCode).toBe(78);
     expect(e.message).toContain('4 problem(s)');
     for (const path of ['suppression_threshold:', 'pooling:', 'targets.fte.rat:', 'colour:']) expect(e.message).toContain(path);
+  });
+
+  it('takes headline_min_count as a whole number of at least 1, defaulting to 10', () => {
+    expect(parseConfig('', 'yjs.yaml').headlineMinCount).toBe(10);
+    expect(parseConfig('headline_min_count: 1', 'yjs.yaml').headlineMinCount).toBe(1);
+    for (const bad of ['0', '-3', '9.5', 'ten', '[10]']) {
+      const e = configFailure(`headline_min_count: ${bad}`);
+      expect(e.exitCode).toBe(78);
+      expect(e.message).toContain('headline_min_count: expected a whole number from 1 to 1000 (default 10)');
+    }
   });
 
   it('refuses YAML that does not parse', () => {

@@ -3,7 +3,7 @@
  * ([c]) or missing ([x]), and the key to the symbols a table uses.
  */
 import type { IndicatorRecord } from '../compute/record.js';
-import { formatCount, formatInterval, formatValue, SYMBOL } from './format.js';
+import { formatCount, formatInterval, formatValue, placesForEstimate, SYMBOL } from './format.js';
 import type { Cell, TableModel } from './model.js';
 
 export function textCell(text: string): Cell {
@@ -35,14 +35,22 @@ export function countCell(r: IndicatorRecord | undefined): Cell {
   return numberCell(isShown(r) ? formatCount(r.value) : symbolFor(r));
 }
 
-export function valueCell(r: IndicatorRecord | undefined): Cell {
-  return numberCell(isShown(r) ? formatValue(r.value, r.unit) : symbolFor(r));
+/** A figure to the places that tell it from its interval ends (format.ts placesForEstimate), or to `places` for a column. */
+export function valueCell(r: IndicatorRecord | undefined, places?: number): Cell {
+  return numberCell(isShown(r) ? formatValue(r.value, r.unit, places ?? placesForEstimate(r, r.unit)) : symbolFor(r));
 }
 
-export function intervalCell(r: IndicatorRecord | undefined): Cell {
+/** "67.0 (182 of 2,716)": a rate or percentage with the count it is built on and its base, where both are shown. */
+export function valueWithCountsCell(r: IndicatorRecord | undefined, places?: number): Cell {
+  if (!isShown(r)) return numberCell(symbolFor(r));
+  const of = r.numerator !== null && r.denominator !== null ? ` (${formatCount(r.numerator)} of ${formatCount(r.denominator)})` : '';
+  return numberCell(`${formatValue(r.value, r.unit, places ?? placesForEstimate(r, r.unit))}${of}`);
+}
+
+export function intervalCell(r: IndicatorRecord | undefined, places?: number): Cell {
   if (!isShown(r)) return numberCell(symbolFor(r));
   if (r.lower === null || r.upper === null) return numberCell(SYMBOL.notAvailable);
-  return numberCell(formatInterval(r.lower, r.upper, r.unit));
+  return numberCell(formatInterval(r.lower, r.upper, r.unit, places ?? placesForEstimate(r, r.unit)));
 }
 
 /** A count held in a record's numerator or denominator ([c] when the record is hidden, [x] when absent). */
@@ -64,14 +72,16 @@ export function symbolKey(rows: readonly Cell[][], threshold: number | null): st
   if (used.has(SYMBOL.confidential)) {
     key.push(threshold === null
       ? `${SYMBOL.confidential} confidential: hidden to protect children's identities.`
-      : `${SYMBOL.confidential} confidential: a count from 1 to ${threshold}, or a figure built on one, is hidden to protect children's identities.`);
+      : `${SYMBOL.confidential} confidential: a count from 1 to ${threshold}, or a figure built on one, is hidden to protect children's identities; so is a figure from which a hidden one could be worked out.`);
   }
   if (used.has(SYMBOL.notAvailable)) key.push(`${SYMBOL.notAvailable} not available: the data needed for this figure is missing (see the notes and the data quality section).`);
   if (used.has(SYMBOL.notApplicable)) key.push(`${SYMBOL.notApplicable} not applicable.`);
   return key;
 }
 
-/** A table whose notes start with the key to its symbols. */
+/** A table whose notes start with the key to its symbols (a note of the table's own that opens with a symbol explains it instead). */
 export function table(fields: Omit<TableModel, 'notes'> & { notes?: string[] }, threshold: number | null): TableModel {
-  return { ...fields, notes: [...symbolKey(fields.rows, threshold), ...(fields.notes ?? [])] };
+  const own = fields.notes ?? [];
+  const key = symbolKey(fields.rows, threshold).filter((k) => !own.some((n) => n.startsWith(k.slice(0, k.indexOf(']') + 1))));
+  return { ...fields, notes: [...key, ...own] };
 }

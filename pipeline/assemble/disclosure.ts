@@ -135,21 +135,3 @@ function keepBases(original: readonly IndicatorRecord[], disclosed: IndicatorRec
     return { ...r, denominator: before.denominator };
   });
 }
-
-/**
- * A sentence for a public pack with its small counts withheld: "3 of 110
- * children (2.7%)" becomes "[c] of [c] children ([c])". A safety net for
- * texts written before disclosure control (compute notes); figures the pack
- * builds itself come from disclosed records instead.
- */
-export function withholdSmallCounts(text: string, threshold: number): string {
-  let withheld = false;
-  const counts = text.replace(/\b(\d[\d,]*) of (\d[\d,]*)\b/g, (pair, a: string, b: string) => {
-    const small = [a, b].some((n) => isSmallCount(Number(n.replace(/,/g, '')), threshold));
-    if (!small) return pair;
-    withheld = true;
-    return '[c] of [c]';
-  });
-  // A percentage in the same sentence as a withheld pair is built on it.
-  return withheld ? counts.replace(/\d+(?:\.\d+)?%/g, '[c]') : counts;
-}

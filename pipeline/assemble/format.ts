@@ -4,7 +4,7 @@
  * member reads. Pure and locale-independent, so output is byte-identical on
  * every machine.
  */
-import { parsePeriod, periodEnd, periodLabel, type Period } from '../period.js';
+import { periodEnd, periodLabel, type Period } from '../period.js';
 import type { Unit } from '../compute/record.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
@@ -43,15 +43,54 @@ export function placesFor(unit: Unit): number {
   }
 }
 
-/** A value in its unit's rounding; "%" is attached, rates are left bare (their unit is said once nearby). */
-export function formatValue(value: number, unit: Unit): string {
-  const text = formatNumber(value, placesFor(unit));
+/** At most this many places beyond a unit's own, to tell a figure from its interval ends. */
+const EXTRA_PLACES = 2;
+
+type Estimate = { value: number | null; lower: number | null; upper: number | null };
+
+/**
+ * Decimal places for a figure with its interval: the unit's own (placesFor),
+ * or more, up to two more, until the value and both interval ends read as
+ * different numbers wherever they differ, and a rate shows at least two
+ * significant figures (a custody rate of 0.32 per 1,000 with 0.15 to 0.61,
+ * not 0.3 with 0.1 to 0.6: one decimal would blur a third of the figure).
+ */
+export function placesForEstimate(e: Estimate, unit: Unit): number {
+  const base = placesFor(unit);
+  if (unit === 'count') return base;
+  for (let places = base; places < base + EXTRA_PLACES; places++) {
+    if (readsApart(e, unit, places)) return places;
+  }
+  return base + EXTRA_PLACES;
+}
+
+/** One number of places for figures shown together (a column, a tile and the figures it is compared with). */
+export function placesForSeries(estimates: readonly (Estimate | undefined)[], unit: Unit): number {
+  return Math.max(placesFor(unit), ...estimates.filter((e): e is Estimate => e !== undefined).map((e) => placesForEstimate(e, unit)));
+}
+
+function readsApart(e: Estimate, unit: Unit, places: number): boolean {
+  const shown = [e.value, e.lower, e.upper].filter((v): v is number => v !== null);
+  for (let i = 0; i < shown.length; i++) {
+    for (let j = i + 1; j < shown.length; j++) {
+      const [a, b] = [shown[i] as number, shown[j] as number];
+      if (a !== b && formatNumber(a, places) === formatNumber(b, places)) return false;
+    }
+  }
+  const rate = unit === 'per 1,000' || unit === 'per 100,000';
+  // Below 10^(1 − places) a figure shows fewer than two significant figures at this many places.
+  return !(rate && e.value !== null && e.value !== 0 && Math.abs(e.value) < 10 ** (1 - places));
+}
+
+/** A value in its unit's rounding (or `places`); "%" is attached, rates are left bare (their unit is said once nearby). */
+export function formatValue(value: number, unit: Unit, places: number = placesFor(unit)): string {
+  const text = formatNumber(value, places);
   return unit === '%' ? `${text}%` : text;
 }
 
 /** "170.1 to 342.8" (a range written in words reads better than a dash in a sentence). */
-export function formatInterval(lower: number, upper: number, unit: Unit): string {
-  return `${formatValue(lower, unit)} to ${formatValue(upper, unit)}`;
+export function formatInterval(lower: number, upper: number, unit: Unit, places: number = placesFor(unit)): string {
+  return `${formatValue(lower, unit, places)} to ${formatValue(upper, unit, places)}`;
 }
 
 /** Words for a unit, for subtitles and axis titles. */
@@ -114,21 +153,4 @@ export function formatProducedAt(iso: string): string {
 
 export function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-const PERIOD_CODE = /\b(\d{4})-(\d{2})-Q([1-4])\b/g;
-
-/**
- * A sentence with its period codes ("2024-25-Q1") in words ("April to June
- * 2024"): compute notes name quarters by code, which a board member should
- * not have to decode. Anything that is not a real quarter stays as written.
- */
-export function periodCodesInWords(text: string): string {
-  return text.replace(PERIOD_CODE, (code) => {
-    try {
-      return periodLabel(parsePeriod(code));
-    } catch {
-      return code;
-    }
-  });
 }

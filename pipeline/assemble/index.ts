@@ -4,7 +4,8 @@
  * model, and render adds nothing but layout.
  */
 import { periodLabel } from '../period.js';
-import { applyDisclosureControl, DEFAULT_SUPPRESSION_THRESHOLD } from './disclosure.js';
+import { discloseRecords, DEFAULT_SUPPRESSION_THRESHOLD } from './disclosure.js';
+import { hiddenReasons, NO_HIDDEN_REASONS } from './hidden-reasons.js';
 import type { Block, PackInput, PackModel, Section } from './model.js';
 import { cover, DEFAULT_ACCENT } from './sections/cover.js';
 import { dataQualitySection } from './sections/data-quality.js';
@@ -22,7 +23,10 @@ export type { PackInput, PackModel } from './model.js';
 
 export function assemblePack(input: PackInput): PackModel {
   const threshold = input.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
-  const records = input.audience === 'public' ? applyDisclosureControl(input.records, threshold) : input.records;
+  const disclosed = input.audience === 'public' ? discloseRecords(input.records, threshold) : null;
+  const records = disclosed?.records ?? input.records;
+  // Statements rest only on groups with enough children, and say why each hidden figure is hidden.
+  const dispro = { headlineMinCount: input.headlineMinCount, hiddenReason: disclosed ? hiddenReasons(disclosed.log) : NO_HIDDEN_REASONS };
   const index = indexHeadlines(records);
   // Tables explain [c] with the threshold only where it applies.
   const tableThreshold = input.audience === 'public' ? threshold : null;
@@ -36,13 +40,17 @@ export function assemblePack(input: PackInput): PackModel {
   const withDispro = hasDispro(records, input.period);
 
   const sections = numberTables([
-    summarySection({ index, records, period: input.period, rateTopics, targets: input.targets ?? {}, comparisons }),
+    summarySection({ index, records, period: input.period, rateTopics, targets: input.targets ?? {}, comparisons, dispro }),
     ...rateTopics.map((t) => rateTrendSection(t, t === CUSTODY_TOPIC ? { ...trend, remands: input.remands ?? [] } : trend)),
-    ...(withReoffending ? [reoffendingSection(records, tableThreshold, input.period)] : []),
+    ...(withReoffending ? [reoffendingSection(records, tableThreshold, input.period, {
+      headlineMinCount: input.headlineMinCount, includeNonSubstantive: input.settings?.includeNonSubstantive ?? false,
+    })] : []),
     ...(withEte ? [eteSection(index, input.period, tableThreshold)] : []),
-    ...(withDispro ? [disproSection(records, input.period, input.notes, tableThreshold)] : []),
+    ...(withDispro ? [disproSection(records, input.period, input.notes, tableThreshold, dispro)] : []),
     ...(input.profile ? [profileSection(input.profile, input.period, tableThreshold, comparisons)] : []),
-    dataQualitySection({ dq: input.dataQuality, period: input.period, population: input.population, records, threshold: tableThreshold }),
+    dataQualitySection({
+      dq: input.dataQuality, period: input.period, population: input.population, records, threshold: tableThreshold, notes: input.notes,
+    }),
     methodsSection({
       audience: input.audience, threshold, records: input.records, period: input.period, population: input.population, settings: input.settings,
       profile: input.profile !== undefined,

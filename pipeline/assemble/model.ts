@@ -20,7 +20,8 @@ export interface DataQualityInput {
     /** Rows with at least one warning (loaded as written); `warningRowsAtLeast` when the load listed only the first ones. */
     warningRows?: number; warningRowsAtLeast?: boolean;
   }[];
-  warnings: string[];
+  /** Warnings in plain words that carry no count (compute notes are written by assemble from PackInput.notes). */
+  warnings?: string[];
   extractFrom: string | null;
   extractTo: string | null;
   /** Load warnings by file and column, without the values (they could identify a child). */
@@ -64,6 +65,8 @@ export interface PackInput {
   population: PackPopulation | null;
   /** Public packs: counts from 1 to this are shown [c] (indicators.md; default 5). */
   suppressionThreshold?: number;
+  /** Config `headline_min_count`: a headline rests only on a group with at least this many children at the stage (default 10). */
+  headlineMinCount?: number;
   /** Config `logo:`, shown on the cover. */
   logo?: LogoImage | null;
   /** Config `accent_colour:` (checked for contrast by config.ts); headings and borders. */

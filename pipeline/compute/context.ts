@@ -2,6 +2,7 @@
  * What every indicator is computed from besides the store: the report period
  * and the settings. Passed in explicitly (never read from the clock or env).
  */
+import type { MessageId } from '../messages.js';
 import type { Period } from '../period.js';
 
 export interface ComputeSettings {
@@ -21,9 +22,38 @@ export interface ComputeContext {
   settings: ComputeSettings;
 }
 
-/** A note an indicator leaves for the data-quality and methods sections of the pack. */
+/** The catalogue messages a compute note may be written from (pipeline/messages.ts, the `note…` entries). */
+export type NoteMessageId = Extract<MessageId, `note${string}`>;
+
+/**
+ * A parameter of a note. Plain strings and numbers are words or settings,
+ * never counts of children; anything a public pack may have to withhold, or
+ * that the pack writes in its own words, says what it is, so assemble can
+ * write the text after disclosure control (assemble/notes.ts) and a reworded
+ * message cannot carry a small count into a public pack.
+ */
+export type NoteParam =
+  | string
+  | number
+  /** Children (or arrests) counted: withheld when from 1 to the threshold, or when `of` less it is. */
+  | { kind: 'count'; value: number; of?: number }
+  /** numerator of denominator as a percentage: withheld when either count, or their difference, is small. */
+  | { kind: 'percent'; numerator: number; denominator: number }
+  /** Quarters by code (`2024-25-Q3`), written in words: "July to September 2024" or "year to September 2024". */
+  | { kind: 'periods'; codes: readonly string[]; as: 'quarters' | 'years' }
+  /** The year (or three years) to a quarter. */
+  | { kind: 'window'; years: 1 | 3; code: string }
+  /** An ISO day. */
+  | { kind: 'date'; iso: string };
+
+/**
+ * A note an indicator leaves for the pack (data-quality section, the notes
+ * under a topic): which catalogue message, and its parameters. No text: the
+ * pack writes it after disclosure control.
+ */
 export interface ComputeNote {
   indicator: string;
   severity: 'info' | 'warning';
-  text: string;
+  message: NoteMessageId;
+  params: Readonly<Record<string, NoteParam>>;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyDisclosureControl, discloseRecords, recordsFor, withholdSmallCounts } from '../../pipeline/assemble/disclosure.js';
+import { applyDisclosureControl, discloseRecords, recordsFor } from '../../pipeline/assemble/disclosure.js';
 import type { Breakdown, IndicatorId, IndicatorRecord, Unit } from '../../pipeline/compute/record.js';
 
 const P = '2024-25-Q3';
@@ -112,17 +112,5 @@ describe('discloseRecords: a whole pack', () => {
   it('leaves the board its records untouched', () => {
     expect(recordsFor('board', fteStage, 5)).toEqual(fteStage);
     expect(recordsFor('public', fteStage, 5)).toEqual(discloseRecords(fteStage, 5).records);
-  });
-});
-
-describe('withholdSmallCounts', () => {
-  it('withholds a small count, the number beside it and a percentage built on them', () => {
-    expect(withholdSmallCounts('3 of 110 first time entrants in the year to September 2026 (2.7%) have no recorded ethnicity.', 5))
-      .toBe('[c] of [c] first time entrants in the year to September 2026 ([c]) have no recorded ethnicity.');
-  });
-
-  it('leaves text whose counts are all 0 or above the threshold', () => {
-    const text = '23 of 954 arrests (2.4%) and 0 of 1,234 children.';
-    expect(withholdSmallCounts(text, 5)).toBe(text);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  formatCount, formatDate, formatInterval, formatNumber, formatProducedAt, formatValue, ofDenominator, periodCodesInWords, roundHalfUp,
+  formatCount, formatDate, formatInterval, formatNumber, formatProducedAt, formatValue, ofDenominator, placesForEstimate, placesForSeries, roundHalfUp,
   shortYearToLabel, yearToLabel,
 } from '../../pipeline/assemble/format.js';
 import { parsePeriod } from '../../pipeline/period.js';
@@ -62,12 +62,38 @@ describe('dates', () => {
   });
 });
 
-describe('periodCodesInWords', () => {
-  it('writes each quarter code of a note in words, and leaves alone what is not a quarter', () => {
-    // Q1 of 2024-25 is April to June 2024; Q4 is January to March 2025 (the financial year ends in March).
-    expect(periodCodesInWords('cohorts at 2026-27-Q2 (2024-25-Q1 and 2024-25-Q4).'))
-      .toBe('cohorts at July to September 2026 (April to June 2024 and January to March 2025).');
-    // 2024-26 is no financial year: kept as written.
-    expect(periodCodesInWords('stage 2024-26-Q1, file 2024-25.csv')).toBe('stage 2024-26-Q1, file 2024-25.csv');
+
+describe('placesForEstimate: enough decimals to tell a figure from its interval ends', () => {
+  it('keeps the unit\'s places where they already tell the three apart', () => {
+    expect(placesForEstimate({ value: 393.2, lower: 323.2, upper: 473.9 }, 'per 100,000')).toBe(1);
+    expect(placesForEstimate({ value: 23.1, lower: 12.6, upper: 38.3 }, '%')).toBe(1);
+    expect(placesForEstimate({ value: 2.46, lower: 2.08, upper: 2.91 }, 'ratio')).toBe(2);
+    expect(placesForEstimate({ value: 12, lower: null, upper: null }, 'count')).toBe(0);
+  });
+
+  it('gives a rate below 1 two significant figures: a custody rate per 1,000 to two decimals', () => {
+    // 9 of 27,974 × 1,000 = 0.3217…: "0.3" would blur it; "0.32" (interval 0.15 to 0.61) does not.
+    const custody = { value: 9 / 27_974 * 1000, lower: 0.147, upper: 0.611 };
+    expect(placesForEstimate(custody, 'per 1,000')).toBe(2);
+    expect(formatInterval(custody.lower, custody.upper, 'per 1,000', 2)).toBe('0.15 to 0.61');
+    // Below 0.1 it takes a third decimal, and stops there (two more than the unit's own).
+    expect(placesForEstimate({ value: 0.045, lower: 0.01, upper: 0.2 }, 'per 1,000')).toBe(3);
+    expect(placesForEstimate({ value: 0.0045, lower: 0.001, upper: 0.02 }, 'per 1,000')).toBe(3);
+    // A zero rate needs no more.
+    expect(placesForEstimate({ value: 0, lower: 0, upper: 3.1 }, 'per 1,000')).toBe(1);
+  });
+
+  it('adds decimals until a value and an interval end that differ read differently', () => {
+    // 12.04% with 12.01% as its lower end: "12.0%" twice at one place, apart at two.
+    expect(placesForEstimate({ value: 12.04, lower: 12.01, upper: 14 }, '%')).toBe(2);
+    // Equal numbers may read the same (an RRI of 0 with a lower end of 0).
+    expect(placesForEstimate({ value: 0, lower: 0, upper: 1.01 }, 'ratio')).toBe(2);
+    // Apart only beyond two more places: stop at two more.
+    expect(placesForEstimate({ value: 5.00001, lower: 5, upper: 6 }, '%')).toBe(3);
+  });
+
+  it('gives figures shown together one number of places, the most any of them needs', () => {
+    expect(placesForSeries([{ value: 0.46, lower: 0.25, upper: 0.8 }, { value: 1.2, lower: 0.8, upper: 1.7 }], 'per 1,000')).toBe(2);
+    expect(placesForSeries([], 'per 1,000')).toBe(1);
   });
 });

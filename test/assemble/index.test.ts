@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { assemblePack } from '../../pipeline/assemble/index.js';
 import type { Block, ChartModel, PackModel, Section, TableModel, Tile } from '../../pipeline/assemble/model.js';
+import type { ComputeNote } from '../../pipeline/compute/context.js';
 import type { IndicatorRecord } from '../../pipeline/compute/record.js';
+import { messages } from '../../pipeline/messages.js';
 import { FTE_ROWS, fteRecords, packInput } from './pack-fixture.js';
 
 function section(model: PackModel, id: string): Section {
@@ -101,21 +103,21 @@ describe('assemblePack: first time entrants section', () => {
   it('tabulates the 12 quarters with counts, offences, population year, rate and interval', () => {
     const table = fteChart(assemblePack(packInput())).table;
     expect(table.head.map((c) => c.text)).toEqual([
-      'Quarter', 'First time entrants', 'Offences', 'Population aged 10–17', 'Rate per 100,000', '95% confidence interval', 'SPC signal',
+      'Year', 'First time entrants', 'Offences', 'Population aged 10–17', 'Rate per 100,000', '95% confidence interval', 'SPC signal',
     ]);
     expect(table.rows).toHaveLength(12);
     // First row, year to March 2022 (April 2021–March 2022, whose 30 June is in 2021): 50 × 5 = 250.0.
     // SPC (XmR) over the 12 rates (children × 5): mean 3,130 / 12 = 260.83; mean moving range 220 / 11 = 20, so limits
     // 260.83 ± 2.66 × 20 = 207.63 to 314.03. 250, 260, 275, 285, 290, 300, 310 rise 7 times in a row: a rising trend.
-    expect(texts(table)[0]).toEqual(['January to March 2022', '50', '71', '20,000 (mid-2021)', '250.0', '185.5 to 329.6', 'Rising trend']);
+    expect(texts(table)[0]).toEqual(['Year to March 2022', '50', '71', '20,000 (mid-2021)', '250.0', '185.5 to 329.6', 'Rising trend']);
     // 2024-25-Q2 has 1,234 offences: thousands separator; year to September 2024 → mid-2024.
     // 200 and 150 are below the lower limit 207.63.
-    expect(texts(table)[10]).toEqual(['July to September 2024', '40', '1,234', '20,000 (mid-2024)', '200.0', '142.9 to 272.4', 'Below limit']);
-    expect(texts(table)[11]).toEqual(['October to December 2024', '30', '41', '20,000 (mid-2024)', '150.0', '101.2 to 214.1', 'Below limit']);
+    expect(texts(table)[10]).toEqual(['Year to September 2024', '40', '1,234', '20,000 (mid-2024)', '200.0', '142.9 to 272.4', 'Below the lower limit']);
+    expect(texts(table)[11]).toEqual(['Year to December 2024', '30', '41', '20,000 (mid-2024)', '150.0', '101.2 to 214.1', 'Below the lower limit']);
     // 275, 285, 290, 300, 310, 300, 275 (years to September 2022 … March 2024): 7 in a row above the mean, named first
     // where a point also has the trend.
     expect(texts(table)[1]?.[6]).toBe('Rising trend');
-    expect(texts(table).slice(2, 9).map((r) => r[6])).toEqual(Array(7).fill('Run above mean'));
+    expect(texts(table).slice(2, 9).map((r) => r[6])).toEqual(Array(7).fill('Run above the average'));
     expect(texts(table)[9]?.[6]).toBe('None');
     // Counts and rates are numeric (right-aligned); the SPC signal is words.
     expect(table.rows.every((r) => r.slice(1, 6).every((c) => c.numeric) && !r[6]?.numeric)).toBe(true);
@@ -161,13 +163,20 @@ describe('assemblePack: first time entrants section', () => {
   });
 
   it('lists the compute notes about FTE under the section', () => {
-    const notes = [
-      { indicator: 'fte', severity: 'warning' as const, text: 'History is short.' },
-      { indicator: 'fte.rate', severity: 'info' as const, text: 'Fallback estimate.' },
-      { indicator: 'custody', severity: 'warning' as const, text: 'Not about FTE.' },
+    const notes: ComputeNote[] = [
+      { indicator: 'fte', severity: 'warning', message: 'noteShortHistory', params: {
+        first: { kind: 'date', iso: '2022-02-15' }, period: { kind: 'periods', codes: ['2024-25-Q3'], as: 'quarters' },
+      } },
+      { indicator: 'fte.rate', severity: 'info', message: 'notePopulationFallback', params: {
+        wanted: 2024, year: 2023, periods: { kind: 'periods', codes: ['2024-25-Q2', '2024-25-Q3'], as: 'years' }, indicator: 'first time entrant rate',
+      } },
+      { indicator: 'custody', severity: 'warning', message: 'noteNoPopulation', params: { periods: { kind: 'periods', codes: ['2024-25-Q3'], as: 'years' }, indicator: 'custody rate' } },
     ];
     const fte = section(assemblePack(packInput({ notes })), 'first-time-entrants');
-    expect(blocksOf(fte, 'list')[0]?.items).toEqual(['History is short.', 'Fallback estimate.']);
+    expect(blocksOf(fte, 'list')[0]?.items).toEqual([
+      messages.noteShortHistory.text({ first: '15 February 2022', period: 'October to December 2024' }),
+      'The mid-2024 population estimate is missing, so the first time entrant rate for the years to September 2024 and December 2024 uses the mid-2023 estimate.',
+    ]);
   });
 });
 
@@ -180,8 +189,8 @@ describe('assemblePack: public version applies disclosure control', () => {
   it('shows [c] for the small count, its offences, rate and interval, and explains the symbol', () => {
     const table = fteChart(assemblePack(packInput({ audience: 'public', records }))).table;
     // The hidden rate has no SPC signal shown either.
-    expect(texts(table)[11]).toEqual(['October to December 2024', '[c]', '[c]', '20,000 (mid-2024)', '[c]', '[c]', '[c]']);
-    expect(table.notes[0]).toBe('[c] confidential: a count from 1 to 5, or a figure built on one, is hidden to protect children\'s identities.');
+    expect(texts(table)[11]).toEqual(['Year to December 2024', '[c]', '[c]', '20,000 (mid-2024)', '[c]', '[c]', '[c]']);
+    expect(table.notes[0]).toBe('[c] confidential: a count from 1 to 5, or a figure built on one, is hidden to protect children\'s identities; so is a figure from which a hidden one could be worked out.');
   });
 
   it('hides the figure in the tile and the chart, and makes no comparison with it', () => {
@@ -200,7 +209,7 @@ describe('assemblePack: public version applies disclosure control', () => {
   it('shows the same small count to the board', () => {
     const table = fteChart(assemblePack(packInput({ audience: 'board', records }))).table;
     // 15 is far below the lower limit (mean 249.6, mean moving range 355 / 11 = 32.3: lower limit 163.8).
-    expect(texts(table)[11]).toEqual(['October to December 2024', '3', '4', '20,000 (mid-2024)', '15.0', '3.0 to 43.8', 'Below limit']);
+    expect(texts(table)[11]).toEqual(['Year to December 2024', '3', '4', '20,000 (mid-2024)', '15.0', '3.0 to 43.8', 'Below the lower limit']);
   });
 });
 
@@ -251,8 +260,8 @@ describe('assemblePack: later topics join when their records arrive', () => {
     const model = assemblePack(packInput({ records: [...fteRecords(), ...custody('2024-25-Q3', 9)] }));
     expect(model.sections.map((s) => s.id)).toEqual(['summary', 'first-time-entrants', 'use-of-custody', 'data-quality', 'methods']);
     const [tiles] = blocksOf(section(model, 'summary'), 'tiles');
-    // 9 / 20,000 × 1,000 = 0.45 → 0.5 (half up) per 1,000.
-    expect(tiles?.tiles[1]).toMatchObject({ heading: 'Use of custody', value: '0.5', unit: 'per 1,000 children aged 10–17' });
+    // 9 / 20,000 × 1,000 = 0.45 per 1,000: below 1, so two decimals give it two significant figures (not 0.5).
+    expect(tiles?.tiles[1]).toMatchObject({ heading: 'Use of custody', value: '0.45', unit: 'per 1,000 children aged 10–17', interval: '95% confidence interval 0.20 to 0.80' });
     expect(tiles?.tiles[1]?.basis).toBe('9 custodial sentences among 20,000 children aged 10–17.');
     const [figure] = blocksOf(section(model, 'use-of-custody'), 'figure');
     expect(figure?.chart.table.caption).toBe('Table 2: Use of custody in the year to the end of each quarter, with the rate per 1,000 children aged 10–17');

@@ -11,7 +11,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { recordsFor } from '../../pipeline/assemble/disclosure.js';
-import { formatDate, formatValue } from '../../pipeline/assemble/format.js';
+import { formatDate, formatValue, placesFor, placesForEstimate } from '../../pipeline/assemble/format.js';
 import { assemblePack } from '../../pipeline/assemble/index.js';
 import type { PackInput, PackModel } from '../../pipeline/assemble/model.js';
 import type { IndicatorRecord } from '../../pipeline/compute/record.js';
@@ -170,11 +170,28 @@ describe('the public pack hides what disclosure control hides, everywhere', () =
     expect(sensitive.filter((v) => publicPlotted.has(v))).toEqual([]);
   });
 
+  it('counts significant comparisons among those it shows, and says how many are hidden and why', () => {
+    // The comparisons the pack shows: each stage's RRIs for the year to P, the pooled ones in place of a pooled stage's single year.
+    const ofP = publicRecords.filter((r) => r.id === 'dispro.rri' && r.period === PERIOD_CODE);
+    const stages = new Set(ofP.map((r) => r.breakdown.stage));
+    const rris = ofP.filter((r) => !stages.has(`${r.breakdown.stage}_pooled`));
+    const shown = rris.filter((r) => !r.suppressed);
+    const significant = shown.filter((r) => r.significant === true && r.value !== null && r.value > 0).length;
+    const hiddenCount = rris.length - shown.length;
+    expect(hiddenCount, 'the sample hides some comparisons publicly: this check would prove nothing').toBeGreaterThan(0);
+    const tile = pub.sections.find((s) => s.id === 'summary')!.blocks.flatMap((b) => (b.kind === 'tiles' ? b.tiles : []))
+      .find((t) => t.heading === 'Disproportionality')!;
+    expect(tile.sentence).toContain(`${significant} of the ${shown.length} comparisons with White children that can be shown differ significantly.`);
+    expect(tile.sentence).toMatch(new RegExp(`${hiddenCount} comparisons are hidden to protect children's identities: \\d+ (is|are) built on a small count, and \\d+ (is|are) hidden so that another hidden figure cannot be worked out`));
+  });
+
   it('writes no hidden rate, percentage or ratio in its text', () => {
+    // Each figure as the pack may write it: at its unit's places, or at the places that tell it from its interval ends.
+    const writings = (r: IndicatorRecord, v: number) => [placesFor(r.unit), placesForEstimate(r, r.unit)].map((p) => formatValue(v, r.unit, p));
     const shownText = new Set(publicRecords.filter((r) => !r.suppressed && r.value !== null)
-      .flatMap((r) => [r.value, r.lower, r.upper].filter((v): v is number => v !== null).map((v) => formatValue(v, r.unit))));
+      .flatMap((r) => [r.value, r.lower, r.upper].filter((v): v is number => v !== null).flatMap((v) => writings(r, v))));
     const hiddenText = [...new Set(hidden.filter((r) => r.unit !== 'count')
-      .map((r) => formatValue(r.value!, r.unit))
+      .flatMap((r) => writings(r, r.value!))
       .filter((t) => !shownText.has(t) && /\d\.\d/.test(t)))];
     expect(hiddenText.length).toBeGreaterThan(0);
     // Text outside the charts (chart SVGs draw only shown figures, checked above).

@@ -2,10 +2,12 @@
  * Proven reoffending by cohort quarter: each cohort's rate with its 95%
  * interval. Complete, provisional and still-tracked cohorts are told apart
  * four ways, so colour never carries it: marker shape and fill (filled
- * circle, hollow diamond, hollow triangle, in the legend); line dash (solid
- * through complete cohorts, dashed after); a shaded zone behind the cohorts
+ * circle, hollow diamond, hollow triangle, in the legend); a line joining
+ * complete cohorts only (a provisional or tracked figure can still rise, so a
+ * line on to it would read as a fall); a shaded zone behind the cohorts
  * still being tracked, headed in words; and the months of follow-up written
- * under each cohort still in its 12 months.
+ * under each cohort still in its 12 months. A cohort with no rate yet (0
+ * months of follow-up) has its place on the axis and no point.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { BOTTOM_LEGEND, CHART_CONFIG, GRID, PALETTE, SECONDARY_TEXT, TEXT } from './palette.js';
@@ -32,10 +34,8 @@ export function cohortChartSpec(points: readonly CohortPoint[], options: { yTitl
   // One axis value per cohort: months and year, then the note, each on its own line.
   const axisValue = (p: CohortPoint) => [p.cohort, p.axisNote].filter(Boolean).join(' ');
   const domain = points.map(axisValue);
-  const rows = points.map((p) => ({ ...p, x: axisValue(p), segment: p.status === 'Complete' ? 'complete' : 'tracking' }));
-  // The dashed line starts at the last complete cohort, so the two lines join.
-  const lastComplete = [...rows].reverse().find((r) => r.status === 'Complete');
-  const lineRows = lastComplete && rows.some((r) => r.segment === 'tracking') ? [...rows, { ...lastComplete, segment: 'tracking' }] : rows;
+  const rows = points.map((p) => ({ ...p, x: axisValue(p) }));
+  const lineRows = rows.filter((r) => r.status === 'Complete');
   const statuses = COHORT_STATUSES.filter((s) => points.some((p) => p.status === s));
   const top = Math.max(10, Math.ceil(Math.max(0, ...points.map((p) => p.upper ?? p.value ?? 0)) / 10) * 10 + 10);
   const zones = zonesOf(points, top);
@@ -73,11 +73,7 @@ export function cohortChartSpec(points: readonly CohortPoint[], options: { yTitl
       {
         data: { values: lineRows },
         mark: { type: 'line', color: PALETTE.darkBlue, strokeWidth: 2 },
-        encoding: {
-          x, y,
-          detail: { field: 'segment', type: 'nominal' },
-          strokeDash: { field: 'segment', type: 'nominal', legend: null, scale: { domain: ['complete', 'tracking'], range: [[1, 0], [6, 4]] } },
-        },
+        encoding: { x, y },
       },
       {
         data: { values: rows },

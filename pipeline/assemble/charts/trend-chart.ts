@@ -39,8 +39,8 @@ export interface TrendOptions {
   comparators?: readonly ComparatorPoint[];
 }
 
-/** Legend entries under the title "SPC signal": short, so the legend stays one line as wide as the chart. */
-export const SIGNAL_KINDS = { none: 'None', high: 'Unusually high', low: 'Unusually low' } as const;
+/** Legend entries under the title "SPC signal": its direction only (the signal itself is named beside the point, by spc.ts SIGNAL_NAMES), short so the legend stays one line. */
+export const SIGNAL_KINDS = { none: 'None', high: 'High', low: 'Low' } as const;
 /** Colours of comparator lines: the palette after the service's dark blue (dark pink is kept for signals). */
 const COMPARATOR_COLOURS = [PALETTE.turquoise, PALETTE.orange, PALETTE.darkGrey, PALETTE.lightPurple];
 const COMPARATOR_DASHES = [[6, 3], [2, 2], [8, 3, 2, 3], [4, 4]];

@@ -9,15 +9,15 @@
  */
 import { STAGES, isPooledStage, POOLED_SUFFIX } from '../../compute/indicators/dispro/stages.js';
 import { UNKNOWN_WARNING_PERCENT } from '../../compute/indicators/dispro/notes.js';
+import type { ComputeNote, NoteMessageId } from '../../compute/context.js';
 import type { IndicatorRecord } from '../../compute/record.js';
 import { isSmallCount } from '../../compute/statistics.js';
 import { formatPeriod, midYearFor, periodLabel, periodStart, type Period } from '../../period.js';
 import { countCellOf, isShown, labelCell, numberCell, symbolFor, table, textCell, valueCell } from '../cells.js';
-import { withholdSmallCounts } from '../disclosure.js';
 import { capitalise, formatCount, formatDate, plural, SYMBOL, yearToLabel } from '../format.js';
 import type { Block, Cell, DataQualityInput, LoadWarning, PackPopulation, Section } from '../model.js';
 import { STALE_ESTIMATE_YEARS, staleEstimateWarnings, type EstimateUsed } from '../../compute/population.js';
-import { isNoteFrom } from '../note-match.js';
+import { isNoteFrom, noteText } from '../notes.js';
 
 /** Characters of the SHA-256 shown: enough to match a file against the manifest by eye. */
 const SHA_SHOWN = 12;
@@ -29,6 +29,8 @@ export interface DataQualityContext {
   dq: DataQualityInput;
   period: Period;
   population: PackPopulation | null;
+  /** The compute notes: those of severity 'warning' are listed, written for this audience. */
+  notes?: readonly ComputeNote[];
   /** The records as this audience sees them (disclosed for the public). */
   records: readonly IndicatorRecord[];
   /** Public packs: the disclosure threshold; null for the board (nothing withheld). */
@@ -205,15 +207,15 @@ function stageLabel(stage: string): string {
 }
 
 /** Compute notes shown elsewhere in this section as a table. */
-const TABLED_NOTES = ['noteDisproUnknownEthnicity', 'noteDisproUnknownEthnicityHigh'] as const;
+const TABLED_NOTES: readonly NoteMessageId[] = ['noteDisproUnknownEthnicity', 'noteDisproUnknownEthnicityHigh'];
 
 function warningsBlock(ctx: DataQualityContext): Block {
   const hasTable = ctx.records.some((r) => r.id === 'dispro.share' && r.breakdown.group === NOT_KNOWN);
-  const notes = ctx.dq.warnings
-    .filter((w) => !(hasTable && isNoteFrom(w, TABLED_NOTES)))
-    .map((w) => (ctx.threshold === null ? w : withholdSmallCounts(w, ctx.threshold)));
+  const notes = (ctx.notes ?? [])
+    .filter((n) => n.severity === 'warning' && !(hasTable && isNoteFrom(n, TABLED_NOTES)))
+    .map((n) => noteText(n, ctx.threshold));
   const population = ctx.population === null ? [] : staleEstimateWarnings(estimatesOf(ctx.period, ctx.population));
-  const items = [...(ctx.dq.loadWarnings ?? []).map(loadWarningText), ...population, ...notes];
+  const items = [...(ctx.dq.loadWarnings ?? []).map(loadWarningText), ...population, ...(ctx.dq.warnings ?? []), ...notes];
   return items.length > 0
     ? { kind: 'list', heading: 'Warnings', items }
     : { kind: 'paragraphs', paragraphs: ['There are no data-quality warnings for this period.'] };

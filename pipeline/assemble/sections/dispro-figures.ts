@@ -13,6 +13,7 @@ import type { IndicatorId, IndicatorRecord } from '../../compute/record.js';
 import { formatPeriod, type Period } from '../../period.js';
 import { isShown } from '../cells.js';
 import { capitalise, formatInterval, formatValue, yearToLabel } from '../format.js';
+import { NO_HIDDEN_REASONS, type HiddenReasonOf } from '../hidden-reasons.js';
 
 export const REFERENCE_GROUP: EthnicGroup = 'White';
 /** The groups compared with White children, in the order of the code list. */
@@ -33,6 +34,10 @@ export interface StageView {
   when: string;
   /** What is counted at the stage ("arrests", "children sentenced at court"). */
   counted: string;
+  /** Whether the stage's rates are per 1,000 children in the population (not a percentage of those fed in). */
+  onPopulation: boolean;
+  /** The events a population stage counts, one and many (["arrest", "arrests"]). */
+  events: readonly [string, string];
 }
 
 interface StageWords {
@@ -41,16 +46,18 @@ interface StageWords {
   short: string;
   /** The comparison, after "<group> were": "2.46 times as likely as White children to …". */
   likely: (ratio: string) => string;
+  /** What a population stage counts, one and many, before "among 2,716 Black children". */
+  events: readonly [string, string];
 }
 
 const WORDS: Record<DisproStage, StageWords> = {
-  arrest: { label: 'Arrest', short: 'Arrest', likely: (x) => `arrested ${x} times as often as White children, for their numbers in the population` },
-  fte: { label: 'First time entrant', short: 'First time entrant', likely: (x) => `${x} times as likely as White children to become first time entrants` },
-  outcome: { label: 'Caution or sentence', short: 'Caution or sentence', likely: (x) => `${x} times as likely as White children to receive a caution or court sentence` },
-  diversion: { label: 'Diversion (all outcomes out of court)', short: 'Diversion', likely: (x) => `${x} times as likely as White children to have all their outcomes dealt with out of court, among children with a proven outcome` },
-  remand_yda: { label: 'Remand to youth detention', short: 'Remand to|youth detention', likely: (x) => `${x} times as likely as White children to be remanded to youth detention accommodation, among children with a remand decision` },
-  custody: { label: 'Custodial sentence', short: 'Custodial sentence', likely: (x) => `${x} times as likely as White children to receive a custodial sentence, among children sentenced at court` },
-  reoffending: { label: 'Reoffending', short: 'Reoffending', likely: (x) => `${x} times as likely as White children to reoffend, among children in the latest complete reoffending cohorts` },
+  arrest: { label: 'Arrest', short: 'Arrest', events: ['arrest', 'arrests'], likely: (x) => `arrested ${x} times as often as White children, for their numbers in the population` },
+  fte: { label: 'First time entrant', short: 'First time entrant', events: ['first time entrant', 'first time entrants'], likely: (x) => `${x} times as likely as White children to become first time entrants` },
+  outcome: { label: 'Caution or sentence', short: 'Caution or sentence', events: ['caution or sentence', 'cautions or sentences'], likely: (x) => `${x} times as likely as White children to receive a caution or court sentence` },
+  diversion: { label: 'Diversion (all outcomes out of court)', short: 'Diversion', events: ['child diverted', 'children diverted'], likely: (x) => `${x} times as likely as White children to have all their outcomes dealt with out of court, among children with a proven outcome` },
+  remand_yda: { label: 'Remand to youth detention', short: 'Remand to|youth detention', events: ['child remanded', 'children remanded'], likely: (x) => `${x} times as likely as White children to be remanded to youth detention accommodation, among children with a remand decision` },
+  custody: { label: 'Custodial sentence', short: 'Custodial sentence', events: ['custodial sentence', 'custodial sentences'], likely: (x) => `${x} times as likely as White children to receive a custodial sentence, among children sentenced at court` },
+  reoffending: { label: 'Reoffending', short: 'Reoffending', events: ['reoffender', 'reoffenders'], likely: (x) => `${x} times as likely as White children to reoffend, among children in the latest complete reoffending cohorts` },
 };
 
 /** "Black children", "children from the Mixed ethnic group" (GOV.UK style for ethnicity). */
@@ -80,6 +87,8 @@ export function stagesShown(records: readonly IndicatorRecord[], period: Period)
       tableLabel: `${WORDS[def.stage].short.replace('|', ' ')}${pooled ? ' (pooled)' : ''}`,
       when: pooled ? `the ${year.replace(/^year to/, 'three years to')}` : `the ${year}`,
       counted: def.counted,
+      onPopulation: def.base === 'population',
+      events: WORDS[def.stage].events,
     }];
   });
 }
@@ -105,10 +114,19 @@ export function isDrawable(r: IndicatorRecord | undefined): r is Drawable {
  * list under the chart, worded to cover every group and stage it applies to
  * (the list groups them); null when it is drawn.
  */
-export function whyNotDrawn(r: IndicatorRecord | undefined): { short: string; full: string } | null {
+export function whyNotDrawn(r: IndicatorRecord | undefined, hiddenReason: HiddenReasonOf = NO_HIDDEN_REASONS): { short: string; full: string } | null {
   if (isDrawable(r)) return null;
   if (r === undefined) return { short: 'No figure', full: 'No figure for the group' };
-  if (r.suppressed) return { short: 'Hidden [c]', full: 'Hidden to protect children\'s identities, because each is built on a small count' };
+  if (r.suppressed) {
+    switch (hiddenReason(r)) {
+      case 'protects another':
+        return { short: 'Hidden [c]: protects another', full: 'Hidden to protect children\'s identities, so that another hidden figure cannot be worked out from them (they are not small themselves)' };
+      case 'small count':
+        return { short: 'Hidden [c]: small count', full: 'Hidden to protect children\'s identities, because each is built on a small count' };
+      default:
+        return { short: 'Hidden [c]', full: 'Hidden to protect children\'s identities' };
+    }
+  }
   if (r.value === null) {
     return r.denominator === 0
       ? { short: 'No White children', full: 'No White child reached the stage, so there is no rate to compare with and the index is undefined' }
@@ -118,29 +136,25 @@ export function whyNotDrawn(r: IndicatorRecord | undefined): { short: string; fu
   return { short: 'No interval', full: 'The 95% confidence interval cannot be calculated' };
 }
 
-/** "Black children were 2.46 times as likely as White children to become first time entrants (95% confidence interval 1.42 to 3.97) in the year to …". */
-export function rriSentence(r: Drawable, stage: StageView, options: { interval: boolean } = { interval: true }): string {
+/**
+ * "In the year to …, Black children were 2.46 times as likely as White
+ * children to become first time entrants (95% confidence interval 1.42 to
+ * 3.97; 15 first time entrants among 1,920 Black children, against …)."
+ */
+export function rriSentence(r: Drawable, stage: StageView, options: { interval: boolean; counts?: string | null } = { interval: true }): string {
   const group = r.breakdown.group ?? '';
   const ratio = formatValue(r.value, 'ratio');
-  const interval = options.interval ? ` (95% confidence interval ${formatInterval(r.lower, r.upper, 'ratio')})` : '';
-  return `In ${stage.when}, ${groupNoun(group)} were ${WORDS[stage.stage].likely(ratio)}${interval}.`;
+  const bracket = [
+    options.interval ? `95% confidence interval ${formatInterval(r.lower, r.upper, 'ratio')}` : null,
+    options.counts ?? null,
+  ].filter((x): x is string => x !== null);
+  return `In ${stage.when}, ${groupNoun(group)} were ${WORDS[stage.stage].likely(ratio)}${bracket.length > 0 ? ` (${bracket.join('; ')})` : ''}.`;
 }
 
 /** The RRIs of every compared group at every stage shown, in chart order. */
 export function rriRows(records: readonly IndicatorRecord[], stages: readonly StageView[]): { stage: StageView; group: EthnicGroup; rri: IndicatorRecord | undefined }[] {
   return stages.flatMap((stage) => COMPARED_GROUPS.map((group) => ({ stage, group, rri: recordOf(records, 'dispro.rri', stage.key, group) })))
     .filter((row) => row.rri !== undefined);
-}
-
-/** The significant RRI furthest from parity (on the log scale, so 0.5 is as far as 2); null when none is significant. */
-export function largestSignificant(rows: ReturnType<typeof rriRows>): { stage: StageView; rri: Drawable } | null {
-  let best: { stage: StageView; rri: Drawable } | null = null;
-  for (const row of rows) {
-    const r = row.rri;
-    if (!isDrawable(r) || r.significant !== true) continue;
-    if (best === null || Math.abs(Math.log(r.value)) > Math.abs(Math.log(best.rri.value))) best = { stage: row.stage, rri: r };
-  }
-  return best;
 }
 
 export function capitalisedWhen(stage: StageView): string {

@@ -70,7 +70,7 @@ function statistics(records: readonly IndicatorRecord[], topics: readonly Method
     paragraphs.push('Relative rate indexes: for stages compared with the population, the exact conditional interval for a ratio of two rates (Clopper and Pearson 1934; Breslow and Day 1987), which stays reliable with very small counts; for stages compared with the children fed in, Katz\'s log interval for a ratio of two proportions.');
   }
   if (topics.includes('fte') || topics.includes('custody')) {
-    paragraphs.push('Trends: statistical process control (XmR charts, NHS "Making Data Count"). The limits are the mean plus or minus 2.66 times the mean moving range. A signal is a point outside the limits, 7 points in a row above or below the mean, 7 points rising or falling, or 2 of 3 points beyond two-thirds of the way to a limit on the same side. With fewer than 12 points the limits are trial limits.');
+    paragraphs.push('Trends: statistical process control (XmR charts, NHS "Making Data Count"). The limits are the mean plus or minus 2.66 times the mean moving range. The signals, named the same way in every chart and table: above the upper or below the lower limit (a point outside the limits); run above or below the average (7 points in a row on one side of the mean); rising or falling trend (7 points in a row rising or falling); near the upper or lower limit (2 of 3 points beyond two-thirds of the way to a limit on the same side). With fewer than 12 points the limits are trial limits.');
   }
   paragraphs.push(
     CHANGE_METHOD_TEXT,
@@ -85,12 +85,12 @@ function settingsBlock(options: MethodsOptions, settings: PackSettings): Block {
     : 'None: every stage is for a single year.';
   return { kind: 'facts', heading: 'Settings used for this pack', items: [
     { term: 'Reoffending index events', detail: settings.includeNonSubstantive
-      ? 'Include community resolutions and Outcome 22 (include_non_substantive: true).'
-      : 'Cautions, court sentences and releases from custody only, as in official statistics (include_non_substantive: false).' },
+      ? 'Community resolutions and Outcome 22 count as well as cautions, court sentences and releases from custody (the local live-tracker view), so reoffending rates are not comparable with official statistics, which leave them out.'
+      : 'Cautions, court sentences and releases from custody only, as in official statistics.' },
     { term: 'Disproportionality pooling', detail: pooled },
     { term: 'Small-number threshold', detail: options.audience === 'public'
-      ? `Counts from 1 to ${options.threshold} are hidden in this version (suppression_threshold: ${options.threshold}).`
-      : `Not applied in this board version; the published version hides counts from 1 to ${options.threshold} (suppression_threshold: ${options.threshold}).` },
+      ? `Counts from 1 to ${options.threshold} are hidden in this version, with every figure built on them.`
+      : `Not applied in this board version; the published version hides counts from 1 to ${options.threshold}, with every figure built on them.` },
     { term: 'Comparators', detail: settings.comparatorAreas.length > 0 ? listOf([...settings.comparatorAreas]) : 'None chosen.' },
     { term: 'Population estimate', detail: populationText(options) },
   ] };

@@ -11,7 +11,7 @@ import type { Comparison } from '../../compute/comparators.js';
 import { isSmallCount } from '../../compute/statistics.js';
 import { profileChartSpec, type ProfileBar } from '../charts/profile-chart.js';
 import { numberCell, table, textCell } from '../cells.js';
-import { SYMBOL, formatCount, formatValue, yearToLabel } from '../format.js';
+import { SYMBOL, formatCount, formatValue, placesForEstimate, plural, yearToLabel } from '../format.js';
 import type { Block, ChartModel, Section } from '../model.js';
 import { discloseCounts, discloseTotal } from './count-disclosure.js';
 
@@ -58,7 +58,9 @@ function cautionedOrSentenced(comparisons: readonly Comparison[], period: Period
     .flatMap((c) => {
       if (c.value === null || c.lower === null || c.upper === null) return [];
       const verdict = c.significant ? `${c.direction} than` : 'similar to';
-      return [`Children cautioned or sentenced: ${formatValue(c.value, 'per 1,000')} per 1,000 children aged 10 to 17 in the ${yearToLabel(period)} (95% confidence interval ${formatValue(c.lower, 'per 1,000')} to ${formatValue(c.upper, 'per 1,000')}), ${verdict} the ${formatValue(c.comparatorValue, 'per 1,000')} per 1,000 the YJB published for ${c.area} in the ${yearToLabel(parsePeriod(c.comparatorPeriod))}${c.significant ? '' : ' (the published figure lies inside the interval)'}.`];
+      const places = placesForEstimate(c, 'per 1,000');
+      const rate = (v: number) => formatValue(v, 'per 1,000', places);
+      return [`Children cautioned or sentenced: ${rate(c.value)} per 1,000 children aged 10 to 17 in the ${yearToLabel(period)} (95% confidence interval ${rate(c.lower)} to ${rate(c.upper)}), ${verdict} the ${rate(c.comparatorValue)} per 1,000 the YJB published for ${c.area} in the ${yearToLabel(parsePeriod(c.comparatorPeriod))}${c.significant ? '' : ' (the published figure lies inside the interval)'}.`];
     });
 }
 
@@ -117,7 +119,7 @@ function headlineTitle(dimension: ProfileDimension, rows: readonly ShownRow[], t
   if (top === null || top.children === null || total === null || top.percent === null) {
     return `Children with a proven outcome by ${NAMES[dimension].noun}`;
   }
-  const share = `${formatCount(top.children)} of ${formatCount(total)} children (${formatValue(top.percent, '%')})`;
+  const share = `${formatCount(top.children)} of ${plural(total, 'child', 'children')} (${formatValue(top.percent, '%')})`;
   const most = top.percent > 50;
   switch (dimension) {
     case 'offence_type':

@@ -12,11 +12,12 @@ import type { IndicatorRecord } from '../../compute/record.js';
 import { formatPeriod, midYearFor, parsePeriod, type Period } from '../../period.js';
 import { trendChartSpec, type ComparatorPoint, type TrendPoint } from '../charts/trend-chart.js';
 import { compareEstimates } from '../compare.js';
-import { countCell, denominatorCell, intervalCell, isShown, labelCell, numberCell, symbolFor, table, textCell, valueCell } from '../cells.js';
-import { SYMBOL, capitalise, formatCount, formatValue, quarterLabel, shortYearToLabel, yearToLabel } from '../format.js';
+import { countCell, denominatorCell, intervalCell, isShown, labelCell, numberCell, symbolFor, table, textCell, valueCell, valueWithCountsCell } from '../cells.js';
+import { SYMBOL, capitalise, formatCount, formatValue, placesForSeries, quarterLabel, shortYearToLabel, yearToLabel } from '../format.js';
 import type { Block, ChartModel, PackPopulation, Section, TableModel } from '../model.js';
 import { headline, quartersWithRecords, yearEarlier, type HeadlineIndex } from '../series.js';
 import type { RateTopic } from '../topics.js';
+import { noteText } from '../notes.js';
 import { discloseCounts } from './count-disclosure.js';
 import { spcSignals, type SpcSummary } from './spc.js';
 import { BETTER_WHEN, comparatorStatus } from './status.js';
@@ -40,17 +41,18 @@ export function rateTrendSection(topic: RateTopic, ctx: TrendContext): Section {
   const intro: Block = { kind: 'paragraphs', paragraphs: topic.intro };
   const notes = ctx.notes.filter((n) => n.indicator === topic.prefix || n.indicator.startsWith(`${topic.prefix}.`));
   const noteBlock: Block[] = notes.length > 0
-    ? [{ kind: 'list', heading: 'About these figures', items: notes.map((n) => n.text) }] : [];
+    ? [{ kind: 'list', heading: 'About these figures', items: notes.map((n) => noteText(n, ctx.threshold)) }] : [];
   if (quarters.length === 0) {
     return { id: topic.id, heading: topic.heading, blocks: [intro, { kind: 'notice', text: topic.noData }, ...noteBlock] };
   }
-  const comparators = comparatorTable(topic, ctx, quarters);
+  const places = ratePlaces(topic, ctx, quarters);
+  const comparators = comparatorTable(topic, ctx, quarters, places);
   const remands = ctx.remands && ctx.remands.length > 0 ? [remandTable(ctx.remands, ctx.threshold)] : [];
   return {
     id: topic.id,
     heading: topic.heading,
     blocks: [
-      intro, { kind: 'figure', chart: trendChart(topic, ctx, quarters) },
+      intro, { kind: 'figure', chart: trendChart(topic, ctx, quarters, places) },
       ...(comparators ? [{ kind: 'table' as const, table: comparators }] : []),
       ...remands,
       ...noteBlock,
@@ -58,7 +60,13 @@ export function rateTrendSection(topic: RateTopic, ctx: TrendContext): Section {
   };
 }
 
-function trendChart(topic: RateTopic, ctx: TrendContext, quarters: readonly Period[]): ChartModel {
+/** One number of decimal places for the topic's rates, enough to tell each from its interval ends (format.ts). */
+function ratePlaces(topic: RateTopic, ctx: TrendContext, quarters: readonly Period[]): number {
+  const shown = quarters.map((q) => headline(ctx.index, topic.rateId, q)).filter(isShown);
+  return placesForSeries(shown, shown[0]?.unit ?? 'per 100,000');
+}
+
+function trendChart(topic: RateTopic, ctx: TrendContext, quarters: readonly Period[], places: number): ChartModel {
   const rates = quarters.map((q) => headline(ctx.index, topic.rateId, q));
   const spc = spcSignals(rates.map((r) => (isShown(r) ? r.value : null)));
   const points: TrendPoint[] = quarters.map((q, i) => {
@@ -81,14 +89,14 @@ function trendChart(topic: RateTopic, ctx: TrendContext, quarters: readonly Peri
     : `the year to the end of each quarter, from the ${yearToLabel(first)} to the ${yearToLabel(last)}`;
   return {
     id: `chart-${topic.id}`,
-    title: headlineTitle(topic, ctx),
+    title: headlineTitle(topic, ctx, places),
     subtitle: `Rate ${topic.unitWords} in ${span}. The shaded band is the 95% confidence interval.${spcSubtitle(spc)}${topic.label ? ` ${topic.label}.` : ''}`,
-    description: describe(topic, quarters, rates, span, spc),
+    description: describe(topic, quarters, rates, span, spc, places),
     spec: trendChartSpec(points, {
       yTitle: `Rate ${topic.rateHeader}`, xTitle: 'Year ending', mean: spc.used >= 2 ? spc.mean : null,
       comparators: comparatorPoints(topic, ctx, quarters),
     }),
-    table: countsTable(topic, ctx, quarters, spc),
+    table: countsTable(topic, ctx, quarters, spc, places),
   };
 }
 
@@ -119,7 +127,7 @@ function topicComparisons(topic: RateTopic, ctx: TrendContext, quarters: readonl
 }
 
 /** The service against each comparator figure in the window, judged on the figure this audience sees. */
-function comparatorTable(topic: RateTopic, ctx: TrendContext, quarters: readonly Period[]): TableModel | null {
+function comparatorTable(topic: RateTopic, ctx: TrendContext, quarters: readonly Period[], places: number): TableModel | null {
   const list = topicComparisons(topic, ctx, quarters);
   const better = BETTER_WHEN[topic.rateId];
   if (list.length === 0 || better === undefined) return null;
@@ -132,13 +140,14 @@ function comparatorTable(topic: RateTopic, ctx: TrendContext, quarters: readonly
       const status = comparatorStatus(own, c, better, '');
       return [
         textCell(`${c.area}, ${yearToLabel(parsePeriod(c.comparatorPeriod))}`),
-        numberCell(formatValue(c.comparatorValue, c.unit)),
-        valueCell(own),
-        intervalCell(own),
+        numberCell(formatValue(c.comparatorValue, c.unit, places)),
+        valueWithCountsCell(own, places),
+        intervalCell(own, places),
         labelCell(`${status.symbol} ${status.word}`),
       ];
     }),
     notes: [
+      `This service: the rate, then the count it is built on and the children aged 10–17 in the area.`,
       'Better or worse only where the other area\'s rate lies outside the service\'s 95% confidence interval; otherwise similar.',
       ...sources(list),
     ],
@@ -158,11 +167,11 @@ function remandTable(remands: readonly YdaRemandYear[], threshold: number | null
     table: table({
       id: 'table-remands',
       caption: 'Remands to youth detention accommodation in the year to the end of each quarter, and the children with any remand decision',
-      head: [textCell('Quarter'), numberCell('Remands to youth detention'), numberCell('Children remanded to youth detention'), numberCell('Children with any remand decision')],
+      head: [textCell('Year'), numberCell('Remands to youth detention'), numberCell('Children remanded to youth detention'), numberCell('Children with any remand decision')],
       rows: remands.map((y) => {
         // No row or column total is shown, so each count is hidden on its own (primary suppression only).
         const { shown } = discloseCounts([y.decisions, y.children, y.childrenWithDecision], threshold, { totalShown: false });
-        return [textCell(quarterLabel(parsePeriod(y.period))), ...shown.map(cells)];
+        return [textCell(capitalise(yearToLabel(parsePeriod(y.period)))), ...shown.map(cells)];
       }),
       notes: ['Remand decisions in the year to the end of the quarter: to youth detention accommodation (YDA), and of any kind (bail, remand to local authority accommodation or to YDA). Each child once in the children columns.'],
     }, threshold),
@@ -170,7 +179,7 @@ function remandTable(remands: readonly YdaRemandYear[], threshold: number | null
 }
 
 /** The finding: P against a year earlier, called different only when significant. */
-function headlineTitle(topic: RateTopic, ctx: TrendContext): string {
+function headlineTitle(topic: RateTopic, ctx: TrendContext, places: number): string {
   const current = headline(ctx.index, topic.rateId, ctx.period);
   const word = compareEstimates(current, headline(ctx.index, topic.rateId, yearEarlier(ctx.period)));
   const subject = capitalise(topic.subject);
@@ -182,18 +191,19 @@ function headlineTitle(topic: RateTopic, ctx: TrendContext): string {
       return `The ${topic.subject} in ${when} was similar to a year earlier`;
     case 'not available':
       return isShown(current)
-        ? `The ${topic.subject} was ${formatValue(current.value, current.unit)} ${topic.unitWords} in ${when}`
+        ? `The ${topic.subject} was ${formatValue(current.value, current.unit, places)} ${topic.unitWords} in ${when}`
         : `${subject} by quarter: the figure for ${when} cannot be shown`;
   }
 }
 
 /** The text alternative: what the chart shows and its key figures, pointing to the table. */
-function describe(topic: RateTopic, quarters: readonly Period[], rates: readonly (IndicatorRecord | undefined)[], span: string, spc: SpcSummary): string {
+function describe(topic: RateTopic, quarters: readonly Period[], rates: readonly (IndicatorRecord | undefined)[], span: string, spc: SpcSummary,
+  places: number): string {
   const shown = quarters
     .map((q, i) => ({ q, r: rates[i] }))
     .filter((x): x is { q: Period; r: IndicatorRecord & { value: number } } => isShown(x.r));
   const parts = [`Line chart of the ${topic.subject} ${topic.unitWords} in ${span}, with a shaded 95% confidence interval.`];
-  const fmt = (x: { q: Period; r: IndicatorRecord & { value: number } }) => `${formatValue(x.r.value, x.r.unit)} in the ${yearToLabel(x.q)}`;
+  const fmt = (x: { q: Period; r: IndicatorRecord & { value: number } }) => `${formatValue(x.r.value, x.r.unit, places)} in the ${yearToLabel(x.q)}`;
   const firstShown = shown[0];
   const lastShown = shown[shown.length - 1];
   if (firstShown && lastShown && shown.length > 1) {
@@ -213,15 +223,15 @@ function describe(topic: RateTopic, quarters: readonly Period[], rates: readonly
   return parts.join(' ');
 }
 
-function countsTable(topic: RateTopic, ctx: TrendContext, quarters: readonly Period[], spc: SpcSummary) {
+function countsTable(topic: RateTopic, ctx: TrendContext, quarters: readonly Period[], spc: SpcSummary, places: number) {
   const rows = quarters.map((q, i) => {
     const rate = headline(ctx.index, topic.rateId, q);
     return [
-      textCell(quarterLabel(q)),
+      textCell(capitalise(yearToLabel(q))),
       ...topic.counts.map((c) => countCell(headline(ctx.index, c.id, q))),
       denominatorCell(rate, ` (mid-${estimateYear(q, ctx.population)})`),
-      valueCell(rate),
-      intervalCell(rate),
+      valueCell(rate, places),
+      intervalCell(rate, places),
       // A hidden or missing rate has no signal either; its symbol says why.
       labelCell(isShown(rate) ? spc.points[i]?.words ?? 'None' : symbolFor(rate)),
     ];
@@ -230,13 +240,13 @@ function countsTable(topic: RateTopic, ctx: TrendContext, quarters: readonly Per
     ? [`Years after mid-${ctx.population.year} use the mid-${ctx.population.year} population estimate, the latest in population.csv.`] : [];
   const notes = [
     ...topic.tableNotes, 'Population: the ONS estimate for 30 June of the year named in brackets.', ...fallback,
-    'SPC signal: NHS England\'s "Making Data Count" rules on an XmR chart of the rates (beyond a process limit; 7 in a row on one side of the average; 7 rising or falling; 2 of 3 near a limit). Neighbouring years share nine months, so runs come readily: read one as a lasting change in level.',
+    'SPC signal: NHS England\'s "Making Data Count" rules on an XmR chart of the rates: above the upper or below the lower limit (beyond a process limit); run above or below the average (7 in a row on one side of it); rising or falling trend (7 in a row); near the upper or lower limit (2 of 3 beyond two-thirds of the way to it). Neighbouring years share nine months, so runs come readily: read one as a lasting change in level.',
   ];
   return table({
     id: `table-${topic.id}`,
     caption: `${topic.heading} in the year to the end of each quarter, with the rate ${topic.unitWords}`,
     head: [
-      textCell('Quarter'),
+      textCell('Year'),
       ...topic.counts.map((c) => numberCell(c.header)),
       numberCell('Population aged 10–17'),
       numberCell(`Rate ${topic.rateHeader}`),

@@ -12,9 +12,10 @@ import { addQuarters, formatPeriod, parsePeriod, periodEnd, periodStart, type Pe
 import { cohortChartSpec, type CohortPoint, type CohortStatusLabel } from '../charts/cohort-chart.js';
 import { compareEstimates } from '../compare.js';
 import { countCellOf, intervalCell, isShown, labelCell, numberCell, symbolFor, table, textCell, valueCell } from '../cells.js';
-import { formatCount, formatInterval, formatValue, quarterLabel } from '../format.js';
+import { SYMBOL, formatCount, formatInterval, formatValue, plural, quarterLabel } from '../format.js';
 import type { Block, Cell, ChartModel, Section } from '../model.js';
 import { recordsOf } from '../series.js';
+import { DEFAULT_HEADLINE_MIN_COUNT } from './dispro-statements.js';
 
 export const REOFFENDING_SECTION_ID = 'reoffending';
 
@@ -42,7 +43,14 @@ export function hasReoffending(records: readonly IndicatorRecord[]): boolean {
   return cohortRecords(records, 'reoffending.binary').size > 0;
 }
 
-export function reoffendingSection(records: readonly IndicatorRecord[], threshold: number | null, period: Period): Section {
+/** What the section needs besides the records: the headline count of children, and whether non-substantive outcomes are index events. */
+export interface ReoffendingOptions {
+  /** Config `headline_min_count`: a comparison of two groups is called higher, lower or similar only when each has this many reoffenders. */
+  headlineMinCount?: number;
+  includeNonSubstantive?: boolean;
+}
+
+export function reoffendingSection(records: readonly IndicatorRecord[], threshold: number | null, period: Period, options: ReoffendingOptions = {}): Section {
   const binary = cohortRecords(records, 'reoffending.binary');
   const cohorts = [...binary.keys()].sort();
   const blocks: Block[] = [
@@ -51,7 +59,7 @@ export function reoffendingSection(records: readonly IndicatorRecord[], threshol
     ] },
     { kind: 'figure', chart: cohortChart(records, cohorts, period, threshold) },
   ];
-  const byType = indexTypeTable(records, cohorts, threshold);
+  const byType = indexTypeTable(records, cohorts, threshold, options);
   if (byType) blocks.push(...byType);
   return { id: REOFFENDING_SECTION_ID, heading: 'Reoffending', blocks };
 }
@@ -60,7 +68,7 @@ function cohortChart(records: readonly IndicatorRecord[], cohorts: readonly stri
   const binary = cohortRecords(records, 'reoffending.binary');
   const points: CohortPoint[] = cohorts.map((c) => {
     const r = binary.get(c);
-    const shown = isShown(r);
+    const shown = isShown(r) && !noRateYet(r);
     return {
       cohort: shortQuarter(parsePeriod(c)),
       axisNote: r?.status === 'in_progress' ? `${r.months_elapsed ?? 0} months` : '',
@@ -75,7 +83,7 @@ function cohortChart(records: readonly IndicatorRecord[], cohorts: readonly stri
   return {
     id: 'chart-reoffending',
     title: headlineTitle(binary),
-    subtitle: `Proven reoffending rate: the percentage of each cohort who committed a proven offence within 12 months, with its 95% confidence interval; cohorts of ${quarterLabel(parsePeriod(first))} to ${quarterLabel(parsePeriod(last))}. Shaded: cohorts whose figures can still rise; under each cohort still in its 12 months, the months of follow-up so far.`,
+    subtitle: `Proven reoffending rate: the percentage of each cohort who committed a proven offence within 12 months, with its 95% confidence interval; cohorts of ${quarterLabel(parsePeriod(first))} to ${quarterLabel(parsePeriod(last))}. The line joins complete cohorts only. Shaded: cohorts whose figures can still rise; under each cohort still in its 12 months, the months of follow-up so far (a cohort at 0 months has no rate yet).`,
     description: describe(binary, cohorts),
     spec: cohortChartSpec(points, { yTitle: 'Reoffending rate (%)' }),
     table: trackerTable(records, cohorts, period, threshold),
@@ -112,11 +120,12 @@ function headlineTitle(binary: ReadonlyMap<string, IndicatorRecord>): string {
 }
 
 function describe(binary: ReadonlyMap<string, IndicatorRecord>, cohorts: readonly string[]): string {
-  const parts = [`Chart of the proven reoffending rate of ${cohorts.length} cohorts, each with a 95% confidence interval.`];
+  const parts = [`Chart of the proven reoffending rate of ${cohorts.length === 1 ? '1 cohort, with its' : `${formatCount(cohorts.length)} cohorts, each with a`} 95% confidence interval.`];
   for (const status of ['complete', 'provisional', 'in_progress'] as const) {
     const of = cohorts.filter((c) => binary.get(c)?.status === status);
     if (of.length === 0) continue;
-    const shown = of.map((c) => ({ c, r: binary.get(c) })).filter((x): x is { c: string; r: IndicatorRecord & { value: number } } => isShown(x.r));
+    const shown = of.map((c) => ({ c, r: binary.get(c) }))
+      .filter((x): x is { c: string; r: IndicatorRecord & { value: number } } => isShown(x.r) && !noRateYet(x.r));
     const range = shown.length === 0 ? 'no figure shown'
       : `from ${formatValue(Math.min(...shown.map((x) => x.r.value)), '%')} to ${formatValue(Math.max(...shown.map((x) => x.r.value)), '%')}`;
     const name = status === 'complete' ? 'complete' : status === 'provisional' ? 'provisional' : 'still being tracked';
@@ -139,19 +148,21 @@ function trackerTable(records: readonly IndicatorRecord[], cohorts: readonly str
     ],
     rows: cohorts.map((c) => {
       const b = binary.get(c);
+      const none = noRateYet(b);
       return [
         textCell(quarterLabel(parsePeriod(c))),
         labelCell(trackerStatus(b, monthsElapsed(parsePeriod(c), period))),
         countCellOf(b, 'denominator'),
-        countCellOf(b, 'numerator'),
-        valueCell(b),
-        intervalCell(b),
-        valueCell(perReoffender.get(c)),
+        none ? NOT_YET : countCellOf(b, 'numerator'),
+        none ? NOT_YET : valueCell(b),
+        none ? NOT_YET : intervalCell(b),
+        none ? NOT_YET : perReoffenderCell(perReoffender.get(c)),
       ];
     }),
     notes: [
+      ...(cohorts.some((c) => noRateYet(binary.get(c))) ? [NOT_YET_NOTE] : []),
       'Complete (●): 12 months of follow-up and 6 more for outcomes to be recorded have passed. Provisional (◇): the 12 months have passed, but outcomes may still be recorded. Still being tracked (△): the cohort is in its 12 months of follow-up; "△ 9 months" means 9 of the 12 have passed for every child in it.',
-      'Reoffences per reoffender: proven reoffences committed by the children who reoffended, divided by their number.',
+      'Reoffences per reoffender: proven reoffences committed by the children who reoffended, divided by their number (both in brackets).',
     ],
   }, threshold);
 }
@@ -172,24 +183,32 @@ export function statusText(r: IndicatorRecord | undefined): string {
 }
 
 /** Out-of-court against court index events, by cohort, with a sentence on the latest complete cohort. */
-function indexTypeTable(records: readonly IndicatorRecord[], cohorts: readonly string[], threshold: number | null): Block[] | null {
+function indexTypeTable(records: readonly IndicatorRecord[], cohorts: readonly string[], threshold: number | null, options: ReoffendingOptions): Block[] | null {
   const outOfCourt = cohortRecords(records, 'reoffending.binary', { index_type: 'out_of_court' });
   const court = cohortRecords(records, 'reoffending.binary', { index_type: 'court' });
   if (outOfCourt.size === 0 && court.size === 0) return null;
   const binary = cohortRecords(records, 'reoffending.binary');
-  const rows = cohorts.map((c) => [
-    textCell(quarterLabel(parsePeriod(c))), labelCell(statusText(binary.get(c))), rateOf(outOfCourt.get(c)), rateOf(court.get(c)),
-  ]);
+  const rows = cohorts.map((c) => {
+    const none = noRateYet(binary.get(c));
+    return [
+      textCell(quarterLabel(parsePeriod(c))), labelCell(statusText(binary.get(c))),
+      none ? NOT_YET : rateOf(outOfCourt.get(c)), none ? NOT_YET : rateOf(court.get(c)),
+    ];
+  });
   const blocks: Block[] = [];
   const latest = latestCompleteCohort(binary);
   if (latest !== null) {
     const o = outOfCourt.get(latest);
     const k = court.get(latest);
     if (isShown(o) && isShown(k)) {
+      const minCount = options.headlineMinCount ?? DEFAULT_HEADLINE_MIN_COUNT;
+      // A comparison of two groups is worded only when each has enough reoffenders; otherwise the figures stand alone.
+      const few = [o, k].some((r) => (r.numerator ?? 0) < minCount);
       const word = compareEstimates(o, k);
-      const how = word === 'higher' || word === 'lower' ? `${word} than` : word === 'similar' ? 'similar to' : 'not comparable with';
+      const how = few ? 'against' : word === 'higher' || word === 'lower' ? `${word} than` : word === 'similar' ? 'similar to' : 'not comparable with';
+      const caution = few ? ` Based on few children (fewer than ${formatCount(minCount)} reoffenders in a group), so the two are not compared.` : '';
       blocks.push({ kind: 'paragraphs', paragraphs: [
-        `In the latest complete cohort (${quarterLabel(parsePeriod(latest))}), the reoffending rate of children whose index event was out of court (a youth caution or conditional caution) was ${formatValue(o.value, o.unit)}${intervalWords(o)}, ${how} that of children sentenced at court or released from custody, ${formatValue(k.value, k.unit)}${intervalWords(k)}.`,
+        `In the latest complete cohort (${quarterLabel(parsePeriod(latest))}), the reoffending rate of children whose index event was out of court (${outOfCourtWords(options)}) was ${formatValue(o.value, o.unit)}${intervalWords(o)}, ${how} that of children sentenced at court or released from custody, ${formatValue(k.value, k.unit)}${intervalWords(k)}.${caution}`,
       ] });
     }
   }
@@ -198,9 +217,34 @@ function indexTypeTable(records: readonly IndicatorRecord[], cohorts: readonly s
     caption: 'Proven reoffending by cohort quarter: children whose index event was out of court against those sentenced at court or released from custody',
     head: [textCell('Cohort quarter'), textCell('Status'), numberCell('Out of court'), numberCell('Court or custody')],
     rows,
-    notes: ['Each cell: the reoffending rate, then the reoffenders of the children in the cohort. Out of court: youth cautions and conditional caution (and community resolutions and Outcome 22 when the setting include_non_substantive is on).'],
+    notes: [
+      `Each cell: the reoffending rate, then the reoffenders of the children in the cohort. Out of court: ${outOfCourtWords(options)}.`,
+      ...(cohorts.some((c) => noRateYet(binary.get(c))) ? [NOT_YET_NOTE] : []),
+    ],
   }, threshold) });
   return blocks;
+}
+
+/** The out-of-court index events this pack counts, in words (the setting's meaning, not its name). */
+function outOfCourtWords(options: ReoffendingOptions): string {
+  return options.includeNonSubstantive
+    ? 'a youth caution, a youth conditional caution, a community resolution or Outcome 22; this pack counts the last two as well, which official statistics leave out'
+    : 'a youth caution or youth conditional caution, as in official statistics';
+}
+
+/** A cohort at 0 months of follow-up: no child has had any time to reoffend, so it has no rate yet. */
+export function noRateYet(r: IndicatorRecord | undefined): boolean {
+  return r?.status === 'in_progress' && r.months_elapsed === 0;
+}
+
+const NOT_YET = numberCell(SYMBOL.notApplicable);
+const NOT_YET_NOTE = `${SYMBOL.notApplicable} for a cohort at 0 months: its follow-up has only just begun, so no child in it has had time to reoffend and it has no rate yet.`;
+
+/** "1.73 (19 reoffences by 11)". */
+function perReoffenderCell(r: IndicatorRecord | undefined): Cell {
+  if (!isShown(r)) return numberCell(symbolFor(r));
+  const by = r.numerator !== null && r.denominator !== null ? ` (${plural(r.numerator, 'reoffence', 'reoffences')} by ${formatCount(r.denominator)})` : '';
+  return numberCell(`${formatValue(r.value, r.unit)}${by}`);
 }
 
 /** "23.1% (9 of 39)". */

@@ -13,7 +13,7 @@ export interface SpcPoint {
   signal: 'high' | 'low' | null;
   /** Drawn beside the point where a run of its main signal starts; null elsewhere. */
   label: string | null;
-  /** The main signal in a few words, for the table ("Run below average"); "None" without one. */
+  /** The main signal's name, for the table ("Run below the average"); "None" without one. */
   words: string;
 }
 
@@ -28,19 +28,16 @@ export interface SpcSummary {
   used: number;
 }
 
-const WORDS: Record<XmrSignalDetail['signal'], Record<XmrSignalDetail['direction'], string>> = {
+/**
+ * The one name of each signal, used in the chart's labels, its text
+ * alternative and its table alike (a board member should never wonder
+ * whether two names are two signals).
+ */
+export const SIGNAL_NAMES: Readonly<Record<XmrSignalDetail['signal'], Record<XmrSignalDetail['direction'], string>>> = {
   outside: { high: 'Above the upper limit', low: 'Below the lower limit' },
   shift: { high: 'Run above the average', low: 'Run below the average' },
   trend: { high: 'Rising trend', low: 'Falling trend' },
-  twoOfThree: { high: 'Close to the upper limit', low: 'Close to the lower limit' },
-};
-
-/** The same, short enough for a table cell on one line. */
-const SHORT: Record<XmrSignalDetail['signal'], Record<XmrSignalDetail['direction'], string>> = {
-  outside: { high: 'Above limit', low: 'Below limit' },
-  shift: { high: 'Run above mean', low: 'Run below mean' },
-  trend: { high: 'Rising trend', low: 'Falling trend' },
-  twoOfThree: { high: 'Near upper limit', low: 'Near lower limit' },
+  twoOfThree: { high: 'Near the upper limit', low: 'Near the lower limit' },
 };
 
 export function spcSignals(values: readonly (number | null)[]): SpcSummary {
@@ -51,8 +48,8 @@ export function spcSignals(values: readonly (number | null)[]): SpcSummary {
     const startsRun = first !== null && (before === null || before.signal !== first.signal || before.direction !== first.direction);
     return {
       signal: first?.direction ?? null,
-      label: startsRun && first ? WORDS[first.signal][first.direction] : null,
-      words: first ? SHORT[first.signal][first.direction] : 'None',
+      label: startsRun && first ? SIGNAL_NAMES[first.signal][first.direction] : null,
+      words: first ? SIGNAL_NAMES[first.signal][first.direction] : 'None',
     };
   });
   return {

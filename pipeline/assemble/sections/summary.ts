@@ -14,11 +14,13 @@ import type { IndicatorId, IndicatorRecord, Unit } from '../../compute/record.js
 import { formatPeriod, parsePeriod, type Period } from '../../period.js';
 import { changeSymbol, compareEstimates } from '../compare.js';
 import { isShown, symbolFor } from '../cells.js';
-import { capitalise, formatCount, formatInterval, formatValue, quarterLabel, yearToLabel } from '../format.js';
+import { capitalise, formatCount, formatInterval, formatValue, placesForSeries, quarterLabel, yearToLabel } from '../format.js';
 import type { Change, ChangeWord, Section, Target, Tile } from '../model.js';
 import { headline, previousQuarter, yearEarlier, type HeadlineIndex } from '../series.js';
 import type { RateTopic } from '../topics.js';
 import { disproTile } from './dispro-summary.js';
+import type { DisproOptions } from './dispro.js';
+import { NO_HIDDEN_REASONS, type HiddenReasonOf } from '../hidden-reasons.js';
 import { cohortRecords, latestCompleteCohort } from './reoffending.js';
 import { BETTER_WHEN, comparatorStatus, comparisonsOf, targetSentence, targetStatus } from './status.js';
 
@@ -29,6 +31,8 @@ export interface SummaryInput {
   rateTopics: readonly RateTopic[];
   targets: Partial<Record<string, Target>>;
   comparisons: readonly Comparison[];
+  /** The headline count of children and the reasons for hidden figures, for the disproportionality tile. */
+  dispro?: DisproOptions;
 }
 
 /** What a tile needs, whatever the indicator. */
@@ -57,8 +61,8 @@ export function summarySection(input: SummaryInput): Section {
     ...optional(reoffendingFigure(input.records)),
     ...optional(eteFigure(index, period)),
   ];
-  const tiles = figures.map((f) => tileOf(f, input.targets, input.comparisons));
-  const dispro = disproTile(input.records, period);
+  const tiles = figures.map((f) => tileOf(f, input.targets, input.comparisons, input.dispro?.hiddenReason));
+  const dispro = disproTile(input.records, period, input.dispro);
   if (dispro) tiles.push(dispro);
   return {
     id: 'summary',
@@ -150,12 +154,15 @@ function eteFigure(index: HeadlineIndex, period: Period): TileFigure | null {
   };
 }
 
-export function tileOf(f: TileFigure, targets: Partial<Record<string, Target>>, comparisons: readonly Comparison[]): Tile {
+export function tileOf(f: TileFigure, targets: Partial<Record<string, Target>>, comparisons: readonly Comparison[],
+  hiddenReason: HiddenReasonOf = NO_HIDDEN_REASONS): Tile {
   const current = f.current;
   const unit: Unit = current?.unit ?? '%';
+  // The tile's figures to one number of places, enough to tell each from its interval ends.
+  const places = placesForSeries([current, ...f.earlier.map((e) => e.record)].filter(isShown), unit);
   const changes = f.earlier.map((e): Change => {
     const word = compareEstimates(current, e.record);
-    const figure = isShown(e.record) ? formatValue(e.record.value, e.record.unit) : symbolFor(e.record);
+    const figure = isShown(e.record) ? formatValue(e.record.value, e.record.unit, places) : symbolFor(e.record);
     return { against: e.against, word, symbol: changeSymbol(word), detail: `${e.label}: ${figure}` };
   });
   const target = targets[f.id];
@@ -166,11 +173,11 @@ export function tileOf(f: TileFigure, targets: Partial<Record<string, Target>>, 
   if (target && targetStatuses[0]) sentences.push(targetSentence(targetStatuses[0], target, unit));
   return {
     heading: f.heading,
-    value: isShown(current) ? formatValue(current.value, current.unit) : symbolFor(current),
+    value: isShown(current) ? formatValue(current.value, current.unit, places) : symbolFor(current),
     unit: f.unitWords,
-    basis: basisOf(current, f),
+    basis: basisOf(current, f, hiddenReason),
     interval: isShown(current) && current.lower !== null && current.upper !== null
-      ? `95% confidence interval ${formatInterval(current.lower, current.upper, current.unit)}` : '',
+      ? `95% confidence interval ${formatInterval(current.lower, current.upper, current.unit, places)}` : '',
     label: f.label,
     period: f.period,
     changes,
@@ -179,8 +186,14 @@ export function tileOf(f: TileFigure, targets: Partial<Record<string, Target>>, 
   };
 }
 
-function basisOf(r: IndicatorRecord | undefined, f: TileFigure): string {
-  if (r?.suppressed) return 'Hidden to protect children\'s identities: the count is small.';
+function basisOf(r: IndicatorRecord | undefined, f: TileFigure, hiddenReason: HiddenReasonOf): string {
+  if (r?.suppressed) {
+    switch (hiddenReason(r)) {
+      case 'small count': return 'Hidden to protect children\'s identities: the count is small.';
+      case 'protects another': return 'Hidden to protect children\'s identities: another hidden figure could be worked out from it.';
+      default: return 'Hidden to protect children\'s identities.';
+    }
+  }
   if (r === undefined || r.value === null) return 'Not available: see the data quality section.';
   if (r.numerator === null || r.denominator === null) return '';
   return `${f.basis(r.numerator, r.denominator)}.`;

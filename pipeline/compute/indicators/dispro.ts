@@ -54,7 +54,7 @@ import { populationFor, type PopulationEstimate } from '../population.js';
 import type { IndicatorRecord } from '../record.js';
 import { poolFigures, stageFigures, type StageFigures } from './dispro/figures.js';
 import {
-  arrestsEndNote, arrestsNote, noReoffendingCohortNote, pooledNote, populationNotes, reoffendingCohortsNote, undefinedRatioNotes,
+  arrestsEndNote, arrestsNote, noReoffendingCohortNote, type NoteWindow, pooledNote, populationNotes, reoffendingCohortsNote, undefinedRatioNotes,
   unknownEthnicityNote,
 } from './dispro/notes.js';
 import { populationShareRecords, stageRecords } from './dispro/records.js';
@@ -86,7 +86,7 @@ export async function computeDispro(store: Store, ctx: ComputeContext): Promise<
     }
     if (def.stage === 'arrest') notes.push(arrestsNote());
     usesPopulation ||= def.base === 'population';
-    emit(def, single.figures, `year to ${period}`, records, notes);
+    emit(def, single.figures, { kind: 'window', years: 1, code: period }, records, notes);
 
     if (ctx.settings.poolStages.includes(def.stage)) {
       const years = [single.figures];
@@ -97,7 +97,7 @@ export async function computeDispro(store: Store, ctx: ComputeContext): Promise<
         cohorts.unshift(...(earlier.cohorts ?? []));
       }
       const pooled = poolFigures(years, pooledStage(def.stage), period);
-      emit(def, pooled, `three years to ${period}`, records, notes);
+      emit(def, pooled, { kind: 'window', years: 3, code: period }, records, notes);
       // The earlier single years, records only: their notes would repeat the pooled ones.
       for (const year of years.slice(0, -1)) records.push(...stageRecords(year).records);
       // Reoffending pools cohorts, not dates: name the cohort quarters instead.
@@ -114,7 +114,7 @@ export async function computeDispro(store: Store, ctx: ComputeContext): Promise<
   return { records, notes };
 }
 
-function emit(def: StageDefinition, figures: StageFigures, window: string, records: IndicatorRecord[], notes: ComputeNote[]): void {
+function emit(def: StageDefinition, figures: StageFigures, window: NoteWindow, records: IndicatorRecord[], notes: ComputeNote[]): void {
   const result = stageRecords(figures);
   records.push(...result.records);
   notes.push(...unknownEthnicityNote(def, figures, window), ...undefinedRatioNotes(def, result.undefinedRatios, window));

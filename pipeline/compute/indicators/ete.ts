@@ -11,10 +11,9 @@
  *   on; a quarter in which no intervention ended has denominators 0 and
  *   value null (nothing to measure, not 0%).
  */
-import { messages } from '../../messages.js';
 import { comparePeriods, formatPeriod, periodEnd, periodOf, periodStart, trendWindow, type Period } from '../../period.js';
 import type { Store } from '../../store/db.js';
-import type { ComputeContext, ComputeNote } from '../context.js';
+import type { ComputeContext, ComputeNote, NoteMessageId } from '../context.js';
 import { record, type IndicatorId, type IndicatorRecord } from '../record.js';
 import { isOfCompulsorySchoolAge } from '../school-age.js';
 import { proportionCI } from '../statistics.js';
@@ -51,7 +50,7 @@ export async function computeEte(store: Store, ctx: ComputeContext): Promise<Ind
   });
   const firstStart = history?.first_start ?? null;
   if (firstStart === null) {
-    return { records: [], notes: [note('info', messages.noteNoInterventions.text({ period: formatPeriod(period) }))] };
+    return { records: [], notes: [note('info', 'noteNoInterventions', period)] };
   }
   const rows = await store.query<EteAtEnd>(ETE_AT_INTERVENTION_END_SQL, {
     window_start: periodStart(window[0] as Period), period_end: periodEnd(period),
@@ -62,7 +61,7 @@ export async function computeEte(store: Store, ctx: ComputeContext): Promise<Ind
     .filter((q) => comparePeriods(q, firstQuarter) >= 0)
     .flatMap((q) => quarterRecords(q, assessed.filter((a) => a.quarter === formatPeriod(q))));
   const notes = history?.placements === 0
-    ? [note('warning', messages.noteNoEtePlacements.text({ period: formatPeriod(period) }))]
+    ? [note('warning', 'noteNoEtePlacements', period)]
     : [];
   return { records, notes };
 }
@@ -101,6 +100,6 @@ function percentRecord(id: IndicatorId, q: Period, x: number, n: number): Indica
   });
 }
 
-function note(severity: ComputeNote['severity'], text: string): ComputeNote {
-  return { indicator: 'ete', severity, text };
+function note(severity: ComputeNote['severity'], message: NoteMessageId, period: Period): ComputeNote {
+  return { indicator: 'ete', severity, message, params: { period: { kind: 'periods', codes: [formatPeriod(period)], as: 'quarters' } } };
 }

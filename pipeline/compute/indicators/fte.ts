@@ -13,7 +13,6 @@
  * - The official figure comes from the Police National Computer; this is
  *   the local (case-management) count, and the pack labels it so.
  */
-import { messages } from '../../messages.js';
 import { addMonths, ageOn, formatPeriod, periodEnd, periodStart, rollingYearStart, trendWindow, type Period } from '../../period.js';
 import type { Store } from '../../store/db.js';
 import type { ComputeContext, ComputeNote } from '../context.js';
@@ -93,7 +92,7 @@ export function firstTimeEntrants(rows: readonly FirstOutcomeOffence[]): Entrant
 function shortHistoryNotes(period: Period, firstOutcome: string | null): ComputeNote[] {
   if (firstOutcome === null || firstOutcome <= addMonths(periodStart(period), -MIN_HISTORY_MONTHS)) return [];
   return [{
-    indicator: 'fte', severity: 'warning',
-    text: messages.noteShortHistory.text({ first: firstOutcome, period: formatPeriod(period) }),
+    indicator: 'fte', severity: 'warning', message: 'noteShortHistory',
+    params: { first: { kind: 'date', iso: firstOutcome }, period: { kind: 'periods', codes: [formatPeriod(period)], as: 'quarters' } },
   }];
 }

@@ -10,7 +10,6 @@
  * group, each with every category (an empty one is 0 of 0, value null) so
  * that tables and charts have the same shape every quarter.
  */
-import { messages } from '../../messages.js';
 import type { Store } from '../../store/db.js';
 import type { ComputeContext, ComputeNote } from '../context.js';
 import type { Breakdown, BreakdownKey, IndicatorRecord } from '../record.js';
@@ -113,7 +112,8 @@ function methodNotes(ctx: ComputeContext): ComputeNote[] {
   return [{
     indicator: 'reoffending',
     severity: 'info',
-    text: messages.noteReoffendingNonSubstantive.text({}),
+    message: 'noteReoffendingNonSubstantive',
+    params: {},
   }];
 }
 
@@ -131,8 +131,9 @@ function historyNotes(ctx: ComputeContext, firstOutcome: string | null): Compute
   // A warning, so the data-quality section lists it: the reoffending section shows no compute notes.
   return [{
     indicator: 'reoffending', severity: 'warning',
-    text: messages.noteCohortsBeforeHistory.text({
-      first: firstOutcome, from: formatPeriod(all[0]!), to: formatPeriod(all[all.length - covered.length - 1]!),
-    }),
+    message: 'noteCohortsBeforeHistory',
+    params: {
+      first: { kind: 'date', iso: firstOutcome }, from: formatPeriod(all[0]!), to: formatPeriod(all[all.length - covered.length - 1]!),
+    },
   }];
 }

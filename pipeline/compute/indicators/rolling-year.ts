@@ -8,7 +8,6 @@
  * trend chart), and P itself always, since the run is for P; when P's year starts
  * before the history, a note says that its figure covers part of the year.
  */
-import { messages } from '../../messages.js';
 import {
   addQuarters, comparePeriods, formatPeriod, midYearFor, parsePeriod, periodEnd, periodOf, periodStart, rollingYearStart, trendWindow,
   type Period,
@@ -45,7 +44,7 @@ export async function outcomesEndNotes(store: Store, period: Period): Promise<Co
   const [row] = await store.query<{ last_outcome: string | null }>(LATEST_OUTCOME_SQL, { period_end: periodEnd(period) });
   const last = row?.last_outcome ?? null;
   if (last === null || last >= periodStart(period)) return [];
-  return [{ indicator: 'fte', severity: 'warning', text: messages.noteOutcomesEndBefore.text({ period: formatPeriod(period), last }) }];
+  return [{ indicator: 'fte', severity: 'warning', message: 'noteOutcomesEndBefore', params: { period: formatPeriod(period), last: { kind: 'date', iso: last } } }];
 }
 
 /** The quarters of P's trend window that get rolling-year records, oldest first. */
@@ -64,8 +63,8 @@ export function inYearTo(q: Period, isoDay: string): boolean {
 export function partialYearNotes(indicator: string, period: Period, firstOutcome: string | null): ComputeNote[] {
   if (firstOutcome === null || firstOutcome <= rollingYearStart(period)) return [];
   return [{
-    indicator, severity: 'warning',
-    text: messages.notePartialYear.text({ period: formatPeriod(period), first: firstOutcome, indicator: labelOf(indicator) }),
+    indicator, severity: 'warning', message: 'notePartialYear',
+    params: { window: { kind: 'window', years: 1, code: formatPeriod(period) }, first: { kind: 'date', iso: firstOutcome }, indicator: labelOf(indicator) },
   }];
 }
 
@@ -81,7 +80,10 @@ export function populationNotes(indicator: string, populations: ReadonlyMap<stri
   const notes: ComputeNote[] = [];
   const missing = [...populations].filter(([, p]) => p === null).map(([q]) => q);
   if (missing.length > 0) {
-    notes.push({ indicator, severity: 'warning', text: messages.noteNoPopulation.text({ periods: listOf(missing), indicator: labelOf(indicator) }) });
+    notes.push({
+      indicator, severity: 'warning', message: 'noteNoPopulation',
+      params: { periods: { kind: 'periods', codes: missing, as: 'years' }, indicator: labelOf(indicator) },
+    });
   }
   // One note per run of consecutive quarters falling back to the same estimate, not one per year wanted:
   // the table names each quarter's estimate, so the note only has to say why.
@@ -97,13 +99,13 @@ export function populationNotes(indicator: string, populations: ReadonlyMap<stri
     const [first, last] = [midYearFor(run.from), midYearFor(run.to)];
     const one = comparePeriods(run.from, run.to) === 0;
     notes.push({
-      indicator, severity: 'info',
-      text: messages.notePopulationFallback.text({
+      indicator, severity: 'info', message: 'notePopulationFallback',
+      params: {
         wanted: first === last ? `estimate for mid-${first} is` : `estimates for mid-${first} to mid-${last} are`,
         year: run.year,
         periods: one ? `the year to ${formatPeriod(run.from)}` : `the years to each quarter from ${formatPeriod(run.from)} to ${formatPeriod(run.to)}`,
         indicator: labelOf(indicator),
-      }),
+      },
     });
   }
   return notes;
@@ -132,8 +134,4 @@ const LABELS: Readonly<Record<string, string>> = {
 
 function labelOf(indicator: string): string {
   return LABELS[indicator] ?? indicator;
-}
-
-function listOf(quarters: readonly string[]): string {
-  return quarters.length === 1 ? quarters[0] as string : `${quarters.slice(0, -1).join(', ')} and ${quarters[quarters.length - 1]}`;
 }

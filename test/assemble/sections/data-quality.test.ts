@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { discloseRecords } from '../../../pipeline/assemble/disclosure.js';
 import type { Block, DataQualityInput, Section } from '../../../pipeline/assemble/model.js';
 import { dataQualitySection, monthsOfHistory, type DataQualityContext } from '../../../pipeline/assemble/sections/data-quality.js';
+import type { ComputeNote } from '../../../pipeline/compute/context.js';
 import type { IndicatorRecord } from '../../../pipeline/compute/record.js';
 import { messages } from '../../../pipeline/messages.js';
 import { parsePeriod } from '../../../pipeline/period.js';
@@ -13,23 +14,36 @@ const share = (stage: string, unknown: number, total: number): IndicatorRecord =
 });
 // Out of stage order on purpose: the table follows the chain (arrest, first time entrants, …, custody).
 const RECORDS = [share('custody', 2, 11), share('arrest', 23, 954), share('fte', 30, 110)];
-const unknownNote = messages.noteDisproUnknownEthnicity.text({
-  unknown: 23, total: 954, counted: 'arrests', window: 'year to December 2024', percent: '2.4', stage: 'arrest',
-});
+const WINDOW = { kind: 'window', years: 1, code: '2024-25-Q3' } as const;
+/** Custody: 2 of 11 with no recorded ethnicity (18.2%), a warning (the table above shows the same). */
+const unknownNote: ComputeNote = {
+  indicator: 'dispro', severity: 'warning', message: 'noteDisproUnknownEthnicityHigh', params: {
+    unknown: { kind: 'count', value: 2, of: 11 }, total: { kind: 'count', value: 11 }, percent: { kind: 'percent', numerator: 2, denominator: 11 },
+    counted: 'children sentenced at court', window: WINDOW, stage: 'custody',
+  },
+};
+const NOTES: ComputeNote[] = [
+  unknownNote,
+  { indicator: 'fte', severity: 'warning', message: 'noteShortHistory', params: {
+    first: { kind: 'date', iso: '2022-07-01' }, period: { kind: 'periods', codes: ['2024-25-Q3'], as: 'quarters' },
+  } },
+  // Info notes are for the sections, not the warnings.
+  { indicator: 'dispro', severity: 'info', message: 'noteDisproArrestsNotChildren', params: {} },
+];
 
 const DQ: DataQualityInput = {
   files: [
     { file: 'children.csv', rows: 1520, refusedRows: 0, sha256: 'a1b2c3d4e5f60718', warningRows: 0, warningRowsAtLeast: false },
     { file: 'offences.csv', rows: 4210, refusedRows: 0, sha256: '0f1e2d3c4b5a6978', warningRows: 12, warningRowsAtLeast: true },
   ],
-  warnings: [unknownNote, 'The extract\'s earliest outcome is on 1 July 2022.', 'Only 4 of 50 children had a placement (8.0%).'],
+  warnings: ['A warning in plain words.'],
   extractFrom: '2022-07-01',
   extractTo: '2024-12-31',
   loadWarnings: [{ file: 'offences.csv', column: 'offence_category', rows: 12, expected: 'expected one of ARSON, OTHER (or its label); loaded as written, upper-cased' }],
   notProven: { yearToPeriod: 4, toPeriodEnd: 37 },
 };
 const ctx = (over: Partial<DataQualityContext> = {}): DataQualityContext =>
-  ({ dq: DQ, period: P, population: { year: 2024, fallback: false }, records: RECORDS, threshold: null, ...over });
+  ({ dq: DQ, period: P, population: { year: 2024, fallback: false }, records: RECORDS, threshold: null, notes: NOTES, ...over });
 
 function blocks<K extends Block['kind']>(s: Section, kind: K): Extract<Block, { kind: K }>[] {
   return s.blocks.filter((b): b is Extract<Block, { kind: K }> => b.kind === kind);
@@ -74,8 +88,8 @@ describe('dataQualitySection: board', () => {
   it('lists load warnings and compute warnings, leaving out the unknown-ethnicity notes the table replaces', () => {
     expect(blocks(section, 'list')[0]?.items).toEqual([
       'offences.csv, column offence_category: 12 rows: expected one of ARSON, OTHER (or its label); loaded as written, upper-cased.',
-      'The extract\'s earliest outcome is on 1 July 2022.',
-      'Only 4 of 50 children had a placement (8.0%).',
+      'A warning in plain words.',
+      messages.noteShortHistory.text({ first: '1 July 2022', period: 'October to December 2024' }),
     ]);
   });
 });
@@ -94,13 +108,18 @@ describe('dataQualitySection: public', () => {
 
   it('withholds small not-proven counts and small counts in warnings', () => {
     expect(facts(section)['Outcomes not proven']).toMatch(/^\[c\] offences in the year to December 2024 and 37 in the whole extract/);
-    expect(blocks(section, 'list')[0]?.items).toContain('Only [c] of [c] children had a placement ([c]).');
+    // Without the unknown-ethnicity table the note is listed, written after disclosure: 2 is withheld, and so is 2 of 11 as a percentage.
+    const withoutTable = dataQualitySection(ctx({ records: [], threshold: 5 }));
+    expect(blocks(withoutTable, 'list')[0]?.items).toContain(messages.noteDisproUnknownEthnicityHigh.text({
+      unknown: '[c]', total: '11', counted: 'children sentenced at court', window: 'year to December 2024', percent: '[c]', stage: 'custody',
+    }));
+    expect(blocks(dataQualitySection(ctx({ records: [] })), 'list')[0]?.items.join(' ')).toContain('2 of 11 children sentenced at court in the year to December 2024 (18.2%)');
   });
 });
 
 describe('dataQualitySection: other runs', () => {
   it('says when no files were read (a store loaded earlier), and when there are no warnings', () => {
-    const section = dataQualitySection(ctx({ dq: { ...DQ, files: [], warnings: [], loadWarnings: [] }, records: [] }));
+    const section = dataQualitySection(ctx({ dq: { ...DQ, files: [], warnings: [], loadWarnings: [] }, records: [], notes: [] }));
     expect(blocks(section, 'paragraphs').flatMap((b) => b.paragraphs)).toEqual(expect.arrayContaining([
       expect.stringMatching(/^No extract files were read in this run/),
       'There are no data-quality warnings for this period.',

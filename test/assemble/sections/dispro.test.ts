@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Block, ChartModel, Section, TableModel } from '../../../pipeline/assemble/model.js';
+import { hiddenReasons } from '../../../pipeline/assemble/hidden-reasons.js';
 import { disproSection, hasDispro } from '../../../pipeline/assemble/sections/dispro.js';
 import type { ComputeNote } from '../../../pipeline/compute/context.js';
 import type { IndicatorRecord } from '../../../pipeline/compute/record.js';
 import { RATE_RATIO_UNDEFINED } from '../../../pipeline/compute/statistics.js';
+import { messages } from '../../../pipeline/messages.js';
 import { parsePeriod } from '../../../pipeline/period.js';
 
 const P = '2024-25-Q3';
@@ -13,8 +15,8 @@ const rri = (stage: string, group: string, value: number | null, lower: number |
   ...base, id: 'dispro.rri', breakdown: { stage, group }, numerator: a, denominator: c, value, lower, upper, unit: 'ratio',
   significant, direction: significant ? (value !== null && value > 1 ? 'higher' : 'lower') : null,
 });
-const rate = (stage: string, group: string, value: number, unit: '%' | 'per 1,000'): IndicatorRecord => ({
-  ...base, id: 'dispro.rate', breakdown: { stage, group }, numerator: 10, denominator: 100, value, lower: null, upper: null, unit,
+const rate = (stage: string, group: string, value: number, unit: '%' | 'per 1,000', n = 10, d = 100): IndicatorRecord => ({
+  ...base, id: 'dispro.rate', breakdown: { stage, group }, numerator: n, denominator: d, value, lower: null, upper: null, unit,
 });
 const share = (stage: string, group: string, value: number): IndicatorRecord => ({
   ...base, id: 'dispro.share', breakdown: { stage, group }, numerator: 10, denominator: 100, value, lower: null, upper: null, unit: '%',
@@ -27,12 +29,14 @@ const records: IndicatorRecord[] = [
   rri('fte', 'Mixed', 1.94, 1.07, 3.38, true, 19, 45),
   // No Other child was a first time entrant: the index is 0, which a log scale cannot show.
   rri('fte', 'Other', 0, 0, 1.01, false, 0, 45),
-  rate('fte', 'Black', 7.8, 'per 1,000'), rate('fte', 'White', 3.2, 'per 1,000'),
+  rate('fte', 'Black', 7.8, 'per 1,000', 26, 3344), rate('fte', 'Mixed', 6.3, 'per 1,000', 19, 3026), rate('fte', 'White', 3.2, 'per 1,000', 45, 13877),
   // Remand: no White child remanded, so no index for anyone.
   rri('remand_yda', 'Asian', null, null, null, false, 1, 0),
   // Custody: the single year and the pooled three years; the pooled figure is shown in its place.
   rri('custody', 'Mixed', 5, 0.5, 50, false, 1, 1),
+  // Significant, but only 6 Mixed children were given custody: listed as based on few children, never the headline.
   rri('custody_pooled', 'Mixed', 3.1, 1.2, 8.01, true, 6, 9),
+  rate('custody_pooled', 'Mixed', 19.4, '%', 6, 31), rate('custody_pooled', 'White', 6.2, '%', 9, 145),
   rri('custody_pooled', 'Black', 0.9, 0.3, 2.7, false, 4, 9),
   // Shares, with the population (the Lammy view) and ethnicity not known.
   share('population', 'Asian', 23.4), share('population', 'Black', 12.0), share('population', 'Mixed', 10.8),
@@ -42,11 +46,18 @@ const records: IndicatorRecord[] = [
   { ...rri('fte', 'Black', 9, 5, 12, true, 30, 10), period: '2023-24-Q3' },
 ];
 const notes: ComputeNote[] = [
-  { indicator: 'dispro', severity: 'info', text: 'arrests.csv has no child identifier, so the arrest stage counts arrests.' },
-  { indicator: 'dispro', severity: 'info', text: 'The reoffending stage pools the 2 latest complete reoffending cohorts at 2024-25-Q3 (2022-23-Q4 and 2023-24-Q1).' },
-  { indicator: 'dispro', severity: 'info', text: `Remand stage, year to 2024-25-Q3, Asian: ${RATE_RATIO_UNDEFINED.noReferenceEvents}` },
-  { indicator: 'dispro', severity: 'warning', text: '3 of 110 first time entrants in the year (2.7%) have no recorded ethnicity, so they are left out.' },
-  { indicator: 'fte', severity: 'info', text: 'Not about disproportionality.' },
+  { indicator: 'dispro', severity: 'info', message: 'noteDisproArrestsNotChildren', params: {} },
+  { indicator: 'dispro', severity: 'info', message: 'noteDisproReoffendingCohorts', params: {
+    period: { kind: 'periods', codes: [P], as: 'quarters' }, count: 2, cohorts: { kind: 'periods', codes: ['2022-23-Q4', '2023-24-Q1'], as: 'quarters' },
+  } },
+  { indicator: 'dispro', severity: 'info', message: 'noteDisproRatioUndefined', params: {
+    stage: 'Remand', window: { kind: 'window', years: 1, code: P }, groups: 'Asian', reason: RATE_RATIO_UNDEFINED.noReferenceEvents,
+  } },
+  { indicator: 'dispro', severity: 'warning', message: 'noteDisproUnknownEthnicity', params: {
+    unknown: { kind: 'count', value: 3, of: 110 }, total: { kind: 'count', value: 110 }, percent: { kind: 'percent', numerator: 3, denominator: 110 },
+    counted: 'first time entrants', window: { kind: 'window', years: 1, code: P }, stage: 'first time entrant',
+  } },
+  { indicator: 'fte', severity: 'info', message: 'noteNoInterventions', params: { period: { kind: 'periods', codes: [P], as: 'quarters' } } },
 ];
 const section: Section = disproSection(records, period, notes, null);
 const lists = section.blocks.filter((b): b is Extract<Block, { kind: 'list' }> => b.kind === 'list');
@@ -54,13 +65,27 @@ const chart: ChartModel = (section.blocks.find((b): b is Extract<Block, { kind: 
 const texts = (t: TableModel) => t.rows.map((r) => r.map((c) => c.text));
 
 describe('disproSection: the significant stages in sentences', () => {
-  it('names each significant RRI with its interval, as co-occurrence, the pooled years where pooled', () => {
+  it('names each significant RRI resting on 10 or more children with its interval and counts, as co-occurrence', () => {
     expect(lists[0]?.heading).toBe('Where rates differed significantly from White children\'s');
     expect(lists[0]?.items).toEqual([
-      'In the year to December 2024, Black children were 2.40 times as likely as White children to become first time entrants (95% confidence interval 1.42 to 3.97).',
-      'In the year to December 2024, children from the Mixed ethnic group were 1.94 times as likely as White children to become first time entrants (95% confidence interval 1.07 to 3.38).',
-      'In the three years to December 2024, children from the Mixed ethnic group were 3.10 times as likely as White children to receive a custodial sentence, among children sentenced at court (95% confidence interval 1.20 to 8.01).',
+      'In the year to December 2024, Black children were 2.40 times as likely as White children to become first time entrants (95% confidence interval 1.42 to 3.97; 26 first time entrants among 3,344 Black children, against 45 among 13,877 White children).',
+      'In the year to December 2024, children from the Mixed ethnic group were 1.94 times as likely as White children to become first time entrants (95% confidence interval 1.07 to 3.38; 19 first time entrants among 3,026 children from the Mixed ethnic group, against 45 among 13,877 White children).',
     ]);
+  });
+
+  it('lists a significant RRI of fewer than 10 children apart, with its counts, as based on few children (the pooled years where pooled)', () => {
+    expect(lists[1]?.heading).toBe('Significant, but based on few children (fewer than 10 in the group at the stage)');
+    expect(lists[1]?.items).toEqual([
+      'In the three years to December 2024, children from the Mixed ethnic group were 3.10 times as likely as White children to receive a custodial sentence, among children sentenced at court (95% confidence interval 1.20 to 8.01; 6 of 31 children from the Mixed ethnic group, against 9 of 145 White children).',
+    ]);
+  });
+
+  it('says how many comparisons were made, how many differ, and that some are expected by chance', () => {
+    const prose = section.blocks.flatMap((b) => (b.kind === 'paragraphs' ? b.paragraphs : []));
+    // 7 comparisons (4 FTE, 1 remand, 2 pooled custody); 7 × 0.05 = 0.35 → "about 0.4".
+    expect(prose).toContain('3 of the 7 comparisons with White children differ significantly. '
+      + 'With 7 comparisons, about 0.4 would be expected to look significant by chance alone even if no group\'s rate differed from White children\'s (1 in 20 at the 95% level), so a single significant result is weak evidence on its own. '
+      + '1 significant result rests on fewer than 10 children in the group at the stage, so it is based on few children and not used as a headline.');
   });
 
   it('says where differences occur, never that they are caused', () => {
@@ -92,10 +117,11 @@ describe('disproSection: the RRI chart', () => {
   });
 
   it('states the finding in the title and gives every RRI, drawn or not, in its table', () => {
-    expect(chart.title).toBe('3 of 7 comparisons with White children differ significantly; the furthest from parity: children from the Mixed ethnic group, custodial sentence (3 years pooled), 3.10 times the White rate');
+    // Mixed children's custody (3.10) is further from parity but rests on 6 children: the title takes Black FTE (26).
+    expect(chart.title).toBe('3 of the 7 comparisons with White children differ significantly; the furthest from parity: Black children, first time entrant, 2.40 times the White rate (26 first time entrants in the group)');
     const rows = texts(chart.table);
-    expect(rows[1]).toEqual(['First time entrant', 'Black', '7.8', '3.2', '2.40', '1.42 to 3.97', 'Yes: higher', '']);
-    expect(rows[3]).toEqual(['First time entrant', 'Other', '[x]', '3.2', '0.00', '0.00 to 1.01', 'No', 'Index is 0']);
+    expect(rows[1]).toEqual(['First time entrant', 'Black', '7.8 (26 of 3,344)', '3.2 (45 of 13,877)', '2.40', '1.42 to 3.97', 'Yes: higher', '']);
+    expect(rows[3]).toEqual(['First time entrant', 'Other', '[x]', '3.2 (45 of 13,877)', '0.00', '0.00 to 1.01', 'No', 'Index is 0']);
     expect(rows[4]).toEqual(['Remand to youth detention', 'Asian', '[x]', '[x]', '[x]', '[x]', '[x]', 'No White children']);
     expect(rows[5]?.[0]).toBe('Custodial sentence (pooled)');
   });
@@ -107,18 +133,33 @@ describe('disproSection: the RRI chart', () => {
     ]);
   });
 
-  it('gathers the hidden RRIs of a public pack under one reason, "every group" where all four are hidden', () => {
+  it('gathers the hidden RRIs of a public pack by their true reason, "every group" where all four are hidden', () => {
     const hide = (r: IndicatorRecord): IndicatorRecord => ({ ...r, numerator: null, denominator: null, value: null, lower: null, upper: null, suppressed: true });
     const hidden = [
       ...['Asian', 'Black', 'Mixed', 'Other'].map((g) => hide(rri('custody_pooled', g, 1, 0.5, 2, false, 1, 9))),
       hide(rri('fte', 'Asian', 0.8, 0.43, 1.43, false, 3, 45)), hide(rri('fte', 'Mixed', 0.8, 0.43, 1.43, false, 3, 45)),
       rri('fte', 'Black', 2.4, 1.42, 3.97, true, 26, 45),
     ];
-    const items = disproSection(hidden, period, [], 5).blocks
+    // The disclosure log: pooled custody hidden for small counts; FTE Asian (3) small, FTE Mixed hidden to protect it.
+    const log = [
+      ...['Asian', 'Black', 'Mixed', 'Other'].map((g) => ({ id: 'dispro.rate', period: P, breakdown: { stage: 'custody_pooled', group: g }, reason: 'primary' as const })),
+      { id: 'dispro.rate', period: P, breakdown: { stage: 'fte', group: 'Asian' }, reason: 'primary' as const },
+      { id: 'dispro.rate', period: P, breakdown: { stage: 'fte', group: 'Mixed' }, reason: 'secondary' as const },
+      // The RRI goes with the rate it is built on (the same children).
+      { id: 'dispro.rri', period: P, breakdown: { stage: 'fte', group: 'Mixed' }, reason: 'linked' as const },
+    ];
+    const publicSection = disproSection(hidden, period, [], 5, { hiddenReason: hiddenReasons(log) });
+    const items = publicSection.blocks
       .find((b): b is Extract<Block, { kind: 'list' }> => b.kind === 'list' && b.heading === 'Not drawn on the chart')?.items;
     expect(items).toEqual([
-      'Hidden to protect children\'s identities, because each is built on a small count: first time entrant, Asian and Mixed; custodial sentence (3 years pooled), every group.',
+      'Hidden to protect children\'s identities, because each is built on a small count: first time entrant, Asian; custodial sentence (3 years pooled), every group.',
+      'Hidden to protect children\'s identities, so that another hidden figure cannot be worked out from them (they are not small themselves): first time entrant, Mixed.',
     ]);
+    // The count of significant comparisons is of those shown (1: FTE Black), and the hidden 6 are explained.
+    const prose = publicSection.blocks.flatMap((b) => (b.kind === 'paragraphs' ? b.paragraphs : []));
+    expect(prose.find((p) => p.startsWith('The 1 comparison'))).toMatch(/^The 1 comparison with White children that can be shown differs significantly\. 6 comparisons are hidden to protect children's identities: 5 are built on a small count, and 1 is hidden so that another hidden figure cannot be worked out from it\./);
+    expect(texts((publicSection.blocks.find((b) => b.kind === 'figure') as Extract<Block, { kind: 'figure' }>).chart.table)
+      .map((r) => r[7])).toEqual(['Hidden [c]: small count', '', 'Hidden [c]: protects another', ...Array(4).fill('Hidden [c]: small count')]);
   });
 });
 
@@ -129,21 +170,22 @@ describe('disproSection: shares and notes', () => {
       'Ethnic group', 'Population aged 10–17', 'First time entrant', 'Remand to youth detention', 'Custodial sentence (3 years pooled)',
     ]);
     const rows = table ? texts(table) : [];
-    expect(rows[1]).toEqual(['Black', '12.0%', '24.3%', '[x]', '[x]']);
-    expect(rows[5]).toEqual(['Ethnicity not known', '[z]', '2.7%', '[x]', '4.5%']);
+    // Each share with its count and base ("10 of 100" in the fixture).
+    expect(rows[1]).toEqual(['Black', '12.0% (10 of 100)', '24.3% (10 of 100)', '[x]', '[x]']);
+    expect(rows[5]).toEqual(['Ethnicity not known', '[z]', '2.7% (10 of 100)', '[x]', '4.5% (10 of 100)']);
   });
 
   it('keeps the context notes, quarters in words, and leaves out those the section says itself (or that could carry a small count)', () => {
     expect(lists.find((l) => l.heading === 'About these figures')?.items).toEqual([
-      'arrests.csv has no child identifier, so the arrest stage counts arrests.',
+      messages.noteDisproArrestsNotChildren.text({}),
       // 2024-25-Q3 is October to December 2024; 2022-23-Q4 January to March 2023; 2023-24-Q1 April to June 2023.
-      'The reoffending stage pools the 2 latest complete reoffending cohorts at October to December 2024 (January to March 2023 and April to June 2023).',
+      'The reoffending stage pools the 2 latest complete reoffending cohorts at October to December 2024 (January to March 2023 and April to June 2023): reoffenders of the children in those cohorts.',
     ]);
   });
 
   it('says pooled stages cover three years', () => {
     const prose = section.blocks.flatMap((b) => (b.kind === 'paragraphs' ? b.paragraphs : []));
-    expect(prose).toContain('Stages marked "3 years pooled" add together the three years to December 2024, because a single year has too few children to compare groups (setting pooling). The other stages are for the year to December 2024.');
+    expect(prose).toContain('Stages marked "3 years pooled" add together the three years to December 2024, because a single year has too few children to compare groups (the service pools these stages). The other stages are for the year to December 2024.');
   });
 
   it('is left out of the pack without records for the period', () => {

@@ -48,17 +48,19 @@ describe('methodsSection', () => {
       settings: { includeNonSubstantive: true, poolStages: ['custody', 'remand_yda'], comparatorAreas: ['West Midlands', 'England'] },
       population: { year: 2021, fallback: true },
     })));
-    expect(board['Reoffending index events']).toContain('include_non_substantive: true');
+    expect(board['Reoffending index events']).toBe('Community resolutions and Outcome 22 count as well as cautions, court sentences and releases from custody (the local live-tracker view), so reoffending rates are not comparable with official statistics, which leave them out.');
     expect(board['Disproportionality pooling']).toMatch(/^Custody and remand to youth detention stages: pooled over three years/);
-    expect(board['Small-number threshold']).toBe('Not applied in this board version; the published version hides counts from 1 to 5 (suppression_threshold: 5).');
+    expect(board['Small-number threshold']).toBe('Not applied in this board version; the published version hides counts from 1 to 5, with every figure built on them.');
     expect(board.Comparators).toBe('West Midlands and England');
     // Mid-2021 for a year that needs mid-2024: 3 years older, more than the 2 the pack accepts without a warning.
     expect(board['Population estimate']).toBe('ONS mid-2021, the latest in population.csv: the year to this period wants mid-2024, and every year after mid-2021 uses mid-2021 too. That is 3 years older than this period needs: see the warnings under Data quality.');
     const recent = settings(methodsSection(options({ population: { year: 2022, fallback: true } })));
     expect(recent['Population estimate']).toBe('ONS mid-2022, the latest in population.csv: the year to this period wants mid-2024, and every year after mid-2022 uses mid-2022 too.');
     const pub = settings(methodsSection(options({ audience: 'public', threshold: 3 })));
-    expect(pub['Small-number threshold']).toBe('Counts from 1 to 3 are hidden in this version (suppression_threshold: 3).');
-    expect(pub['Reoffending index events']).toContain('include_non_substantive: false');
+    expect(pub['Small-number threshold']).toBe('Counts from 1 to 3 are hidden in this version, with every figure built on them.');
+    expect(pub['Reoffending index events']).toBe('Cautions, court sentences and releases from custody only, as in official statistics.');
+    // Settings are said by what they mean, never by their names in the config file.
+    for (const s of [board, pub]) expect(JSON.stringify(s)).not.toMatch(/include_non_substantive|suppression_threshold|headline_min_count|pooling:/);
   });
 
   it('describes disclosure control as applied (small counts, rows, linked figures, shares, bases) in both versions', () => {

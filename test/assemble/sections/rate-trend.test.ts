@@ -28,11 +28,11 @@ describe('rateTrendSection: SPC signals on the trend chart', () => {
 
   it('marks each signalled point by its direction, which the legend names', () => {
     expect(values.map((v) => v.kind)).toEqual([
-      ...Array(9).fill('Unusually high'), 'None', 'Unusually low', 'Unusually low',
+      ...Array(9).fill('High'), 'None', 'Low', 'Low',
     ]);
     const points = specOf(chart).layer.find((l) => l.mark.type === 'point' && l.encoding?.shape);
     expect(points?.encoding?.shape?.scale).toEqual({
-      domain: ['None', 'Unusually high', 'Unusually low'], range: ['circle', 'triangle-up', 'triangle-down'],
+      domain: ['None', 'High', 'Low'], range: ['circle', 'triangle-up', 'triangle-down'],
     });
   });
 
@@ -93,11 +93,12 @@ describe('rateTrendSection: comparators', () => {
     const [table] = tablesOf(section);
     expect(table?.rows.map((r) => r.map((x) => x.text))).toEqual([
       // Year to December 2023: 60 × 5 = 300.0 [228.918, 386.168]; 130 is below it: higher, and lower is better: worse.
-      ['West Midlands, year to December 2023', '130.0', '300.0', '228.9 to 386.2', '▲ higher (worse)'],
+      // The service's rate with its count and base: 60 of 20,000.
+      ['West Midlands, year to December 2023', '130.0', '300.0 (60 of 20,000)', '228.9 to 386.2', '▲ higher (worse)'],
       // Year to December 2024: 150.0 [101.184, 214.143]; 141 is inside.
-      ['West Midlands, year to December 2024', '141.0', '150.0', '101.2 to 214.1', '● similar'],
+      ['West Midlands, year to December 2024', '141.0', '150.0 (30 of 20,000)', '101.2 to 214.1', '● similar'],
       // 300 is above it: lower, better.
-      ['England, year to December 2024', '300.0', '150.0', '101.2 to 214.1', '▼ lower (better)'],
+      ['England, year to December 2024', '300.0', '150.0 (30 of 20,000)', '101.2 to 214.1', '▼ lower (better)'],
     ]);
     expect(table?.notes).toContain('Source: Youth Justice Statistics.');
   });
@@ -121,14 +122,15 @@ describe('rateTrendSection: remands to youth detention (custody)', () => {
   it('tabulates decisions, children remanded and children with a decision for each year', () => {
     const [table] = tablesOf(rateTrendSection(CUSTODY_TOPIC, ctx({ index: indexHeadlines(custody), remands })));
     expect(table?.rows.map((r) => r.map((x) => x.text))).toEqual([
-      ['July to September 2024', '9', '8', '40'],
-      ['October to December 2024', '4', '0', '19'],
+      // Rolling years, named as such: "Year to September 2024", never the quarter's own months.
+      ['Year to September 2024', '9', '8', '40'],
+      ['Year to December 2024', '4', '0', '19'],
     ]);
   });
 
   it('hides counts from 1 to the threshold in the public version, and keeps true zeros', () => {
     const [table] = tablesOf(rateTrendSection(CUSTODY_TOPIC, ctx({ index: indexHeadlines(custody), remands, threshold: 5 })));
-    expect(table?.rows[1]?.map((x) => x.text)).toEqual(['October to December 2024', '[c]', '0', '19']);
+    expect(table?.rows[1]?.map((x) => x.text)).toEqual(['Year to December 2024', '[c]', '0', '19']);
     expect(table?.notes[0]).toMatch(/^\[c\] confidential/);
   });
 });

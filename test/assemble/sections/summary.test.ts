@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyDisclosureControl } from '../../../pipeline/assemble/disclosure.js';
+import { discloseRecords } from '../../../pipeline/assemble/disclosure.js';
+import { hiddenReasons } from '../../../pipeline/assemble/hidden-reasons.js';
 import type { Tile } from '../../../pipeline/assemble/model.js';
 import { summarySection, type SummaryInput } from '../../../pipeline/assemble/sections/summary.js';
 import { indexHeadlines } from '../../../pipeline/assemble/series.js';
@@ -40,8 +41,11 @@ const records: IndicatorRecord[] = [
   rri('Black', 2.4, 1.42, 3.97, true, 26),
   rri('Mixed', 0.3, 0.12, 0.75, true, 6),
   rate('Mixed', 0.96, 6, 6_250),
+  rate('Black', 7.78, 26, 3_344),
   rate('White', 3.24, 45, 13_877),
 ];
+/** The records with Mixed first time entrants set to n (the RRI's group count; its other figures unchanged). */
+const withMixedCount = (n: number) => records.map((r) => (r.breakdown.group === 'Mixed' ? { ...r, numerator: n } : r));
 const input = (over: Partial<SummaryInput> = {}): SummaryInput => ({
   index: indexHeadlines(records), records, period: PERIOD, rateTopics: [FTE_TOPIC],
   targets: { 'reoffending.binary': { value: 30, better: 'lower' }, 'ete.overall': { value: 75, better: 'higher' } },
@@ -94,15 +98,39 @@ describe('summarySection: the headline tiles', () => {
     expect(t.sentence).toBe('The share of children offered the expected hours in October to December 2024 was higher than July to September 2024 and not comparable with October to December 2023. It met the target of 75.0% or higher.');
   });
 
-  it('names the significant RRI furthest from parity on the log scale, with both groups\' rates', () => {
+  it('names the significant RRI furthest from parity among groups of 10 or more children, with both groups\' rates and counts', () => {
     const t = tile(input(), 'Disproportionality');
-    // |ln 0.3| = 1.20 is further from parity than |ln 2.4| = 0.88, so Mixed (lower) is named, not Black.
+    // |ln 0.3| = 1.20 is further from parity than |ln 2.4| = 0.88, but Mixed rests on 6 children: Black (26) is named.
     expect(t).toMatchObject({
-      value: '0.30', unit: 'times the rate of White children', interval: '95% confidence interval 0.12 to 0.75',
-      basis: 'First time entrant: 1.0 per 1,000 for children from the Mixed ethnic group against 3.2 per 1,000 for White children.',
+      value: '2.40', unit: 'times the rate of White children', interval: '95% confidence interval 1.42 to 3.97',
+      basis: 'First time entrant: 7.8 per 1,000 for Black children against 3.2 per 1,000 for White children (26 first time entrants among 3,344 Black children, against 45 among 13,877 White children).',
       changes: [], statuses: [],
     });
-    expect(t.sentence).toBe('In the year to December 2024, children from the Mixed ethnic group were 0.30 times as likely as White children to become first time entrants. 2 of 3 comparisons with White children differ significantly. They show where to ask questions, not their cause.');
+    expect(t.sentence).toBe('In the year to December 2024, Black children were 2.40 times as likely as White children to become first time entrants. '
+      + '2 of the 3 comparisons with White children differ significantly. '
+      + '1 significant result rests on fewer than 10 children in the group at the stage, so it is based on few children and not used as a headline. '
+      + 'Of 3 comparisons, about 0.2 would look significant by chance alone. '
+      + 'Differences show where to ask questions, not their cause.');
+  });
+
+  it('lets a group of exactly headline_min_count children be the headline, and not one fewer', () => {
+    const nine = withMixedCount(9);
+    expect(tile(input({ records: nine, index: indexHeadlines(nine) }), 'Disproportionality').value).toBe('2.40');
+    const ten = withMixedCount(10);
+    expect(tile(input({ records: ten, index: indexHeadlines(ten) }), 'Disproportionality')).toMatchObject({
+      value: '0.30', basis: 'First time entrant: 1.0 per 1,000 for children from the Mixed ethnic group against 3.2 per 1,000 for White children (10 first time entrants among 6,250 children from the Mixed ethnic group, against 45 among 13,877 White children).',
+    });
+    // The setting moves the line: at 27, Black's 26 children are too few as well, so no difference is a headline.
+    const none = tile(input({ dispro: { headlineMinCount: 27 } }), 'Disproportionality');
+    expect(none).toMatchObject({ value: '0', unit: 'significant differences from White children in groups of 27 or more children', basis: '', interval: '' });
+    expect(none.sentence).toContain('2 significant results rest on fewer than 27 children in the group at the stage, so they are based on few children and not used as a headline.');
+  });
+
+  it('says "0 significant differences", never "None significant differences", when nothing differs', () => {
+    const flat = records.map((r) => (r.id === 'dispro.rri' ? { ...r, significant: false, direction: null } : r));
+    const t = tile(input({ records: flat, index: indexHeadlines(flat) }), 'Disproportionality');
+    expect(t).toMatchObject({ value: '0', unit: 'significant differences from White children', label: '3 comparisons of a group with White children' });
+    expect(t.sentence).toMatch(/^None of the 3 comparisons with White children differs significantly\. /);
   });
 
   it('shows each comparator as symbol, word and tone, from the comparator against the interval', () => {
@@ -124,9 +152,13 @@ describe('summarySection: the headline tiles', () => {
   it('makes no claim about a hidden figure in the public version', () => {
     // The provisional cohort is not the tile's; hide the latest complete one (12 reoffenders is not small, so make it 4 of 36).
     const small = records.map((r) => (r.breakdown.cohort === '2023-24-Q1' ? cohort('2023-24-Q1', 'complete', 4, 36, 4.4, 25.3) : r));
-    const pub = applyDisclosureControl(small, 5);
-    const t = tile(input({ records: pub, index: indexHeadlines(pub) }), 'Reoffending');
+    const { records: pub, log } = discloseRecords(small, 5);
+    const t = tile(input({ records: pub, index: indexHeadlines(pub), dispro: { hiddenReason: hiddenReasons(log) } }), 'Reoffending');
     expect(t.value).toBe('[c]');
+    // The disclosure log says why: 4 reoffenders is a small count.
+    expect(t.basis).toBe('Hidden to protect children\'s identities: the count is small.');
+    // Without the log the tile claims no reason.
+    expect(tile(input({ records: pub, index: indexHeadlines(pub) }), 'Reoffending').basis).toBe('Hidden to protect children\'s identities.');
     expect(t.changes.map((c) => c.word)).toEqual(['not available', 'not available']);
     expect(t.statuses[0]?.word).toBe('not available');
     expect(t.sentence).toBe('The reoffending rate of the April to June 2023 cohort cannot be shown or compared. It cannot be compared with the target of 30.0% or lower.');

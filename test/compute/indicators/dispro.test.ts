@@ -7,6 +7,7 @@ import { RATE_RATIO_UNDEFINED } from '../../../pipeline/compute/statistics.js';
 import { messages } from '../../../pipeline/messages.js';
 import { parsePeriod } from '../../../pipeline/period.js';
 import type { Store } from '../../../pipeline/store/db.js';
+import { noteText } from '../../../pipeline/assemble/notes.js';
 import {
   fixtureStore, type ChildFixture, type OffenceFixture, type PopulationFixture,
 } from '../../helpers/fixture-store.js';
@@ -95,8 +96,9 @@ function find(records: IndicatorRecord[], id: string, stage: string, group: stri
 function stagesOf(records: IndicatorRecord[]): Set<string> {
   return new Set(records.map((r) => r.breakdown.stage as string));
 }
+/** The notes whose board wording contains the text (assemble writes a note's words from its message and parameters). */
 function notesMatching(notes: ComputeNote[], text: string): ComputeNote[] {
-  return notes.filter((n) => n.text.includes(text));
+  return notes.filter((n) => noteText(n, null).includes(text));
 }
 
 let store: Store | null = null;
@@ -181,7 +183,7 @@ describe('outcome stage (population base)', () => {
     expect(unknown).toMatchObject({ numerator: 1, denominator: 10 });
     expect(unknown.value).toBeCloseTo(10, 10);
     const outcomeNotes = notesMatching(notes, 'outcome stage');
-    expect(outcomeNotes.filter((n) => n.text.includes('10.0%'))).toMatchObject([{ severity: 'info', indicator: 'dispro' }]);
+    expect(outcomeNotes.filter((n) => noteText(n, null).includes('10.0%'))).toMatchObject([{ severity: 'info', indicator: 'dispro' }]);
     // population: White 4,000 of 4,000 + 1,000 + 2,000 + 500 + 250 = 7,750 → 51.613%
     const white = find(records, 'dispro.share', 'population', 'White');
     expect(white).toMatchObject({ numerator: 4000, denominator: 7750, lower: null, upper: null });
@@ -290,8 +292,8 @@ describe('diversion stage (proportion base, Katz)', () => {
       .toMatchObject({ value: 0, lower: null, upper: null, significant: false, direction: null });
     const why = notesMatching(notes, RATE_RATIO_UNDEFINED.noGroupEvents);
     expect(why).toHaveLength(1);
-    expect(why[0]?.text).toContain('Diversion stage');
-    expect(why[0]?.text).toContain('Asian');
+    expect(noteText(why[0]!, null)).toContain('Diversion stage');
+    expect(noteText(why[0]!, null)).toContain('Asian');
   });
 });
 
@@ -317,8 +319,8 @@ describe('custody stage with no White events', () => {
     }
     const why = notesMatching(notes, RATE_RATIO_UNDEFINED.noReferenceEvents);
     expect(why).toHaveLength(1);
-    expect(why[0]?.text).toContain('Custody stage');
-    expect(why[0]?.text).toContain('Asian and Black');
+    expect(noteText(why[0]!, null)).toContain('Custody stage');
+    expect(noteText(why[0]!, null)).toContain('Asian and Black');
   });
 });
 
@@ -381,7 +383,7 @@ describe('arrest stage', () => {
     expect(rri.lower).toBeCloseTo(exactRri(2, 1000, 3, 4000).lower, 8);
     // not known: 1 of 6 arrests = 16.7%, above 10%: a warning
     expect(find(records, 'dispro.share', 'arrest', 'Not known')).toMatchObject({ numerator: 1, denominator: 6 });
-    expect(notesMatching(notes, 'arrest stage').filter((n) => n.text.includes('16.7%'))).toMatchObject([{ severity: 'warning' }]);
+    expect(notesMatching(notes, 'arrest stage').filter((n) => noteText(n, null).includes('16.7%'))).toMatchObject([{ severity: 'warning' }]);
     expect(notesMatching(notes, 'counts arrests, not children')).toHaveLength(1);
   });
 
@@ -397,7 +399,7 @@ describe('arrest stage', () => {
     const { records, notes } = await computeDispro(store, ctx);
     expect(stagesOf(records).has('arrest')).toBe(false);
     expect(notes).toContainEqual({
-      indicator: 'dispro', severity: 'warning', text: messages.noteDisproArrestsEndBefore.text({ period: '2024-25-Q3', last: '2024-09-30' }),
+      indicator: 'dispro', severity: 'warning', message: 'noteDisproArrestsEndBefore', params: { period: '2024-25-Q3', last: { kind: 'date', iso: '2024-09-30' } },
     });
     // One arrest on the last day of P is enough: the file reaches P.
     store.close();
@@ -407,7 +409,7 @@ describe('arrest stage', () => {
     });
     const reaching = await computeDispro(store, ctx);
     expect(stagesOf(reaching.records).has('arrest')).toBe(true);
-    expect(reaching.notes.map((n) => n.text)).not.toContain(messages.noteDisproArrestsEndBefore.text({ period: '2024-25-Q3', last: '2024-12-31' }));
+    expect(reaching.notes.map((n) => n.message)).not.toContain('noteDisproArrestsEndBefore');
   });
 
   it('is not run when arrests.csv has no rows', async () => {
@@ -454,8 +456,8 @@ describe('reoffending stage', () => {
     expect(rri.upper).toBeCloseTo(katz(1, 2, 1, 3).upper, 10);
     // not known: X1, 1 of the 6 cohort members = 16.7%: a warning
     expect(find(records, 'dispro.share', 'reoffending', 'Not known')).toMatchObject({ numerator: 1, denominator: 6 });
-    expect(notesMatching(notes, 'reoffending stage').some((n) => n.severity === 'warning' && n.text.includes('16.7%'))).toBe(true);
-    expect(notesMatching(notes, '2022-23-Q2, 2022-23-Q3, 2022-23-Q4 and 2023-24-Q1')).toHaveLength(1);
+    expect(notesMatching(notes, 'reoffending stage').some((n) => n.severity === 'warning' && noteText(n, null).includes('16.7%'))).toBe(true);
+    expect(notesMatching(notes, 'July to September 2022, October to December 2022, January to March 2023 and April to June 2023')).toHaveLength(1);
   });
 
   it('is not shown while no complete cohort has children', async () => {
@@ -515,7 +517,7 @@ describe('pooling over three years', () => {
     expect(rri.upper).toBeCloseTo(katz(3, 4, 2, 4).upper, 10);
     const pooledNotes = notesMatching(notes, "stage 'custody_pooled'");
     expect(pooledNotes).toHaveLength(1);
-    expect(pooledNotes[0]?.text).toContain('January 2022 to December 2024');
+    expect(noteText(pooledNotes[0]!, null)).toContain('January 2022 to December 2024');
   });
 
   it('sums the three years\' populations for a population base', async () => {
@@ -578,7 +580,7 @@ describe('population', () => {
     });
     const { records, notes } = await computeDispro(store, ctx);
     expect(find(records, 'dispro.rate', 'outcome', 'Black')).toMatchObject({ numerator: 1, denominator: 950 });
-    const fallback = notes.filter((n) => n.text.includes('mid-2024') && n.text.includes('mid-2023'));
+    const fallback = notes.filter((n) => noteText(n, null).includes('mid-2024') && noteText(n, null).includes('mid-2023'));
     expect(fallback).toMatchObject([{ severity: 'info', indicator: 'dispro' }]);
   });
 
@@ -593,9 +595,9 @@ describe('population', () => {
     expect(find(records, 'dispro.rate', 'outcome', 'White')).toMatchObject({ numerator: 1, denominator: null, value: null });
     expect(find(records, 'dispro.rri', 'outcome', 'Black')).toMatchObject({ value: null, significant: false });
     expect(records.filter((r) => r.breakdown.stage === 'population')).toHaveLength(0);
-    const warning = notes.filter((n) => n.severity === 'warning' && n.text.includes('No population aged 10–17'));
+    const warning = notes.filter((n) => n.severity === 'warning' && noteText(n, null).includes('No population aged 10–17'));
     expect(warning).toHaveLength(1);
-    expect(warning[0]?.text).toContain('Asian, Black, Mixed, Other and White');
+    expect(noteText(warning[0]!, null)).toContain('Asian, Black, Mixed, Other and White');
     // diversion: White W1 (CR) of W1, W2 = 50%
     expect(find(records, 'dispro.rate', 'diversion', 'White')).toMatchObject({ numerator: 1, denominator: 2, value: 50 });
   });

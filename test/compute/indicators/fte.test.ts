@@ -179,12 +179,12 @@ describe('first time entrants', () => {
     expect([...new Set(result.records.map((r) => r.period))]).toEqual([P]);
     expect(at(result.records, 'fte.count')?.value).toBe(1);
     expect(result.notes.map((n) => n.severity)).toContain('warning');
-    expect(result.notes.some((n) => n.text.includes('2024-02-15') && n.text.includes('3 years'))).toBe(true);
+    expect(result.notes.some((n) => n.message === 'noteShortHistory' && JSON.stringify(n.params.first) === JSON.stringify({ kind: 'date', iso: '2024-02-15' }))).toBe(true);
   });
 
   it('leaves no short-history note when the history covers 3 years', async () => {
     const result = await computeFte((store = await fixtureStore({ ...ANCHOR, population: [{ year: 2024, population: 1000 }] })), ctx());
-    expect(result.notes.filter((n) => n.text.includes('3 years'))).toEqual([]);
+    expect(result.notes.filter((n) => n.message === 'noteShortHistory')).toEqual([]);
   });
 });
 
@@ -196,13 +196,13 @@ describe('outcomes that stop before P (issue 9)', () => {
     store = await fixtureStore({ children, offences: [offence('O1', 'C1', '2024-06-01', '2024-06-28', 'YC')] });
     const { notes } = await computeFte(store, ctx());
     expect(notes).toContainEqual({
-      indicator: 'fte', severity: 'warning', text: messages.noteOutcomesEndBefore.text({ period: P, last: '2024-06-28' }),
+      indicator: 'fte', severity: 'warning', message: 'noteOutcomesEndBefore', params: { period: P, last: { kind: 'date', iso: '2024-06-28' } },
     });
   });
 
   it('does not warn when there is an outcome in P, even on its first day', async () => {
     store = await fixtureStore({ children, offences: [offence('O1', 'C1', '2024-06-01', '2024-07-01', 'YC')] });
     const { notes } = await computeFte(store, ctx());
-    expect(notes.map((n) => n.text).join(' ')).not.toContain('has no outcome dated in');
+    expect(notes.map((n) => n.message)).not.toContain('noteOutcomesEndBefore');
   });
 });

@@ -209,7 +209,9 @@ describe('proven reoffending: index events', () => {
     const perOffender = pick(off.records, 'reoffending.per_offender', { cohort: '2024-25-Q1' });
     expect([perOffender.numerator, perOffender.denominator, perOffender.value]).toEqual([0, 0, null]);
     // The only note: the history starts on 1 May 2024 (2024-25-Q1), so the 9 cohorts before it are left out.
-    expect(off.notes.map((n) => n.text)).toEqual([messages.noteCohortsBeforeHistory.text({ first: '2024-05-01', from: '2021-22-Q4', to: '2023-24-Q4' })]);
+    expect(off.notes.map((n) => [n.message, n.params])).toEqual([
+      ['noteCohortsBeforeHistory', { first: { kind: 'date', iso: '2024-05-01' }, from: '2021-22-Q4', to: '2023-24-Q4' }],
+    ]);
 
     expect(summary(await membersOf(f, '2024-25-Q3', true), '2024-25-Q1')).toEqual({
       CR: ['2024-05-01', 'out_of_court', 0],
@@ -219,7 +221,7 @@ describe('proven reoffending: index events', () => {
     // 1 reoffender (O22) of 2 children = 50%
     const binary = pick(on.records, 'reoffending.binary', { cohort: '2024-25-Q1', index_type: 'out_of_court' });
     expect([binary.numerator, binary.denominator, binary.value]).toEqual([1, 2, 50]);
-    expect(on.notes.map((n) => n.text)).toContain(messages.noteReoffendingNonSubstantive.text({}));
+    expect(on.notes.map((n) => n.message)).toContain('noteReoffendingNonSubstantive');
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { messages } from '../../../pipeline/messages.js';
 import { inYearTo, partialYearNotes, populationNotes, reportedQuarters } from '../../../pipeline/compute/indicators/rolling-year.js';
 import { formatPeriod, parsePeriod } from '../../../pipeline/period.js';
+import { noteText } from '../../../pipeline/assemble/notes.js';
 
 const P = parsePeriod('2024-25-Q2');
 
@@ -37,9 +38,10 @@ describe('rolling-year quarters', () => {
       ['2024-25-Q2', { year: 2023, population: 100, fallback: true }],
     ]));
     expect(notes.map((n) => n.severity)).toEqual(['warning', 'info']);
-    expect(notes[0]?.text).toContain('2023-24-Q4 and 2024-25-Q1');
-    expect(notes[1]?.text).toContain('mid-2024');
-    expect(notes[1]?.text).toContain('mid-2023');
+    expect(notes[0]).toMatchObject({ message: 'noteNoPopulation', params: { periods: { kind: 'periods', codes: ['2023-24-Q4', '2024-25-Q1'], as: 'years' } } });
+    expect(noteText(notes[0]!, null)).toContain('for the years to March 2024 and June 2024,');
+    expect(notes[1]).toMatchObject({ message: 'notePopulationFallback', params: { wanted: '2024', year: '2023' } });
+    expect(noteText(notes[1]!, null)).toBe('The mid-2024 population estimate is missing, so the first time entrant rate for the year to September 2024 uses the mid-2023 estimate.');
   });
 
   it('gives one fallback note per run of consecutive quarters using the same estimate, naming the years they need', () => {

@@ -4,8 +4,7 @@
  * messages.ts; this file only decides when each applies. Pure.
  */
 import { ETHNIC_GROUPS, type EthnicGroup } from '../../../contract/codes.js';
-import { messages } from '../../../messages.js';
-import type { ComputeNote } from '../../context.js';
+import type { ComputeNote, NoteMessageId, NoteParam } from '../../context.js';
 import type { PopulationEstimate } from '../../population.js';
 import type { StageFigures } from './figures.js';
 import type { UndefinedRatio } from './records.js';
@@ -15,8 +14,11 @@ export const NOTE_INDICATOR = 'dispro';
 /** Unknown ethnicity above this share of a stage is a warning: the comparison may be biased. */
 export const UNKNOWN_WARNING_PERCENT = 10;
 
-function note(severity: ComputeNote['severity'], text: string): ComputeNote {
-  return { indicator: NOTE_INDICATOR, severity, text };
+/** The year (or three pooled years) to the report quarter, as a note parameter. */
+export type NoteWindow = Extract<NoteParam, { kind: 'window' }>;
+
+function note(severity: ComputeNote['severity'], message: NoteMessageId, params: Record<string, NoteParam> = {}): ComputeNote {
+  return { indicator: NOTE_INDICATOR, severity, message, params };
 }
 
 export function listOf(items: readonly string[]): string {
@@ -24,61 +26,66 @@ export function listOf(items: readonly string[]): string {
 }
 
 /** Share of the stage's children with ethnicity not known; none when all are known. */
-export function unknownEthnicityNote(def: StageDefinition, fig: StageFigures, window: string): ComputeNote[] {
+export function unknownEthnicityNote(def: StageDefinition, fig: StageFigures, window: NoteWindow): ComputeNote[] {
   const { count, total } = fig.unknown;
   if (count === 0 || total === 0) return [];
-  const percent = count / total * 100;
-  const params = { unknown: count, total, counted: def.counted, window, percent: percent.toFixed(1), stage: def.name };
-  return percent > UNKNOWN_WARNING_PERCENT
-    ? [note('warning', messages.noteDisproUnknownEthnicityHigh.text(params))]
-    : [note('info', messages.noteDisproUnknownEthnicity.text(params))];
+  const params: Record<string, NoteParam> = {
+    unknown: { kind: 'count', value: count, of: total }, total: { kind: 'count', value: total },
+    percent: { kind: 'percent', numerator: count, denominator: total }, counted: def.counted, window, stage: def.name,
+  };
+  return count / total * 100 > UNKNOWN_WARNING_PERCENT
+    ? [note('warning', 'noteDisproUnknownEthnicityHigh', params)]
+    : [note('info', 'noteDisproUnknownEthnicity', params)];
 }
 
 /** One note per reason, naming the groups it applies to. */
-export function undefinedRatioNotes(def: StageDefinition, undefinedRatios: readonly UndefinedRatio[], window: string): ComputeNote[] {
+export function undefinedRatioNotes(def: StageDefinition, undefinedRatios: readonly UndefinedRatio[], window: NoteWindow): ComputeNote[] {
   const byReason = new Map<string, string[]>();
   for (const u of undefinedRatios) byReason.set(u.reason, [...(byReason.get(u.reason) ?? []), u.group]);
   return [...byReason].map(([reason, groups]) =>
-    note('info', messages.noteDisproRatioUndefined.text({ stage: capitalised(def.name), window, groups: listOf(groups), reason })));
+    note('info', 'noteDisproRatioUndefined', { stage: capitalised(def.name), window, groups: listOf(groups), reason }));
 }
 
 export function populationNotes(
   populations: Readonly<Record<EthnicGroup, PopulationEstimate | null>>, period: string, wantedYear: number,
 ): ComputeNote[] {
   const notes: ComputeNote[] = [];
+  const window: NoteWindow = { kind: 'window', years: 1, code: period };
   const missing = ETHNIC_GROUPS.filter((g) => populations[g] === null);
-  if (missing.length > 0) notes.push(note('warning', messages.noteDisproNoPopulation.text({ groups: listOf(missing), period })));
+  if (missing.length > 0) notes.push(note('warning', 'noteDisproNoPopulation', { groups: listOf(missing), window }));
   const fallbackYears = [...new Set(ETHNIC_GROUPS.map((g) => populations[g]).filter((p) => p?.fallback).map((p) => p?.year))];
   for (const year of fallbackYears) {
-    notes.push(note('info', messages.noteDisproPopulationFallback.text({ wanted: wantedYear, year, period })));
+    notes.push(note('info', 'noteDisproPopulationFallback', { wanted: wantedYear, year: year ?? '', window }));
   }
   return notes;
 }
 
 /** arrests.csv stops before P (issue 9: no stage on a year the file does not cover). */
 export function arrestsEndNote(period: string, last: string): ComputeNote {
-  return note('warning', messages.noteDisproArrestsEndBefore.text({ period, last }));
+  return note('warning', 'noteDisproArrestsEndBefore', { period, last: { kind: 'date', iso: last } });
 }
 
 export function arrestsNote(): ComputeNote {
-  return note('info', messages.noteDisproArrestsNotChildren.text({}));
+  return note('info', 'noteDisproArrestsNotChildren');
 }
 
 export function pooledNote(def: StageDefinition, params: {
   period: string; from: string; to: string; pooledStage: string; periods: readonly string[];
 }): ComputeNote {
-  return note('info', messages.noteDisproPooled.text({
-    stage: def.name, stageKey: def.stage, period: params.period, from: params.from, to: params.to,
-    pooledStage: params.pooledStage, periods: listOf(params.periods),
-  }));
+  return note('info', 'noteDisproPooled', {
+    stage: def.name, stageKey: def.stage, window: { kind: 'window', years: 3, code: params.period }, from: params.from, to: params.to,
+    pooledStage: params.pooledStage, periods: { kind: 'periods', codes: params.periods, as: 'years' },
+  });
 }
 
 export function reoffendingCohortsNote(period: string, cohorts: readonly string[]): ComputeNote {
-  return note('info', messages.noteDisproReoffendingCohorts.text({ period, count: cohorts.length, cohorts: listOf(cohorts) }));
+  return note('info', 'noteDisproReoffendingCohorts', {
+    period: { kind: 'periods', codes: [period], as: 'quarters' }, count: cohorts.length, cohorts: { kind: 'periods', codes: cohorts, as: 'quarters' },
+  });
 }
 
 export function noReoffendingCohortNote(period: string): ComputeNote {
-  return note('info', messages.noteDisproNoReoffendingCohort.text({ period }));
+  return note('info', 'noteDisproNoReoffendingCohort', { period: { kind: 'periods', codes: [period], as: 'quarters' } });
 }
 
 function capitalised(s: string): string {
