@@ -97,12 +97,12 @@ export const messages = {
   noteNoPopulation: entry(DATA, (p) =>
     `No population aged 10–17 for the ${p.periods}, so the ${p.indicator} is not shown there. Add the mid-year estimate to population.csv (yjpack population --area CODE makes one).`),
   notePopulationFallback: entry(DATA, (p) =>
-    `The population ${p.wanted} not in population.csv, so the ${p.indicator} for ${p.periods} uses the mid-${p.year} estimate, the latest before them.`),
+    `population.csv has no estimate for ${p.wanted}, so the ${p.indicator} for the ${p.periods} uses the mid-${p.year} estimate, the latest before them.`),
   // population honesty (issue 9): a warning in the data-quality section and on stderr (never thrown)
   warnPopulationEstimateOld: entry(DATA, (p) =>
     `Rates per head of population for ${p.periods} use the ONS mid-${p.year} estimate of children aged 10–17, ${p.age} older than ${p.wanted} ${p.need}: more than ${p.threshold} years out of date. If the number of children in the area has changed since mid-${p.year}, these rates are off by the same proportion. Add a later ONS estimate to population.csv when one is published.`),
   noteCohortsBeforeHistory: entry(DATA, (p) =>
-    `Reoffending cohorts ${p.from} to ${p.to} are not shown: the extract's earliest outcome is on ${p.first}, so it holds none of their children. Load earlier extracts to show them.`),
+    `The reoffending cohorts from ${p.from} up to ${p.to} are not shown: the extract's earliest outcome is on ${p.first}, so it holds none of their children. Load earlier extracts to show them.`),
   noteDisproArrestsEndBefore: entry(DATA, (p) =>
     `arrests.csv has no arrest dated in ${p.period} (its latest is on ${p.last}), so it does not cover the year to ${p.period} and the arrest stage of the disproportionality figures is not shown. Add the police partner's arrests up to the end of ${p.period}.`),
   noteOutcomesEndBefore: entry(DATA, (p) =>

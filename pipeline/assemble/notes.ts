@@ -37,6 +37,10 @@ function paramText(p: NoteParam, threshold: number | null): string | number {
       return p.denominator === 0 ? SYMBOL.notApplicable : `${formatNumber(p.numerator / p.denominator * 100, 1)}%`;
     case 'periods':
       return periodsText(p.codes, p.as);
+    case 'yearRange': {
+      const [from, to] = [p.from, p.to].map((c) => yearToLabel(parsePeriod(c)).replace(/^year to /, ''));
+      return p.from === p.to ? `year to ${from}` : `years to each quarter from ${from} to ${to}`;
+    }
     case 'window': {
       const year = yearToLabel(parsePeriod(p.code));
       return p.years === 1 ? year : year.replace(/^year to/, 'three years to');

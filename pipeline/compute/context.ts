@@ -41,6 +41,8 @@ export type NoteParam =
   | { kind: 'percent'; numerator: number; denominator: number }
   /** Quarters by code (`2024-25-Q3`), written in words: "July to September 2024" or "year to September 2024". */
   | { kind: 'periods'; codes: readonly string[]; as: 'quarters' | 'years' }
+  /** A run of consecutive quarters' years: "year to June 2024", or "years to each quarter from June 2024 to March 2025". */
+  | { kind: 'yearRange'; from: string; to: string }
   /** The year (or three years) to a quarter. */
   | { kind: 'window'; years: 1 | 3; code: string }
   /** An ISO day. */

@@ -168,14 +168,14 @@ describe('assemblePack: first time entrants section', () => {
         first: { kind: 'date', iso: '2022-02-15' }, period: { kind: 'periods', codes: ['2024-25-Q3'], as: 'quarters' },
       } },
       { indicator: 'fte.rate', severity: 'info', message: 'notePopulationFallback', params: {
-        wanted: 2024, year: 2023, periods: { kind: 'periods', codes: ['2024-25-Q2', '2024-25-Q3'], as: 'years' }, indicator: 'first time entrant rate',
+        wanted: 'mid-2024', year: 2023, periods: { kind: 'yearRange', from: '2024-25-Q2', to: '2024-25-Q3' }, indicator: 'first time entrant rate',
       } },
       { indicator: 'custody', severity: 'warning', message: 'noteNoPopulation', params: { periods: { kind: 'periods', codes: ['2024-25-Q3'], as: 'years' }, indicator: 'custody rate' } },
     ];
     const fte = section(assemblePack(packInput({ notes })), 'first-time-entrants');
     expect(blocksOf(fte, 'list')[0]?.items).toEqual([
       messages.noteShortHistory.text({ first: '15 February 2022', period: 'October to December 2024' }),
-      'The mid-2024 population estimate is missing, so the first time entrant rate for the years to September 2024 and December 2024 uses the mid-2023 estimate.',
+      'population.csv has no estimate for mid-2024, so the first time entrant rate for the years to each quarter from September 2024 to December 2024 uses the mid-2023 estimate, the latest before them.',
     ]);
   });
 });

@@ -133,7 +133,9 @@ function historyNotes(ctx: ComputeContext, firstOutcome: string | null): Compute
     indicator: 'reoffending', severity: 'warning',
     message: 'noteCohortsBeforeHistory',
     params: {
-      first: { kind: 'date', iso: firstOutcome }, from: formatPeriod(all[0]!), to: formatPeriod(all[all.length - covered.length - 1]!),
+      first: { kind: 'date', iso: firstOutcome },
+      from: { kind: 'periods', codes: [formatPeriod(all[0]!)], as: 'quarters' },
+      to: { kind: 'periods', codes: [formatPeriod(all[all.length - covered.length - 1]!)], as: 'quarters' },
     },
   }];
 }

@@ -101,9 +101,9 @@ export function populationNotes(indicator: string, populations: ReadonlyMap<stri
     notes.push({
       indicator, severity: 'info', message: 'notePopulationFallback',
       params: {
-        wanted: first === last ? `estimate for mid-${first} is` : `estimates for mid-${first} to mid-${last} are`,
+        wanted: first === last ? `mid-${first}` : `mid-${first} to mid-${last}`,
         year: run.year,
-        periods: one ? `the year to ${formatPeriod(run.from)}` : `the years to each quarter from ${formatPeriod(run.from)} to ${formatPeriod(run.to)}`,
+        periods: { kind: 'yearRange', from: formatPeriod(run.from), to: formatPeriod(run.to) },
         indicator: labelOf(indicator),
       },
     });

@@ -173,7 +173,7 @@ describe('dataQualitySection: population estimates (issue 9)', () => {
   });
 
   it('does not warn about an estimate up to 2 years old, nor say there are warnings when there are none', () => {
-    const recent = ctx({ dq: { ...DQ, warnings: [], loadWarnings: [] }, population: { year: 2022, fallback: true, estimates: [
+    const recent = ctx({ dq: { ...DQ, warnings: [], loadWarnings: [] }, notes: [], population: { year: 2022, fallback: true, estimates: [
       { period: '2024-25-Q3', wanted: 2024, year: 2022 },
     ] } });
     expect(blocks(dataQualitySection(recent), 'paragraphs').flatMap((b) => b.paragraphs))

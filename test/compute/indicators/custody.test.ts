@@ -88,6 +88,6 @@ describe('use of custody', () => {
     expect(rate?.value).toBeCloseTo(0.5, 10);
     expect(rate?.lower).toBeCloseTo(0.012659, 5);
     expect(rate?.upper).toBeCloseTo(2.785822, 5);
-    expect(notes.some((n) => n.indicator === 'custody.rate' && n.message === 'notePopulationFallback' && n.params.wanted === '2024' && n.params.year === '2023')).toBe(true);
+    expect(notes.some((n) => n.indicator === 'custody.rate' && n.message === 'notePopulationFallback' && n.params.wanted === 'mid-2024' && n.params.year === 2023)).toBe(true);
   });
 });

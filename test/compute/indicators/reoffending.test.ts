@@ -210,7 +210,7 @@ describe('proven reoffending: index events', () => {
     expect([perOffender.numerator, perOffender.denominator, perOffender.value]).toEqual([0, 0, null]);
     // The only note: the history starts on 1 May 2024 (2024-25-Q1), so the 9 cohorts before it are left out.
     expect(off.notes.map((n) => [n.message, n.params])).toEqual([
-      ['noteCohortsBeforeHistory', { first: { kind: 'date', iso: '2024-05-01' }, from: '2021-22-Q4', to: '2023-24-Q4' }],
+      ['noteCohortsBeforeHistory', { first: { kind: 'date', iso: '2024-05-01' }, from: { kind: 'periods', codes: ['2021-22-Q4'], as: 'quarters' }, to: { kind: 'periods', codes: ['2023-24-Q4'], as: 'quarters' } }],
     ]);
 
     expect(summary(await membersOf(f, '2024-25-Q3', true), '2024-25-Q1')).toEqual({
@@ -275,7 +275,7 @@ describe('proven reoffending: records', () => {
     expect([a.numerator, a.denominator]).toEqual([0, 1]);
     expect(notes).toEqual([{
       indicator: 'reoffending', severity: 'warning',
-      text: messages.noteCohortsBeforeHistory.text({ first: '2023-11-15', from: '2021-22-Q4', to: '2023-24-Q2' }),
+      message: 'noteCohortsBeforeHistory', params: { first: { kind: 'date', iso: '2023-11-15' }, from: { kind: 'periods', codes: ['2021-22-Q4'], as: 'quarters' }, to: { kind: 'periods', codes: ['2023-24-Q2'], as: 'quarters' } },
     }]);
   });
 
