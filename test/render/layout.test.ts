@@ -69,6 +69,8 @@ async function layoutAt(html: string, width: number): Promise<Layout> {
       const regions = [...document.querySelectorAll<HTMLElement>('.table-scroll, .chart-scroll')];
       const regionName = (r: HTMLElement) => r.querySelector('table')?.id || r.closest('figure')?.id || name(r);
       const root = document.documentElement;
+      // scrollWidth and scrollLeft are whole pixels, boxes are not: allow one pixel of rounding.
+      const SUBPIXEL = 1;
 
       const chartTexts = [...document.querySelectorAll<SVGTextElement>('svg text')]
         .filter((t) => (t.textContent ?? '').trim() !== '')
@@ -85,16 +87,16 @@ async function layoutAt(html: string, width: number): Promise<Layout> {
         for (let a = el.parentElement; a && a !== root; a = a.parentElement) {
           const overflow = getComputedStyle(a).overflowX;
           const box = a.getBoundingClientRect();
-          if ((overflow === 'hidden' || overflow === 'clip') && right > box.right + 0.5) return true;
+          if ((overflow === 'hidden' || overflow === 'clip') && right > box.right + SUBPIXEL) return true;
           // Within a scroller, what matters is what it can scroll to; the scroller's own box is its ancestors' business.
-          if (overflow === 'auto' || overflow === 'scroll') return right - box.left - a.clientLeft + a.scrollLeft > a.scrollWidth + 0.5;
+          if (overflow === 'auto' || overflow === 'scroll') return right - box.left - a.clientLeft + a.scrollLeft > a.scrollWidth + SUBPIXEL;
         }
-        return right > root.scrollWidth + 0.5;
+        return right > root.scrollWidth + SUBPIXEL;
       }).map(name);
 
       const scrolling = regions.filter((r) => r.scrollWidth > r.clientWidth).map(regionName);
       const main = document.querySelector('main')!.getBoundingClientRect();
-      const beyondMain = [...document.querySelectorAll('td, th')].filter((c) => c.getBoundingClientRect().right > main.right + 0.5).map(name);
+      const beyondMain = [...document.querySelectorAll('td, th')].filter((c) => c.getBoundingClientRect().right > main.right + SUBPIXEL).map(name);
 
       const captionsOutOfView: string[] = [];
       for (const region of regions.filter((r) => r.classList.contains('table-scroll'))) {
@@ -104,7 +106,7 @@ async function layoutAt(html: string, width: number): Promise<Layout> {
           region.scrollLeft = at;
           const r = region.getBoundingClientRect();
           const c = caption.getBoundingClientRect();
-          if (c.left < r.left - 0.5 || c.right > r.right + 0.5) captionsOutOfView.push(`${regionName(region)} at scrollLeft ${at}`);
+          if (c.left < r.left - SUBPIXEL || c.right > r.right + SUBPIXEL) captionsOutOfView.push(`${regionName(region)} at scrollLeft ${at}`);
         }
         region.scrollLeft = 0;
       }
