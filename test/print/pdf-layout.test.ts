@@ -2,7 +2,8 @@
  * The sample's scrutiny PDF, read with pdfjs-dist (no poppler needed): the
  * first page carries the title and every summary tile (the key messages);
  * sections flow on without forced page breaks, so no page before the last
- * is left mostly empty; methods are a compact appendix.
+ * is left mostly empty, and no page ends on a heading; methods are a
+ * compact appendix.
  *
  * The tiles' headings and values are read from the public HTML of the same
  * run, which the PDF is printed from.
@@ -10,6 +11,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parsePeriod } from '../../pipeline/period.js';
+import { findBrowser, printPdf } from '../../pipeline/print/index.js';
 import { runSample } from '../golden/sample-run.js';
 
 /** A page before the last filled less than this (from the top of the page) shows a forced break or a lost block. */
@@ -31,6 +34,8 @@ let pages: PdfPage[];
 let tiles: { heading: string; value: string }[];
 let title: string;
 let methodsHeading: string;
+/** Every section, subsection, chart and block heading (h2, h3) of the pack. */
+let headings: string[];
 
 /** Strips every space, so text pdfjs splits at ligatures ("Reo ff ending") still matches. */
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -54,6 +59,17 @@ async function readPdf(bytes: Uint8Array): Promise<PdfPage[]> {
   return out;
 }
 
+/** Pages before the last whose text ends less than MIN_PAGE_FILL of the way down. */
+function sparsePages(all: readonly PdfPage[]): { page: number; fill: number }[] {
+  return all.slice(0, -1).map((p, i) => ({ page: i + 1, fill: Number(((p.height - p.lowestText) / p.height).toFixed(2)) }))
+    .filter((p) => p.fill < MIN_PAGE_FILL);
+}
+
+/** Headings that are the last text of a page before the last (what follows them went to the next page). */
+function strandedHeadings(all: readonly PdfPage[], names: readonly string[]): string[] {
+  return all.slice(0, -1).flatMap((p, i) => names.filter((h) => squash(p.text).endsWith(squash(h))).map((h) => `page ${i + 1}: ${h}`));
+}
+
 beforeAll(async () => {
   const run = await runSample({ pdf: true, htmlAudience: 'public' });
   if (run.result.pdfError) throw run.result.pdfError;
@@ -67,6 +83,7 @@ beforeAll(async () => {
   tiles = [...html.matchAll(/<h3 class="tile-heading">([^<]+)<\/h3>[\s\S]*?<span class="tile-value">([^<]+)<\/span>/g)]
     .map((m) => ({ heading: decode(m[1]!), value: decode(m[2]!) }));
   title = decode(/<h1>([^<]+)<span/.exec(html)?.[1] ?? '');
+  headings = [...html.matchAll(/<h[23]\b[^>]*>([^<]+)</g)].map((m) => decode(m[1]!)).filter((h) => h.trim() !== '');
   methodsHeading = decode(/<h2 id="methods-heading">([^<]+)<\/h2>/.exec(html)?.[1] ?? '');
   pages = await readPdf(new Uint8Array(await readFile(find('scrutiny-pack.pdf'))));
 }, 180_000);
@@ -85,9 +102,12 @@ describe('the scrutiny PDF of the sample: layout', () => {
 
   it('leaves no page before the last mostly empty: sections flow on with no forced page break', () => {
     expect(pages.length).toBeGreaterThan(2);
-    const fill = pages.map((p) => (p.height - p.lowestText) / p.height);
-    const sparse = fill.slice(0, -1).map((f, i) => ({ page: i + 1, fill: Number(f.toFixed(2)) })).filter((p) => p.fill < MIN_PAGE_FILL);
-    expect(sparse).toEqual([]);
+    expect(sparsePages(pages)).toEqual([]);
+  });
+
+  it('never ends a page on a heading: each heading is kept with what follows it', () => {
+    expect(headings.length).toBeGreaterThan(10);
+    expect(strandedHeadings(pages, headings)).toEqual([]);
   });
 
   it(`sets methods and sources as a compact appendix of at most ${MAX_METHODS_PAGES} pages at the end`, () => {
@@ -96,5 +116,18 @@ describe('the scrutiny PDF of the sample: layout', () => {
     const start = pages.map((p) => squash(p.text).includes(squash(methodsHeading))).lastIndexOf(true);
     expect(start).toBeGreaterThan(0);
     expect(pages.length - start).toBeLessThanOrEqual(MAX_METHODS_PAGES);
+  });
+});
+
+describe('the page checks notice a bad layout', () => {
+  it('flag a page left mostly empty by a forced break, and a heading stranded at the foot of a page', async () => {
+    // Page 1: a line, then a forced break. Page 2: a tall block, then a heading with a forced break after it.
+    const html = '<!DOCTYPE html><html lang="en"><title>t</title><body style="margin:0;font:10pt Arial">'
+      + '<p>A first page with one line.</p><div style="break-before:page;height:640pt">Tall block</div>'
+      + '<h2 style="margin:0;break-after:page">Stranded heading</h2><p>What the heading is about.</p><p>The end.</p></body></html>';
+    const bad = await readPdf(await printPdf(html, { browser: await findBrowser({ env: process.env }), period: parsePeriod('2024-25-Q3'), marking: 'OFFICIAL' }));
+    expect(bad.length).toBe(3);
+    expect(sparsePages(bad).map((p) => p.page)).toEqual([1]);
+    expect(strandedHeadings(bad, ['Stranded heading', 'Not in the document'])).toEqual(['page 2: Stranded heading']);
   });
 });
