@@ -63,7 +63,7 @@ export async function printPdf(html: string, options: PrintOptions): Promise<Uin
       displayHeaderFooter: true,
       headerTemplate: EMPTY_HEADER,
       footerTemplate: footerTemplate(periodLabel(options.period), options.marking),
-      margin: { top: '15mm', bottom: '18mm', left: '15mm', right: '15mm' },
+      margin: { top: '12mm', bottom: '16mm', left: '13mm', right: '13mm' },
       tagged: true,
       outline: true,
     });

@@ -4,14 +4,14 @@
  * shared by the file (launching costs about a second).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import axe from 'axe-core';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { assemblePack } from '../../pipeline/assemble/index.js';
 import type { IndicatorRecord } from '../../pipeline/compute/record.js';
 import { loadTemplates } from '../../pipeline/load/templates.js';
 import { findBrowser, launchBrowser } from '../../pipeline/print/index.js';
 import { renderBoardPack } from '../../pipeline/render/index.js';
 import { FTE_ROWS, fteRecords, packInput } from '../assemble/pack-fixture.js';
+import { axeViolations as axeViolationsIn } from '../helpers/axe.js';
 
 let browser: Browser;
 
@@ -23,24 +23,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-type AxeViolation = { id: string; impact: string | null; nodes: { target: unknown }[] };
-
-async function axeViolations(html: string): Promise<AxeViolation[]> {
-  // The pack's own CSP forbids every script, axe's too: this context alone lets the injected checker run.
-  const context: BrowserContext = await browser.newContext({ bypassCSP: true });
-  try {
-    const page = await context.newPage();
-    await page.setContent(html, { waitUntil: 'load' });
-    await page.addScriptTag({ content: axe.source });
-    return await page.evaluate(async () => {
-      const w = window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: AxeViolation[] }> } };
-      const result = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } });
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-    });
-  } finally {
-    await context.close();
-  }
-}
+const axeViolations = (html: string) => axeViolationsIn(browser, html);
 
 interface Traffic {
   /** Every request the page attempted (page.on('request')), data: URLs aside. */

@@ -46,10 +46,24 @@ describe('renderBoardPack: a self-contained page that makes no request', () => {
     // The FTE counts table and the data-quality files table.
     expect(tables).toHaveLength(2);
     for (const t of tables) {
-      expect(t).toMatch(/^<table[^>]*>\s*<caption>[^<]+<\/caption>/);
+      expect(t).toMatch(/^<table[^>]*>\s*<caption id="[^"]+">[^<]+<\/caption>/);
       const ths = t.match(/<th\b[^>]*>/g) ?? [];
       expect(ths.length).toBeGreaterThan(0);
       expect(ths.filter((th) => !/scope="(col|row)"/.test(th))).toEqual([]);
+    }
+  });
+
+  it('puts each table and each chart in a focusable region named by its caption or title, so it can scroll on its own', () => {
+    const tableIds = [...board.matchAll(/<table class="data-table" id="([^"]+)">/g)].map((m) => m[1]);
+    expect(tableIds.length).toBeGreaterThan(0);
+    for (const id of tableIds) {
+      expect(board).toContain(`<div class="table-scroll" role="region" tabindex="0" aria-labelledby="${id}-caption">\n<table class="data-table" id="${id}">\n<caption id="${id}-caption">`);
+    }
+    const chartIds = [...board.matchAll(/<figure class="chart-figure" id="([^"]+)"/g)].map((m) => m[1]);
+    expect(chartIds.length).toBeGreaterThan(0);
+    for (const id of chartIds) {
+      expect(board).toMatch(new RegExp(`<div class="chart-scroll" role="region" tabindex="0" aria-labelledby="${id}-title">\\n<svg `));
+      expect(board).toContain(`<h3 class="chart-title" id="${id}-title">`);
     }
   });
 

@@ -20,7 +20,9 @@ export function profileChartSpec(bars: readonly ProfileBar[], options: { xTitle:
   // Room for the label beyond the longest bar.
   const top = Math.min(100, Math.ceil((max * 1.18) / 10) * 10);
   return {
-    width: 360,
+    // Bars 240px long: with the category labels the chart of a short characteristic (sex, age, ethnic group)
+    // fits a 390px phone at full size, so its text stays 11px or more with nothing to scroll.
+    width: 240,
     height: { step: 18 } as unknown as number,
     config: CHART_CONFIG,
     data: { values: bars.map((b) => ({ ...b, position: b.percent ?? 0 })) },
