@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import {
+  auditPublished, complementRelation, percentageRelations, totalRelation, type AuditCell,
+} from '../../../pipeline/compute/statistics.js';
+import { feasibleSystem, minimise } from '../../../pipeline/compute/statistics/simplex.js';
+
+const shown = (key: string, value: number): AuditCell => ({ key, value });
+const hidden = (key: string): AuditCell => ({ key, value: null, suppressed: true });
+const unprinted = (key: string): AuditCell => ({ key, value: null });
+const rangeOf = (r: ReturnType<typeof auditPublished>, key: string) => r.ranges.find((x) => x.key === key);
+
+describe('simplex', () => {
+  it('minimises and maximises a variable of x + y = 10, x ≤ 4 (slack s): x in [0, 4]', () => {
+    const system = feasibleSystem([[1, 1, 0], [1, 0, 1]], [10, 4])!;
+    expect(minimise(system, [1, 0, 0])).toEqual({ status: 'optimal', value: 0 });
+    expect(minimise(system, [-1, 0, 0])).toMatchObject({ status: 'optimal', value: -4 });
+  });
+
+  it('finds no solution to x + y = −1 with x, y ≥ 0, and no bound on max x for x − y = 0', () => {
+    expect(feasibleSystem([[1, 1]], [-1])).toBeNull();
+    expect(minimise(feasibleSystem([[1, -1]], [0])!, [-1, 0])).toEqual({ status: 'unbounded' });
+  });
+});
+
+describe('auditPublished: leaks from the issue fail', () => {
+  it('"80.0% (20 of 25)": the complement 25 − 20 = 5 is read off the count and its base', () => {
+    const r = auditPublished([shown('met', 20), shown('measured', 25), unprinted('not met')],
+      [complementRelation('met', 'not met', 'measured')], 5);
+    expect(r.leaks).toEqual([{ key: 'not met', lower: 5, upper: 5, suppressed: false }]);
+  });
+
+  it('a diversion percentage of 75.0% beside the 8 children of the group tells that 2 had court outcomes', () => {
+    // Only the percentage and the group's children (another table) are shown; the count diverted is not printed.
+    const r = auditPublished([shown('children', 8), unprinted('diverted'), unprinted('court')],
+      [...percentageRelations('diverted', 'children', 75.0), complementRelation('diverted', 'court', 'children')], 5);
+    // 75.0% of 8 lies between 5.996 and 6.004 children: 6 diverted, so 8 − 6 = 2 went to court.
+    expect(rangeOf(r, 'diverted')).toMatchObject({ lower: 6, upper: 6 });
+    expect(r.leaks.map((l) => [l.key, l.lower])).toEqual([['court', 2]]);
+  });
+
+  it('a row total minus the cells shown gives the hidden one away', () => {
+    // Male 12, Female [c] (3), Unknown 0, total 15: 15 − 12 − 0 = 3.
+    const r = auditPublished([shown('M', 12), hidden('F'), shown('U', 0), shown('total', 15)],
+      [totalRelation(['M', 'F', 'U'], 'total')], 5);
+    expect(r.leaks).toEqual([{ key: 'F', lower: 3, upper: 3, suppressed: true }]);
+  });
+
+  it('shares of a known total give the hidden count away', () => {
+    // 107 children at a stage (shown elsewhere); shares 42.1%, 24.3%, 17.8% shown, the fourth group's share hidden.
+    // 42.1% of 107 pins 45, 24.3% pins 26, 17.8% pins 19, so the hidden group is 107 − 90 = 17.
+    const r = auditPublished([shown('total', 107), unprinted('White'), unprinted('Black'), unprinted('Mixed'), hidden('Asian')], [
+      ...percentageRelations('White', 'total', 42.1), ...percentageRelations('Black', 'total', 24.3),
+      ...percentageRelations('Mixed', 'total', 17.8), totalRelation(['White', 'Black', 'Mixed', 'Asian'], 'total'),
+    ], 5);
+    expect(r.leaks.find((l) => l.key === 'Asian')).toMatchObject({ lower: 17, upper: 17 });
+  });
+
+  it('a figure published twice: hidden in one table, shown in another', () => {
+    const r = auditPublished([hidden('custody children (table 2)'), shown('custody children (table 9)', 4)],
+      [{ kind: 'eq', terms: [{ key: 'custody children (table 2)', coef: 1 }, { key: 'custody children (table 9)', coef: -1 }] }], 5);
+    expect(r.leaks.map((l) => l.key)).toEqual(['custody children (table 2)']);
+  });
+});
+
+describe('auditPublished: a protected table passes', () => {
+  it('a 2 × 2 table with its margins shown and all four inner cells hidden', () => {
+    // Reoffended / not, by out of court / court: 3 | 12 (15), 7 | 8 (15), margins 10 and 20. Each inner cell can be
+    // anything that keeps the margins: top-left from max(0, 15 − 20) = 0 to min(15, 10) = 10.
+    const cells = [hidden('a'), hidden('b'), hidden('c'), hidden('d'), shown('row1', 15), shown('row2', 15), shown('col1', 10), shown('col2', 20)];
+    const r = auditPublished(cells, [
+      totalRelation(['a', 'b'], 'row1'), totalRelation(['c', 'd'], 'row2'), totalRelation(['a', 'c'], 'col1'), totalRelation(['b', 'd'], 'col2'),
+    ], 5);
+    expect(r.leaks).toEqual([]);
+    expect(rangeOf(r, 'a')).toMatchObject({ lower: 0, upper: 10 });
+    expect(rangeOf(r, 'b')).toMatchObject({ lower: 5, upper: 15 });
+  });
+
+  it('a row with two cells hidden: each lies between 0 and their sum', () => {
+    const r = auditPublished([shown('M', 30), hidden('F'), hidden('U'), shown('total', 38)], [totalRelation(['M', 'F', 'U'], 'total')], 5);
+    expect(r.leaks).toEqual([]);
+    expect(rangeOf(r, 'F')).toMatchObject({ lower: 0, upper: 8 });
+  });
+
+  it('a hidden count with its base kept ("[c] of 25"): the count and complement range over 0 to 25', () => {
+    const r = auditPublished([hidden('met'), shown('measured', 25), unprinted('not met')], [complementRelation('met', 'not met', 'measured')], 5);
+    expect(r.leaks).toEqual([]);
+    expect(rangeOf(r, 'not met')).toMatchObject({ lower: 0, upper: 25 });
+  });
+
+  it('a large complement that can be worked out is no leak (20 of 60 shows 40 did not)', () => {
+    const r = auditPublished([shown('met', 20), shown('measured', 60), unprinted('not met')], [complementRelation('met', 'not met', 'measured')], 5);
+    expect(rangeOf(r, 'not met')).toMatchObject({ lower: 40, upper: 40 });
+    expect(r.leaks).toEqual([]);
+  });
+
+  it('a hidden cell with no relation at all is unbounded above', () => {
+    const r = auditPublished([hidden('x')], [], 5);
+    expect(rangeOf(r, 'x')).toMatchObject({ lower: 0, upper: Infinity });
+  });
+
+  it('refuses relations the shown figures contradict (a relation stated wrongly)', () => {
+    expect(() => auditPublished([shown('a', 5), hidden('b'), shown('t', 3)], [totalRelation(['a', 'b'], 't')], 5)).toThrow(/no solution/);
+  });
+});
