@@ -8,7 +8,7 @@
  *        ──assemble──▶ PackModel (board, and public with disclosure control)
  *        ──render────▶ board-pack.html (Handlebars, Vega-Lite → SVG)
  *        ──print─────▶ scrutiny-pack.pdf (Chromium through playwright-core)
- *        ──output────▶ reports/<period>/ (every file to a temp name, then renamed)
+ *        ──output────▶ reports/<period>/{board,public}/ + manifest.json (every file to a temp name, then renamed)
  *
  * Every phase reports through effects.progress; nothing here exits the
  * process: failures are YjpackErrors that the CLI turns into exit codes.
@@ -33,7 +33,6 @@ import { computeProfile, computeYdaRemands, type ProfileTable, type YdaRemandYea
 import { comparatorSet, comparatorsFor, type Comparison } from './compute/comparators.js';
 import { computeOutcomeRate } from './compute/outcome-rate.js';
 import { staleEstimateWarnings } from './compute/population.js';
-import { countSuppressions } from './assemble/sections/count-disclosure.js';
 import { notProvenOutcomes } from './store/not-proven.js';
 import { renderBoardPack } from './render/index.js';
 import { loadTemplates } from './load/templates.js';
@@ -41,6 +40,7 @@ import { findBrowser, printPdf } from './print/index.js';
 import { removeFiles, writeFilesAtomically, type OutputFile } from './output/atomic.js';
 import { recordsToCsv, recordsToJson } from './output/records.js';
 import { buildManifest } from './output/manifest.js';
+import { audiencePath, EARLIER_LAYOUT, MANIFEST, PACK_HTML, PACK_PDF, RECORDS_CSV, RECORDS_JSON } from './output/layout.js';
 import type { FileSummary } from './load/index.js';
 
 export type StoreSource = { kind: 'data'; dir: string } | { kind: 'db'; path: string };
@@ -208,27 +208,34 @@ export async function runQuarterlyJob(options: RunOptions, effects: Effects): Pr
   }
 
   const dir = join(options.outDir, formatPeriod(period));
-  const outputs: OutputFile[] = [
-    { path: join(dir, 'board-pack.html'), data: boardHtml },
-    { path: join(dir, 'indicators.json'), data: recordsToJson(computed.records) },
-    { path: join(dir, 'indicators.csv'), data: recordsToCsv(computed.records) },
+  // Disclosure of the whole public pack once: the public CSV, the manifest's log and the PDF's tables agree.
+  const disclosed = discloseRecords(computed.records, threshold, { profile, remands });
+  const packFiles: { name: string; data: string | Uint8Array; audience: Audience }[] = [
+    { name: audiencePath(htmlAudience, PACK_HTML), data: boardHtml, audience: htmlAudience },
+    { name: audiencePath('board', RECORDS_JSON), data: recordsToJson(computed.records), audience: 'board' },
+    { name: audiencePath('board', RECORDS_CSV), data: recordsToCsv(computed.records), audience: 'board' },
+    { name: audiencePath('public', RECORDS_CSV), data: recordsToCsv(disclosed.records, { confidential: true }), audience: 'public' },
   ];
-  if (pdf) outputs.push({ path: join(dir, 'scrutiny-pack.pdf'), data: pdf });
-  const audiences: Record<string, Audience> = { 'board-pack.html': htmlAudience, ...(pdf ? { 'scrutiny-pack.pdf': pdfAudience } : {}) };
+  const pdfName = audiencePath(pdfAudience, PACK_PDF);
+  if (pdf) packFiles.push({ name: pdfName, data: pdf, audience: pdfAudience });
+  const outputs: OutputFile[] = packFiles.map((f) => ({ path: join(dir, ...f.name.split('/')), data: f.data }));
   outputs.push({
-    path: join(dir, 'manifest.json'),
+    path: join(dir, MANIFEST),
     data: buildManifest({
       toolVersion: options.toolVersion, producedAt: startedAt.toISOString(), period,
       inputs: files.filter((f) => f.present).map((f) => ({ file: f.file, sha256: f.sha256, rows: f.rows, bytes: f.bytes })),
       source: options.source.kind === 'data' ? { kind: 'data', name: basename(options.source.dir) } : { kind: 'db', name: basename(options.source.path) },
-      settings: options.config, outputs: outputs.map((o) => basename(o.path)), audiences,
-      suppressions: Object.values(audiences).includes('public') ? discloseRecords(computed.records, threshold).log : [],
-      countSuppressions: Object.values(audiences).includes('public') ? countSuppressions(profile, remands, threshold) : [],
+      settings: options.config, outputs: [...packFiles.map((f) => f.name), MANIFEST],
+      audiences: Object.fromEntries(packFiles.map((f) => [f.name, f.audience])),
+      suppressions: disclosed.log,
+      countSuppressions: disclosed.countLog,
     }),
   });
   const writeStep = effects.progress.step(`write ${dir}`);
   await writeFilesAtomically(outputs);
-  if (pdfError) await removeFiles([join(dir, 'scrutiny-pack.pdf')]);
+  // The earlier layout's files (all in one folder) and a PDF this run could not replace are removed: neither may
+  // sit beside this quarter's pack as if it were part of it.
+  await removeFiles([...EARLIER_LAYOUT.map((f) => join(dir, f)), ...(pdfError ? [join(dir, ...pdfName.split('/'))] : [])]);
   writeStep.done(`${outputs.length} files`);
   return { period, files: outputs.map((o) => o.path), pdfError };
 }

@@ -1,74 +1,139 @@
 /**
- * Disclosure control for public packs (indicators.md, "Disclosure control"),
- * applied to the records before anything is formatted, so no table, tile,
- * chart or sentence can show a hidden figure.
+ * Disclosure control for public outputs (indicators.md, "Disclosure
+ * control"), applied to the records and count tables before anything is
+ * formatted, so no table, tile, chart, sentence or public CSV row can show a
+ * hidden figure.
  *
- * The rules themselves live in compute/statistics (suppressRecords: primary
- * on small counts and bases, secondary across a breakdown row). This file
- * adds what a whole pack needs on top of one pass over one indicator:
- *
- * - Linked figures. The same count sits in several records: the children of
- *   one group at one disproportionality stage are the numerator of its rate,
- *   its RRI and its share; a cohort's reoffenders are the numerator of the
- *   binary rate and the base of reoffences per reoffender. A count hidden in
- *   one must be hidden in all, or a table beside it gives it away. So every
- *   record of the same family (`dispro`, `reoffending`…), period and
- *   breakdown is hidden with it, and secondary suppression is run again on
- *   the rows that changed, until nothing moves.
- * - Shares of a stage. Each group's share of a disproportionality stage is
- *   taken of the stage's known total, so a share shown next to its count
- *   tells the total, and the total less the counts shown tells the hidden
- *   ones. Where any share of a stage is hidden, all of that stage's shares
- *   are (reason 'base'); the counts themselves stay where they are safe.
- * - Bases kept. A hidden rate per 100,000 or per 1,000 keeps its
- *   denominator (an ONS estimate, published anyway), and so does a hidden
- *   headline percentage its base (the cohort, the children measured), so
- *   tables still say whom a figure is about: "[c] of 30"; likewise the
- *   stage total behind the share of children with no recorded ethnicity
- *   (everyone at the stage, a total the pack shows anyway). A small base stays
- *   hidden; so do the bases of breakdown cells (their total is shown, so a
- *   shown base would give a small hidden one away) and denominators that
- *   are themselves counts of the event (reoffenders, the White count of an
- *   RRI, a stage's total of a share).
+ * The pack is modelled as cells and the relations a reader can use between
+ * them (disclosure-cells.ts: totals, a count beside its base, figures
+ * published twice); compute/statistics' suppressCells hides small cells and
+ * small complements, then the fewest further cells until its audit finds no
+ * hidden cell a reader could work out. A record then shows a figure only
+ * where every cell it is built on is shown: a hidden count hides its rate,
+ * index, share and interval, and a record whose count is hidden keeps its
+ * base where that base is shown ("[c] of 30").
  */
-import { suppressRecords, isSmallCount, type SuppressionEntry } from '../compute/statistics.js';
-import type { BreakdownKey, IndicatorId, IndicatorRecord } from '../compute/record.js';
+import { suppressCells, type CellReason, type LinearRelation, type TableCell } from '../compute/statistics.js';
+import type { IndicatorRecord } from '../compute/record.js';
+import type { ProfileTable, YdaRemandYear } from '../compute/profile.js';
 import type { Audience } from './model.js';
+import { packCells, profileCellKey, profileTotalKey, remandCellKey, type RemandField } from './disclosure-cells.js';
 
 export const DEFAULT_SUPPRESSION_THRESHOLD = 5;
+
+/**
+ * Why a figure is hidden:
+ * - primary: its own count (or base) is from 1 to the threshold;
+ * - complement: its base minus its count is from 1 to the threshold (80.0% of 25 would tell that 5 were not);
+ * - secondary: hidden to protect another hidden figure, which could otherwise be worked out from totals;
+ * - linked: its own count is shown, but a count it is built on (the White count of an index, a stage's
+ *   known total) is hidden to protect another figure.
+ * A record with several hidden cells gives the first of primary, complement, secondary that applies.
+ */
+export type DisclosureReason = CellReason | 'linked';
 
 export interface DisclosureEntry {
   id: string;
   period: string;
   breakdown: Record<string, string>;
-  /**
-   * primary: a small count or base; secondary: protects a primary cell of its row; linked: shares a hidden
-   * count; base: a share whose base would give a hidden cell of its stage away.
-   */
-  reason: SuppressionEntry['reason'] | 'linked' | 'base';
+  reason: DisclosureReason;
 }
+
+/** A count hidden in a table that is not an indicator record (cohort profile, remands). */
+export interface CountSuppression {
+  table: string;
+  period: string;
+  category: string;
+  reason: CellReason;
+}
+
+/** A profile table or remand year as a public pack shows it: which counts are hidden, and why. */
+export type DisclosedProfileTable = ProfileTable & { hidden: { rows: (CellReason | null)[]; total: CellReason | null } };
+export type DisclosedRemandYear = YdaRemandYear & { hidden: Partial<Record<RemandField, CellReason>> };
 
 export interface Disclosed {
   records: IndicatorRecord[];
-  /** Every record hidden, once, in the order it was hidden (for manifest.json). */
+  /** Every record hidden, once, in the records' order (for manifest.json). */
   log: DisclosureEntry[];
+  profile: DisclosedProfileTable[];
+  remands: DisclosedRemandYear[];
+  /** Counts hidden in the profile and remand tables, for manifest.json beside the records' log. */
+  countLog: CountSuppression[];
+  /** What the public sees, as the audit reads it: every cell with its value or null, and the relations. */
+  published: { cells: { key: string; value: number | null; suppressed: boolean }[]; relations: LinearRelation[] };
 }
 
-export function discloseRecords(records: readonly IndicatorRecord[], threshold: number): Disclosed {
-  const first = suppressRecords(records, threshold);
-  let out = first.records;
-  const log: DisclosureEntry[] = [...first.log];
-  for (;;) {
-    const linked = hideLinked(out);
-    if (linked.log.length === 0) break;
-    // Records already hidden have no counts left, so this pass adds secondary cells only.
-    const again = suppressRecords(linked.records, threshold);
-    log.push(...linked.log, ...again.log);
-    out = again.records;
+export interface CountTables {
+  profile?: readonly ProfileTable[];
+  remands?: readonly YdaRemandYear[];
+}
+
+export function discloseRecords(records: readonly IndicatorRecord[], threshold: number, tables: CountTables = {}): Disclosed {
+  const model = packCells(records, tables);
+  const hidden = suppressCells(model.cells, model.relations, threshold);
+  const log: DisclosureEntry[] = [];
+  const out = records.map((r, i) => {
+    const { numerator: n, denominator: d } = model.records[i]!;
+    const nHidden = n !== null && hidden.has(n);
+    const dHidden = d !== null && hidden.has(d);
+    if (!nHidden && !dHidden) return r;
+    const reason = reasonFor(nHidden ? hidden.get(n!)! : null, dHidden ? hidden.get(d!)! : null);
+    log.push({ id: r.id, period: r.period, breakdown: { ...r.breakdown } as Record<string, string>, reason });
+    const { significant: _s, direction: _d, ...rest } = r;
+    return {
+      ...rest,
+      numerator: nHidden ? null : r.numerator,
+      denominator: dHidden ? null : r.denominator,
+      value: null, lower: null, upper: null, suppressed: true,
+    };
+  });
+  const profile = (tables.profile ?? []).map((t) => ({
+    ...t,
+    hidden: {
+      rows: t.rows.map((row) => hidden.get(profileCellKey(t.period, t.dimension, row.category)) ?? null),
+      total: hidden.get(profileTotalKey(t.period)) ?? null,
+    },
+  }));
+  const remandFields: readonly RemandField[] = ['decisions', 'children', 'childrenWithDecision'];
+  const remands = (tables.remands ?? []).map((y) => ({
+    ...y,
+    hidden: Object.fromEntries(remandFields.flatMap((f) => {
+      const reason = hidden.get(remandCellKey(y.period, f));
+      return reason ? [[f, reason]] : [];
+    })) as Partial<Record<RemandField, CellReason>>,
+  }));
+  return {
+    records: out, log, profile, remands, countLog: countLog(profile, remands),
+    published: {
+      cells: model.cells.map((c: TableCell) => ({ key: c.key, value: c.printed && !hidden.has(c.key) ? c.value : null, suppressed: hidden.has(c.key) })),
+      relations: model.relations,
+    },
+  };
+}
+
+const STRENGTH: readonly CellReason[] = ['primary', 'complement', 'secondary'];
+
+/** A record's reason: the strongest of its hidden cells', except that a base hidden only to protect another is 'linked'. */
+function reasonFor(numerator: CellReason | null, denominator: CellReason | null): DisclosureReason {
+  if (denominator === null || (numerator !== null && STRENGTH.indexOf(numerator) <= STRENGTH.indexOf(denominator))) return numerator!;
+  return denominator === 'secondary' && numerator === null ? 'linked' : denominator;
+}
+
+function countLog(profile: readonly DisclosedProfileTable[], remands: readonly DisclosedRemandYear[]): CountSuppression[] {
+  const out: CountSuppression[] = [];
+  for (const t of profile) {
+    t.rows.forEach((row, i) => {
+      const reason = t.hidden.rows[i];
+      if (reason) out.push({ table: `profile.${t.dimension}`, period: t.period, category: row.category, reason });
+    });
+    if (t.hidden.total) out.push({ table: `profile.${t.dimension}`, period: t.period, category: 'total', reason: t.hidden.total });
   }
-  const shares = hideSharesOfHiddenStages(out);
-  log.push(...shares.log);
-  return { records: keepBases(records, shares.records, threshold), log };
+  for (const y of remands) {
+    for (const [field, reason] of Object.entries(y.hidden)) {
+      out.push({ table: 'remands.yda', period: y.period, category: field === 'childrenWithDecision' ? 'children_with_decision' : field, reason });
+    }
+  }
+  return out;
 }
 
 /** The records an audience may see: the board sees everything, the public the disclosed set. */
@@ -79,59 +144,4 @@ export function recordsFor(audience: Audience, records: readonly IndicatorRecord
 /** The public records alone (the shape assemble has always used). */
 export function applyDisclosureControl(records: readonly IndicatorRecord[], threshold: number): IndicatorRecord[] {
   return discloseRecords(records, threshold).records;
-}
-
-/** `fte.rate` → `fte`: records of one family are built from the same counts. */
-function family(r: IndicatorRecord): string {
-  return r.id.slice(0, r.id.indexOf('.'));
-}
-
-function linkKey(r: IndicatorRecord): string {
-  // Breakdown keys are written in one fixed order by compute, but sort anyway: the key must not depend on it.
-  const breakdown = Object.entries(r.breakdown).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `${family(r)}|${r.period}|${JSON.stringify(breakdown)}`;
-}
-
-function hideLinked(records: readonly IndicatorRecord[]): Disclosed {
-  const hiddenKeys = new Set(records.filter((r) => r.suppressed).map(linkKey));
-  return hideWhere(records, (r) => hiddenKeys.has(linkKey(r)), 'linked');
-}
-
-const SHARE_ID = 'dispro.share';
-const NOT_KNOWN = 'Not known';
-
-function hideSharesOfHiddenStages(records: readonly IndicatorRecord[]): Disclosed {
-  const stageKey = (r: IndicatorRecord) => `${r.period}|${r.breakdown.stage ?? ''}`;
-  const hiddenStages = new Set(records.filter((r) => r.id === SHARE_ID && r.suppressed).map(stageKey));
-  return hideWhere(records, (r) => r.id === SHARE_ID && hiddenStages.has(stageKey(r)), 'base');
-}
-
-function hideWhere(records: readonly IndicatorRecord[], when: (r: IndicatorRecord) => boolean, reason: DisclosureEntry['reason']): Disclosed {
-  const log: DisclosureEntry[] = [];
-  const out = records.map((r) => {
-    if (r.suppressed || !when(r)) return r;
-    log.push({ id: r.id, period: r.period, breakdown: { ...r.breakdown } as Record<string, string>, reason });
-    return { ...r, numerator: null, denominator: null, value: null, lower: null, upper: null, suppressed: true };
-  });
-  return { records: out, log };
-}
-
-/** Ids whose denominator is the group measured, not a count of the event. */
-const BASE_DENOMINATORS: ReadonlySet<IndicatorId> = new Set<IndicatorId>([
-  'reoffending.binary', 'reoffending.per_offender', 'ete.school_age', 'ete.over_school_age', 'ete.overall', 'ete.suitable_end',
-]);
-/** Keys that name a record's table rather than a cell of a breakdown row (as suppressRecords has them). */
-const TABLE_KEYS: readonly BreakdownKey[] = ['cohort', 'stage'];
-
-function keepBases(original: readonly IndicatorRecord[], disclosed: IndicatorRecord[], threshold: number): IndicatorRecord[] {
-  return disclosed.map((r, i) => {
-    const before = original[i];
-    if (!r.suppressed || !before || before.denominator === null || isSmallCount(before.denominator, threshold)) return r;
-    const population = r.unit === 'per 100,000' || r.unit === 'per 1,000';
-    const headline = (Object.keys(r.breakdown) as BreakdownKey[]).every((k) => TABLE_KEYS.includes(k));
-    // The "Not known" share is of everyone at the stage (the other shares are of those with a known group).
-    const stageTotal = r.id === SHARE_ID && r.breakdown.group === NOT_KNOWN;
-    if (!population && !stageTotal && !(headline && BASE_DENOMINATORS.has(r.id))) return r;
-    return { ...r, denominator: before.denominator };
-  });
 }

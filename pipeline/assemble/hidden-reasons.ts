@@ -6,7 +6,8 @@
  * children (the same family, period and breakdown, such as a group's rate,
  * RRI and share at one stage) is hidden for the reason of the first of them,
  * so a figure counts as "small" when any of its linked figures was hidden for
- * a small count (a primary suppression), and as protecting another otherwise.
+ * a small count (a primary suppression, or a complement: base less count
+ * small), and as protecting another otherwise.
  */
 import type { IndicatorRecord } from '../compute/record.js';
 import type { DisclosureEntry } from './disclosure.js';
@@ -22,7 +23,8 @@ export function hiddenReasons(log: readonly Pick<DisclosureEntry, 'id' | 'period
   const byKey = new Map<string, HiddenReason>();
   for (const e of log) {
     const key = linkKey(e.id, e.period, e.breakdown);
-    if (e.reason === 'primary') byKey.set(key, 'small count');
+    // A small complement is a small count too: "6 of 8 diverted" would tell that 2 were not.
+    if (e.reason === 'primary' || e.reason === 'complement') byKey.set(key, 'small count');
     else if (!byKey.has(key)) byKey.set(key, 'protects another');
   }
   return (r) => (r.suppressed ? byKey.get(linkKey(r.id, r.period, r.breakdown)) ?? null : null);

@@ -23,8 +23,13 @@ export type { PackInput, PackModel } from './model.js';
 
 export function assemblePack(input: PackInput): PackModel {
   const threshold = input.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
-  const disclosed = input.audience === 'public' ? discloseRecords(input.records, threshold) : null;
+  // One disclosure for the whole public pack: a count printed in a record and in a count table is hidden in both.
+  const disclosed = input.audience === 'public'
+    ? discloseRecords(input.records, threshold, { profile: input.profile, remands: input.remands })
+    : null;
   const records = disclosed?.records ?? input.records;
+  const profile = disclosed && input.profile ? disclosed.profile : input.profile;
+  const remands = disclosed ? disclosed.remands : input.remands ?? [];
   // Statements rest only on groups with enough children, and say why each hidden figure is hidden.
   const dispro = { headlineMinCount: input.headlineMinCount, hiddenReason: disclosed ? hiddenReasons(disclosed.log) : NO_HIDDEN_REASONS };
   const index = indexHeadlines(records);
@@ -41,13 +46,13 @@ export function assemblePack(input: PackInput): PackModel {
 
   const sections = numberTables([
     summarySection({ index, records, period: input.period, rateTopics, targets: input.targets ?? {}, comparisons, dispro }),
-    ...rateTopics.map((t) => rateTrendSection(t, t === CUSTODY_TOPIC ? { ...trend, remands: input.remands ?? [] } : trend)),
+    ...rateTopics.map((t) => rateTrendSection(t, t === CUSTODY_TOPIC ? { ...trend, remands } : trend)),
     ...(withReoffending ? [reoffendingSection(records, tableThreshold, input.period, {
       headlineMinCount: input.headlineMinCount, includeNonSubstantive: input.settings?.includeNonSubstantive ?? false,
     })] : []),
     ...(withEte ? [eteSection(index, input.period, tableThreshold)] : []),
     ...(withDispro ? [disproSection(records, input.period, input.notes, tableThreshold, dispro)] : []),
-    ...(input.profile ? [profileSection(input.profile, input.period, tableThreshold, comparisons)] : []),
+    ...(profile ? [profileSection(profile, input.period, tableThreshold, comparisons)] : []),
     dataQualitySection({
       dq: input.dataQuality, period: input.period, population: input.population, records, threshold: tableThreshold, notes: input.notes,
     }),

@@ -1,13 +1,16 @@
 /**
  * manifest.json: what a pack was made from and how, so a published figure
  * can be traced back: inputs with their SHA-256, tool version, settings, the
- * audience of each pack file and every figure hidden by disclosure control.
+ * audience of each pack file (and what each folder is for: board/ is not for
+ * publication, public/ is) and every figure hidden by disclosure control
+ * with its reason (disclosure.ts: primary, complement, secondary, linked).
  * Holds no child-level data (suppressions name indicators and breakdowns,
  * never children).
  */
 import type { DisclosureEntry } from '../assemble/disclosure.js';
 import type { Audience } from '../assemble/model.js';
 import type { Config } from '../config.js';
+import { AUDIENCE_FOLDER, FOLDER_GUIDE } from './layout.js';
 import { formatPeriod, type Period } from '../period.js';
 
 export interface ManifestInput {
@@ -18,7 +21,7 @@ export interface ManifestInput {
   source: { kind: 'data' | 'db'; name: string };
   settings: Config;
   outputs: string[];
-  /** Pack file → its audience ('board': every count; 'public': disclosure control). */
+  /** Pack file (path in the period folder) → its audience ('board': every count; 'public': disclosure control). */
   audiences?: Record<string, Audience>;
   /** The disclosure log of the public pack's records; empty when no file is public. */
   suppressions?: readonly DisclosureEntry[];
@@ -35,6 +38,7 @@ export function buildManifest(m: ManifestInput): string {
     source: m.source,
     inputs: m.inputs,
     settings: m.settings,
+    folders: Object.fromEntries(Object.entries(AUDIENCE_FOLDER).map(([audience, folder]) => [`${folder}/`, FOLDER_GUIDE[audience as Audience]])),
     audiences: m.audiences ?? {},
     suppression_threshold: m.settings.suppressionThreshold,
     suppressions: [

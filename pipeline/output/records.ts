@@ -29,12 +29,22 @@ export function recordsToJson(records: readonly IndicatorRecord[]): string {
 const CSV_COLUMNS = ['id', 'period', ...BREAKDOWN_KEYS, 'numerator', 'denominator', 'value', 'lower', 'upper', 'unit',
   'status', 'months_elapsed', 'significant', 'direction', 'suppressed'] as const;
 
-/** Flat CSV, breakdown keys as columns; safe to open in Excel. */
-export function recordsToCsv(records: readonly IndicatorRecord[]): string {
+/** Columns holding a figure: in a public file, `[c]` where disclosure control hid it. */
+const VALUE_COLUMNS: ReadonlySet<string> = new Set(['numerator', 'denominator', 'value', 'lower', 'upper']);
+const CONFIDENTIAL = '[c]';
+
+/**
+ * Flat CSV, breakdown keys as columns; safe to open in Excel. With `confidential`, for a public file, a hidden
+ * figure of a suppressed record reads `[c]` (GSS symbol), not blank, so a reader cannot take it for missing data.
+ */
+export function recordsToCsv(records: readonly IndicatorRecord[], options: { confidential?: boolean } = {}): string {
   const lines = [CSV_COLUMNS.join(',')];
   for (const r of records) {
     const flat: Record<string, unknown> = { ...r, ...r.breakdown };
-    lines.push(CSV_COLUMNS.map((c) => csvCell(flat[c])).join(','));
+    lines.push(CSV_COLUMNS.map((c) => {
+      const hidden = options.confidential === true && r.suppressed && VALUE_COLUMNS.has(c) && (flat[c] === null || flat[c] === undefined);
+      return csvCell(hidden ? CONFIDENTIAL : flat[c]);
+    }).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -16,13 +16,16 @@ describe('hiddenReasons', () => {
     // Mixed FTE (17 children): hidden to protect Asian, its RRI and share with it.
     { id: 'dispro.rate', period: P, breakdown: { stage: 'fte', group: 'Mixed' }, reason: 'secondary' },
     { id: 'dispro.rri', period: P, breakdown: { stage: 'fte', group: 'Mixed' }, reason: 'linked' },
-    // A share hidden because another share of its stage is.
-    { id: 'dispro.share', period: P, breakdown: { stage: 'fte', group: 'White' }, reason: 'base' },
+    // A share hidden because the stage's known total, its base, is hidden to protect another count.
+    { id: 'dispro.share', period: P, breakdown: { stage: 'fte', group: 'White' }, reason: 'linked' },
+    // Other diverted: 6 of 8, so 2 went to court: hidden for its small complement.
+    { id: 'dispro.rate', period: P, breakdown: { stage: 'diversion', group: 'Other' }, reason: 'complement' },
   ]);
 
   it('calls a figure small when it, or a figure on the same children, was hidden for a small count', () => {
     expect(reasonOf(hidden('dispro.rri', 'fte', 'Asian'))).toBe('small count');
     expect(reasonOf(hidden('dispro.share', 'fte', 'Asian'))).toBe('small count');
+    expect(reasonOf(hidden('dispro.rri', 'diversion', 'Other'))).toBe('small count');
   });
 
   it('calls a figure protecting another when nothing on its children was small', () => {

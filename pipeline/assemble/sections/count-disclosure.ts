@@ -1,68 +1,38 @@
 /**
- * Disclosure control for the pack's count tables that are not indicator
- * records (the cohort profile, remands to youth detention), by the rules of
- * indicators.md and compute/statistics/suppression.ts: counts from 1 to the
- * threshold are hidden (true zeros stay), with every percentage built on
- * them; where a table shows its total, a lone hidden cell would be the total
- * minus the rest, so the smallest other non-zero cell is hidden with it.
- * The board (threshold null) sees every count.
+ * What the pack's count tables that are not indicator records (the cohort
+ * profile, remands to youth detention) show to each audience. The public
+ * pack's tables come disclosed from assemble (disclosure.ts), as part of the
+ * whole pack, so a count printed both here and in a record is hidden in
+ * both; a table given on its own is disclosed on its own. The board
+ * (threshold null) sees every count.
  */
-import { isSmallCount } from '../../compute/statistics.js';
 import type { ProfileTable, YdaRemandYear } from '../../compute/profile.js';
+import { discloseRecords, type DisclosedProfileTable, type DisclosedRemandYear } from '../disclosure.js';
 
-export type HiddenReason = 'primary' | 'secondary';
-
-export interface DisclosedCounts {
-  /** Each count, or null where hidden. */
-  shown: (number | null)[];
-  reasons: (HiddenReason | null)[];
+export interface ShownProfile {
+  /** Each row's count, or null where hidden. */
+  rows: (number | null)[];
+  total: number | null;
 }
 
-export function discloseCounts(counts: readonly number[], threshold: number | null, options: { totalShown: boolean }): DisclosedCounts {
-  if (threshold === null) return { shown: [...counts], reasons: counts.map(() => null) };
-  const reasons: (HiddenReason | null)[] = counts.map((n) => (isSmallCount(n, threshold) ? 'primary' : null));
-  const hidden = reasons.filter((r) => r !== null).length;
-  if (options.totalShown && hidden === 1) {
-    const next = counts
-      .map((n, i) => ({ n, i }))
-      .filter(({ n, i }) => reasons[i] === null && n > 0)
-      .sort((a, b) => a.n - b.n || a.i - b.i)[0];
-    if (next) reasons[next.i] = 'secondary';
-  }
-  return { shown: counts.map((n, i) => (reasons[i] === null ? n : null)), reasons };
+export function shownProfileCounts(t: ProfileTable, threshold: number | null): ShownProfile {
+  if (threshold === null) return { rows: t.rows.map((r) => r.children), total: t.total };
+  const d = isDisclosed(t) ? t : discloseRecords([], threshold, { profile: [t] }).profile[0]!;
+  return { rows: t.rows.map((r, i) => (d.hidden.rows[i] ? null : r.children)), total: d.hidden.total ? null : t.total };
 }
 
-/** The total of a profile table, or null when it is itself a small count. */
-export function discloseTotal(total: number, threshold: number | null): number | null {
-  return threshold !== null && isSmallCount(total, threshold) ? null : total;
+/** Remand decisions, children remanded and children with any remand decision, each null where hidden. */
+export function shownRemandCounts(y: YdaRemandYear, threshold: number | null): (number | null)[] {
+  const values = [y.decisions, y.children, y.childrenWithDecision];
+  if (threshold === null) return values;
+  const d = isDisclosedYear(y) ? y : discloseRecords([], threshold, { remands: [y] }).remands[0]!;
+  return [d.hidden.decisions ? null : y.decisions, d.hidden.children ? null : y.children, d.hidden.childrenWithDecision ? null : y.childrenWithDecision];
 }
 
-export interface CountSuppression {
-  table: string;
-  period: string;
-  category: string;
-  reason: HiddenReason;
+function isDisclosed(t: ProfileTable): t is DisclosedProfileTable {
+  return 'hidden' in t;
 }
 
-/**
- * Every count the public pack hides in the profile and remand tables, for
- * the manifest's suppression log beside the records' own.
- */
-export function countSuppressions(profile: readonly ProfileTable[], remands: readonly YdaRemandYear[], threshold: number): CountSuppression[] {
-  const out: CountSuppression[] = [];
-  for (const t of profile) {
-    const { reasons } = discloseCounts(t.rows.map((r) => r.children), threshold, { totalShown: discloseTotal(t.total, threshold) !== null });
-    t.rows.forEach((r, i) => {
-      const reason = reasons[i];
-      if (reason) out.push({ table: `profile.${t.dimension}`, period: t.period, category: r.category, reason });
-    });
-    if (discloseTotal(t.total, threshold) === null) out.push({ table: `profile.${t.dimension}`, period: t.period, category: 'total', reason: 'primary' });
-  }
-  for (const y of remands) {
-    const fields = [['decisions', y.decisions], ['children', y.children], ['children_with_decision', y.childrenWithDecision]] as const;
-    for (const [name, n] of fields) {
-      if (isSmallCount(n, threshold)) out.push({ table: 'remands.yda', period: y.period, category: name, reason: 'primary' });
-    }
-  }
-  return out;
+function isDisclosedYear(y: YdaRemandYear): y is DisclosedRemandYear {
+  return 'hidden' in y;
 }

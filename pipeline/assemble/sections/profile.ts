@@ -13,7 +13,7 @@ import { profileChartSpec, type ProfileBar } from '../charts/profile-chart.js';
 import { numberCell, table, textCell } from '../cells.js';
 import { SYMBOL, formatCount, formatValue, placesForEstimate, plural, yearToLabel } from '../format.js';
 import type { Block, ChartModel, Section } from '../model.js';
-import { discloseCounts, discloseTotal } from './count-disclosure.js';
+import { shownProfileCounts } from './count-disclosure.js';
 
 export const PROFILE_SECTION_ID = 'profile';
 
@@ -65,8 +65,7 @@ function cautionedOrSentenced(comparisons: readonly Comparison[], period: Period
 }
 
 function profileChart(t: ProfileTable, threshold: number | null): ChartModel {
-  const total = discloseTotal(t.total, threshold);
-  const { shown } = discloseCounts(t.rows.map((r) => r.children), threshold, { totalShown: total !== null });
+  const { rows: shown, total } = shownProfileCounts(t, threshold);
   const rows: ShownRow[] = orderForAudience(t, shown).map(({ label, children }) => ({
     label, children, percent: children === null || t.total === 0 ? null : (children / t.total) * 100,
   }));

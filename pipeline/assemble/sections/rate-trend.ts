@@ -18,7 +18,7 @@ import type { Block, ChartModel, PackPopulation, Section, TableModel } from '../
 import { headline, quartersWithRecords, yearEarlier, type HeadlineIndex } from '../series.js';
 import type { RateTopic } from '../topics.js';
 import { noteText } from '../notes.js';
-import { discloseCounts } from './count-disclosure.js';
+import { shownRemandCounts } from './count-disclosure.js';
 import { spcSignals, type SpcSummary } from './spc.js';
 import { BETTER_WHEN, comparatorStatus } from './status.js';
 
@@ -169,9 +169,7 @@ function remandTable(remands: readonly YdaRemandYear[], threshold: number | null
       caption: 'Remands to youth detention accommodation in the year to the end of each quarter, and the children with any remand decision',
       head: [textCell('Year'), numberCell('Remands to youth detention'), numberCell('Children remanded to youth detention'), numberCell('Children with any remand decision')],
       rows: remands.map((y) => {
-        // No row or column total is shown, so each count is hidden on its own (primary suppression only).
-        const { shown } = discloseCounts([y.decisions, y.children, y.childrenWithDecision], threshold, { totalShown: false });
-        return [textCell(capitalise(yearToLabel(parsePeriod(y.period)))), ...shown.map(cells)];
+        return [textCell(capitalise(yearToLabel(parsePeriod(y.period)))), ...shownRemandCounts(y, threshold).map(cells)];
       }),
       notes: ['Remand decisions in the year to the end of the quarter: to youth detention accommodation (YDA), and of any kind (bail, remand to local authority accommodation or to YDA). Each child once in the children columns.'],
     }, threshold),

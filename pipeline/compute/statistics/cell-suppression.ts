@@ -11,7 +11,10 @@
  *   out exactly from what is still shown, or pin a small complement, one more
  *   cell of the relations around it is hidden ('secondary'): the one whose
  *   hiding frees the pinned cell and costs least (fewest figures blanked with
- *   it, then the smallest value), else the cheapest and the audit runs again.
+ *   it, then the smallest value), or failing one such cell the cheapest pair
+ *   or triple that frees it with none of them pinned in turn; the audit then
+ *   runs again.
+ *   Headlines (lastResort) are candidates only when no other cell is left.
  *   Greedy, so not always the fewest possible, but never fewer than enough:
  *   it stops only when the audit passes.
  */
@@ -27,6 +30,8 @@ export interface TableCell {
   cost: number;
   /** For a complement: the printed count to hide when the complement is small. */
   complementOf?: string;
+  /** A headline (a summary figure, a population): hidden to protect another cell only when nothing else can. */
+  lastResort?: boolean;
 }
 
 /** primary: a count from 1 to the threshold; complement: base − count is; secondary: hidden to protect another cell. */
@@ -41,28 +46,63 @@ export function suppressCells(cells: readonly TableCell[], relations: readonly L
     if (c.printed || !small(c) || c.complementOf === undefined) continue;
     if (!hidden.has(c.complementOf) && byKey.get(c.complementOf)?.printed) hidden.set(c.complementOf, 'complement');
   }
-  const view = (extra?: string): AuditCell[] => cells.map((c) => {
-    const isHidden = hidden.has(c.key) || c.key === extra;
+  const view = (extra: readonly string[] = []): AuditCell[] => cells.map((c) => {
+    const isHidden = hidden.has(c.key) || extra.includes(c.key);
     return { key: c.key, value: c.printed && !isHidden ? c.value : null, suppressed: isHidden };
   });
   const touching = relationIndex(relations);
 
+  // Only these can leak: hidden cells, and unprinted ones (complements) from 1 to the threshold. Hiding more
+  // only widens what a reader can infer, so a cell found free stays free: each round re-audits only the cells
+  // still pinned and those just hidden.
+  let pending = new Set(cells.filter((c) => hidden.has(c.key) || (!c.printed && small(c))).map((c) => c.key));
   for (;;) {
-    const leak = auditPublished(view(), relations, threshold).leaks[0];
+    const leaks = auditPublished(view(), relations, threshold, pending).leaks.filter((l) => pending.has(l.key));
+    const leak = leaks[0];
     if (!leak) return hidden;
-    const candidates = neighbours(leak.key, touching, (k) => byKey.get(k)?.printed === true && !hidden.has(k))
-      .map((k) => byKey.get(k)!)
-      // Hide a true zero only when nothing else is left: a zero shown tells nobody anything.
-      .sort((a, b) => Number(a.value === 0) - Number(b.value === 0) || a.cost - b.cost || a.value - b.value);
-    if (candidates.length === 0) throw new Error(`cell suppression: nothing left to hide around ${leak.key}`);
-    const only = new Set([leak.key]);
-    const freeing = candidates.find((c) => {
-      const r = auditPublished(view(c.key), relations, threshold, only).ranges.find((x) => x.key === leak.key);
-      return r !== undefined && r.lower !== r.upper;
+    const near = neighbours(leak.key, touching, (k) => byKey.get(k)?.printed === true && !hidden.has(k));
+    const candidates = [...near.keys()]
+      .map((k) => ({ ...byKey.get(k)!, steps: near.get(k)! }))
+      // Cells in the pinned cell's own relations first; a true zero only when nothing else is left (a zero shown
+      // tells nobody anything); then the fewest figures blanked, then the smallest.
+      .sort((a, b) => a.steps - b.steps || Number(a.value === 0) - Number(b.value === 0) || a.cost - b.cost || a.value - b.value);
+    const ordinary = candidates.filter((c) => !c.lastResort);
+    const pool = ordinary.length > 0 ? ordinary : candidates;
+    if (pool.length === 0) throw new Error(`cell suppression: nothing left to hide around ${leak.key}`);
+    const set = cheapestProtection(leak.key, pool, (extra) => {
+      const keys = [leak.key, ...extra.map((c) => c.key)];
+      const ranges = auditPublished(view(extra.map((c) => c.key)), relations, threshold, new Set(keys)).ranges;
+      return keys.every((k) => ranges.some((x) => x.key === k && x.lower !== x.upper));
     });
-    hidden.set((freeing ?? candidates[0]!).key, 'secondary');
+    const added = set ?? [pool[0]!];
+    for (const c of added) hidden.set(c.key, 'secondary');
+    pending = new Set([...leaks.map((l) => l.key), ...added.map((c) => c.key)]);
   }
 }
+
+/**
+ * The cheapest set of one, two or three candidates whose hiding frees the pinned cell with none of them
+ * pinned in turn (a cell equal to one still shown can never be protected, so hiding it alone would only
+ * move the leak); null when there is none, and the caller hides the cheapest and looks again.
+ */
+function cheapestProtection(_leak: string, pool: readonly Candidate[], frees: (set: readonly Candidate[]) => boolean): Candidate[] | null {
+  const sets: Candidate[][] = pool.map((c) => [c]);
+  const pairs = pool.slice(0, 10);
+  pairs.forEach((a, i) => pairs.slice(i + 1).forEach((b) => sets.push([a, b])));
+  const triples = pool.slice(0, 7);
+  triples.forEach((a, i) => triples.slice(i + 1).forEach((b, j) => triples.slice(i + j + 2).forEach((c) => sets.push([a, b, c]))));
+  const cost = (set: readonly Candidate[]) => set.reduce((s, c) => s + c.cost, 0);
+  const size = (set: readonly Candidate[]) => set.reduce((s, c) => s + c.value, 0);
+  const far = (set: readonly Candidate[]) => set.filter((c) => c.steps > 0).length;
+  // A true zero is hidden only where no set without one will do (a zero shown tells nobody anything);
+  // stable sort, so equal sets keep the order above (fewer cells first).
+  const zeros = (set: readonly Candidate[]) => Number(set.some((c) => c.value === 0));
+  sets.sort((a, b) => far(a) - far(b) || zeros(a) - zeros(b) || cost(a) - cost(b) || size(a) - size(b));
+  return sets.find(frees) ?? null;
+}
+
+/** A cell that could be hidden, with how far it is from the pinned cell (0: in one of its relations). */
+type Candidate = TableCell & { steps: number };
 
 function relationIndex(relations: readonly LinearRelation[]): Map<string, LinearRelation[]> {
   const index = new Map<string, LinearRelation[]>();
@@ -77,22 +117,26 @@ function relationIndex(relations: readonly LinearRelation[]): Map<string, Linear
 }
 
 /**
- * Printed cells that share a relation with `start` or with any cell not shown that is joined to it: the
- * cells whose hiding can change what a reader can work out about `start`, nearest first.
+ * Printed cells that share a relation with `start` or with any cell not shown that is joined to it, and
+ * the cells one relation beyond those: the cells whose hiding can change what a reader can work out
+ * about `start` (two steps are enough for a total and its parts to be protected together).
  */
-function neighbours(start: string, touching: ReadonlyMap<string, LinearRelation[]>, isCandidate: (k: string) => boolean): string[] {
+function neighbours(start: string, touching: ReadonlyMap<string, LinearRelation[]>, isCandidate: (k: string) => boolean): Map<string, number> {
   const seen = new Set([start]);
-  const out: string[] = [];
-  let frontier = [start];
+  const out = new Map<string, number>();
+  let frontier: { key: string; steps: number }[] = [{ key: start, steps: 0 }];
   while (frontier.length > 0) {
-    const next: string[] = [];
-    for (const k of frontier) {
-      for (const r of touching.get(k) ?? []) {
+    const next: { key: string; steps: number }[] = [];
+    for (const { key, steps } of frontier) {
+      for (const r of touching.get(key) ?? []) {
         for (const t of r.terms) {
           if (seen.has(t.key)) continue;
           seen.add(t.key);
-          if (isCandidate(t.key)) out.push(t.key);
-          else next.push(t.key);
+          if (!isCandidate(t.key)) next.push({ key: t.key, steps });
+          else {
+            out.set(t.key, steps);
+            if (steps < 1) next.push({ key: t.key, steps: steps + 1 });
+          }
         }
       }
     }

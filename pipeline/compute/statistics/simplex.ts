@@ -60,12 +60,15 @@ export function minimise(system: FeasibleSystem, c: readonly number[]): LpResult
 
 function runSimplex(tableau: number[][], basis: number[], c: readonly number[], columns: number): 'optimal' | 'unbounded' {
   const rhs = tableau[0] ? tableau[0].length - 1 : columns;
+  const inBasis = new Uint8Array(Math.max(columns, ...basis.map((j) => j + 1)));
+  for (const j of basis) inBasis[j] = 1;
+  const basisCost = basis.map((j) => c[j] ?? 0);
   for (let iteration = 0; iteration < 50_000; iteration++) {
     let enter = -1;
     for (let j = 0; j < columns && enter < 0; j++) {
-      if (basis.includes(j)) continue;
+      if (inBasis[j]) continue;
       let reduced = c[j]!;
-      for (let i = 0; i < basis.length; i++) reduced -= c[basis[i]!]! * tableau[i]![j]!;
+      for (let i = 0; i < basis.length; i++) if (basisCost[i] !== 0) reduced -= basisCost[i]! * tableau[i]![j]!;
       if (reduced < -EPS) enter = j;
     }
     if (enter < 0) return 'optimal';
@@ -82,7 +85,10 @@ function runSimplex(tableau: number[][], basis: number[], c: readonly number[], 
     }
     if (leave < 0) return 'unbounded';
     pivot(tableau, leave, enter);
+    inBasis[basis[leave]!] = 0;
+    inBasis[enter] = 1;
     basis[leave] = enter;
+    basisCost[leave] = c[enter]!;
   }
   throw new Error('simplex: iteration limit reached');
 }
