@@ -15,8 +15,8 @@ export { computeIndicators, type ComputeOutput } from './compute/index.js';
 export { DEFAULT_SETTINGS, type ComputeContext, type ComputeSettings, type ComputeNote } from './compute/context.js';
 export { INDICATOR_IDS, type IndicatorRecord, type IndicatorId, type Breakdown } from './compute/record.js';
 export {
-  proportionCI, rateCI, rateRatioCI, xmr, significantAgainst, suppressRecords,
-  type XmrResult, type XmrSignal, type SuppressionEntry,
+  proportionCI, rateCI, rateRatioCI, xmr, significantAgainst, suppressCells, auditPublished,
+  type XmrResult, type XmrSignal, type TableCell, type LinearRelation, type CellRange,
 } from './compute/statistics.js';
 export { assemblePack } from './assemble/index.js';
 export { renderBoardPack } from './render/index.js';

@@ -16,7 +16,7 @@ export {
 export { normalQuantile, zForLevel } from './statistics/normal.js';
 export { chiSquareQuantile, chiSquareCdf, regularizedGamma, logGamma } from './statistics/gamma.js';
 export { betaQuantile, regularizedBeta, logBeta } from './statistics/beta.js';
-export { suppressRecords, isSmallCount, type SuppressionEntry } from './statistics/suppression.js';
+export { isSmallCount } from './statistics/suppression.js';
 export {
   auditPublished, percentageRelations, complementRelation, totalRelation,
   type AuditCell, type LinearRelation, type CellRange, type AuditResult,

@@ -52,45 +52,74 @@ describe('discloseRecords: a whole pack', () => {
     rec('dispro.share', { ...stage, group: 'White' }, 45, 88, '%'),
     rec('dispro.share', { ...stage, group: 'Not known' }, 3, 91, '%'),
   ];
+  const reasons = (log: { id: string; breakdown: Record<string, string>; reason: string }[], id: string, group: string) =>
+    log.filter((l) => l.id === id && l.breakdown.group === group).map((l) => l.reason);
 
-  it('hides a count in every record that holds it, and protects each row it lands in, until nothing moves', () => {
+  it('hides a small count, and of the cells that would give it away the one that costs least', () => {
+    // Not known (3) is primary, but 91 at the stage less the 88 with a known group would tell it. The 91 is printed
+    // only as the base of the not-known share, so hiding it (one figure) protects the 3; hiding the 88 would blank
+    // every share of the stage, and would not be enough (17 + 26 + 45 = 88).
     const { records, log } = discloseRecords(fteStage, 5);
-    // Not known (3) is primary. Its share row (Asian 17, Black 26, White 45, Not known) then needs one more hidden: the
-    // smallest, Asian (secondary). Asian's rate and RRI hold the same 17 children (linked); each of those rows now has one
-    // hidden cell, so the next smallest, Black 26, goes from each (secondary), and Black's share with it (linked).
-    // The remaining White share would tell the stage's known total, 88, so the stage's shares all go (base).
-    expect(shown(records)).toEqual(['dispro.rate White']);
-    const reasons = (id: string, group: string) => log.filter((l) => l.id === id && l.breakdown.group === group).map((l) => l.reason);
-    expect(reasons('dispro.share', 'Not known')).toEqual(['primary']);
-    expect(reasons('dispro.share', 'Asian')).toEqual(['secondary']);
-    expect(reasons('dispro.rate', 'Asian')).toEqual(['linked']);
-    expect(reasons('dispro.rri', 'Asian')).toEqual(['linked']);
-    expect(reasons('dispro.rate', 'Black')).toEqual(['secondary']);
-    expect(reasons('dispro.share', 'Black')).toEqual(['linked']);
-    expect(reasons('dispro.share', 'White')).toEqual(['base']);
+    expect(shown(records)).toEqual(fteStage.slice(0, 8).map((r) => `${r.id} ${r.breakdown.group}`));
+    expect(records[8]).toMatchObject({ numerator: null, denominator: null, value: null, suppressed: true });
+    expect(log).toEqual([{ id: 'dispro.share', period: P, breakdown: { stage: 'fte', group: 'Not known' }, reason: 'primary' }]);
   });
 
-  it('logs each hidden record once', () => {
-    const { records, log } = discloseRecords(fteStage, 5);
-    const keys = log.map((l) => `${l.id}|${JSON.stringify(l.breakdown)}`);
-    expect(new Set(keys).size).toBe(keys.length);
-    expect(keys).toHaveLength(records.filter((r) => r.suppressed).length);
+  it('where the stage total is printed twice (the year\'s first time entrants), protects the 3 with a group and the known total', () => {
+    // fte.count 91 = everyone at the stage, so 91 cannot be hidden alone: 88 must go (every share of the stage with it,
+    // 'linked'), and then one group's count, else 17 + 26 + 45 gives 88 back: the smallest, Asian (17, secondary).
+    // Not known is then 91 − 45 − 26 − Asian: anything from 0 to 20. White's and Black's rates and index stay.
+    const { records, log } = discloseRecords([...fteStage, count(91)], 5);
+    expect(shown(records)).toEqual(['dispro.rate Black', 'dispro.rate White', 'dispro.rri Black', 'fte.count']);
+    expect(reasons(log, 'dispro.share', 'Not known')).toEqual(['primary']);
+    expect(reasons(log, 'dispro.rate', 'Asian')).toEqual(['secondary']);
+    expect(reasons(log, 'dispro.rri', 'Asian')).toEqual(['secondary']);
+    expect(reasons(log, 'dispro.share', 'White')).toEqual(['linked']);
+    expect(reasons(log, 'dispro.share', 'Black')).toEqual(['linked']);
+    // The White count behind every index stays: the shares are hidden for their base, not their count.
+    expect(records.find((r) => r.id === 'dispro.share' && r.breakdown.group === 'White')).toMatchObject({ numerator: 45, denominator: null, value: null });
+  });
+
+  it('hides a count in every record that prints it (rate, index and share of one group)', () => {
+    const { records, log } = discloseRecords([
+      rec('dispro.rate', { stage: 'outcome', group: 'Other' }, 2, 1174, 'per 1,000'),
+      rec('dispro.rri', { stage: 'outcome', group: 'Other' }, 2, 58, 'ratio'),
+      rec('dispro.share', { stage: 'outcome', group: 'Other' }, 2, 136, '%'),
+    ], 5);
+    expect(records.every((r) => r.suppressed && r.numerator === null)).toBe(true);
+    expect(log.map((l) => l.reason)).toEqual(['primary', 'primary', 'primary']);
+  });
+
+  it('hides a count whose base less the count is small ("80.0% (20 of 25)"), and the figure that would give it back', () => {
+    // Above school age 20 of 25: 5 were not offered their hours. School age 16 of 34, all children 36 of 59:
+    // 36 − 16 = 20 would give the 20 back, so the smaller 16 goes too; the headline 36 of 59 stays.
+    const ete = [rec('ete.school_age', {}, 16, 34, '%'), rec('ete.over_school_age', {}, 20, 25, '%'), rec('ete.overall', {}, 36, 59, '%')];
+    const { records, log } = discloseRecords(ete, 5);
+    expect(records.map((r) => [r.numerator, r.denominator, r.suppressed])).toEqual([[null, 34, true], [null, 25, true], [36, 59, false]]);
+    expect(log.map((l) => [l.id, l.reason])).toEqual([['ete.school_age', 'secondary'], ['ete.over_school_age', 'complement']]);
+  });
+
+  it('hides a diversion rate whose complement is small when the group\'s children are printed in the profile', () => {
+    // 6 of the 8 Other children with an outcome were diverted: 2 went to court. Table 11 prints the 8.
+    const profile = [{
+      dimension: 'ethnic_group' as const, period: P, total: 30,
+      rows: [{ category: 'Other', label: 'Other', children: 8 }, { category: 'White', label: 'White', children: 22 }],
+    }];
+    const { records, profile: shownProfile } = discloseRecords([
+      rec('dispro.rate', { stage: 'diversion', group: 'Other' }, 6, 8, '%'),
+      rec('dispro.rate', { stage: 'diversion', group: 'White' }, 18, 22, '%'),
+    ], 5, { profile });
+    // Other: complement 2; White: complement 4. Both counts hidden; the 8 and 22 children stay in the profile.
+    expect(records.map((r) => [r.numerator, r.denominator])).toEqual([[null, 8], [null, 22]]);
+    expect(shownProfile[0]!.hidden).toEqual({ rows: [null, null], total: null });
   });
 
   it('keeps the population of a hidden rate per 1,000, which is published anyway', () => {
-    const { records } = discloseRecords(fteStage, 5);
-    expect(records.find((r) => r.id === 'dispro.rate' && r.breakdown.group === 'Asian')).toMatchObject({ numerator: null, denominator: 6553, value: null });
+    const { records } = discloseRecords([rec('dispro.rate', { stage: 'fte', group: 'Other' }, 2, 1174, 'per 1,000')], 5);
+    expect(records[0]).toMatchObject({ numerator: null, denominator: 1174, value: null });
   });
 
-  it('keeps the stage total behind the unknown-ethnicity share, but not the known total behind the others', () => {
-    // 91 children at the stage is a total the pack shows anyway; 88 with a known group would tell 91 − 88 = 3.
-    const { records } = discloseRecords(fteStage, 5);
-    const shareOf = (group: string) => records.find((r) => r.id === 'dispro.share' && r.breakdown.group === group);
-    expect(shareOf('Not known')).toMatchObject({ numerator: null, denominator: 91, value: null, suppressed: true });
-    expect(shareOf('White')).toMatchObject({ numerator: null, denominator: null, value: null, suppressed: true });
-  });
-
-  it('keeps the cohort size of a hidden headline rate, but not the base of a breakdown cell or a count of the event', () => {
+  it('keeps a cohort\'s size and its parts\' sizes where they cannot give a hidden count away', () => {
     const cohort = '2023-24-Q1';
     const { records } = discloseRecords([
       rec('reoffending.binary', { cohort }, 3, 30, '%'),
@@ -98,15 +127,36 @@ describe('discloseRecords: a whole pack', () => {
       rec('reoffending.binary', { cohort, sex: 'F' }, 2, 12, '%'),
       rec('reoffending.binary', { cohort, sex: 'M' }, 1, 18, '%'),
     ], 5);
-    // "[c] of 30": the cohort is not the children who reoffended. The 12 girls would give the boys away (30 − 12 = 18),
-    // and the per-reoffender base is the 3 reoffenders themselves.
-    expect(records.map((r) => [r.suppressed, r.denominator])).toEqual([[true, 30], [true, null], [true, null], [true, null]]);
+    // "[c] of 30", "[c] of 12", "[c] of 18": the reoffenders (3, 2, 1) and reoffences (4) are all hidden, and each can
+    // be anything from 0 to its base. The per-reoffender base is the 3 reoffenders themselves.
+    expect(records.map((r) => [r.suppressed, r.numerator, r.denominator])).toEqual([[true, null, 30], [true, null, null], [true, null, 12], [true, null, 18]]);
   });
 
-  it('keeps true zeros and large counts where no row needs them hidden', () => {
+  it('keeps true zeros and large counts where nothing needs them hidden', () => {
     const { records, log } = discloseRecords([count(0), rec('ete.overall', {}, 20, 40, '%')], 5);
     expect(records.map((r) => r.suppressed)).toEqual([false, false]);
     expect(log).toEqual([]);
+  });
+
+  it('drops significance and direction from a hidden index, which would tell which side of 1 it lies', () => {
+    const rri = { ...rec('dispro.rri', { stage: 'custody', group: 'Other' }, 2, 3, 'ratio'), significant: true, direction: 'higher' as const };
+    const [out] = discloseRecords([rri], 5).records;
+    expect(out).not.toHaveProperty('significant');
+    expect(out).not.toHaveProperty('direction');
+  });
+
+  it('logs each hidden record once', () => {
+    const { records, log } = discloseRecords([...fteStage, count(91)], 5);
+    const keys = log.map((l) => `${l.id}|${JSON.stringify(l.breakdown)}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys).toHaveLength(records.filter((r) => r.suppressed).length);
+  });
+
+  it('discloses the remand table with the records: a small count and the complement of a small count', () => {
+    const { remands, countLog } = discloseRecords([], 5, { remands: [{ period: P, decisions: 9, children: 8, childrenWithDecision: 10 }] });
+    // 10 children with a decision, 8 remanded to youth detention: 2 were not, so the 8 is hidden.
+    expect(remands[0]!.hidden).toEqual({ children: 'complement' });
+    expect(countLog).toEqual([{ table: 'remands.yda', period: P, category: 'children', reason: 'complement' }]);
   });
 
   it('leaves the board its records untouched', () => {

@@ -48,7 +48,7 @@ beforeAll(async () => {
 
 describe('the sample board pack (golden file)', () => {
   it('states the run timestamp, and only that differs from the golden file', async () => {
-    const html = await first.text('board-pack.html');
+    const html = await first.text('board/board-pack.html');
     // The frozen clock's 09:30 UTC on 23 November 2026 is 09:30 in London (GMT).
     expect(html).toContain('<time datetime="2026-11-23T09:30:00.000Z">23 November 2026 at 09:30 (UK time)</time>');
     const actual = withoutTimestamp(html, FROZEN_NOW.toISOString());
@@ -65,7 +65,7 @@ describe('the sample board pack (golden file)', () => {
   });
 
   it('is a board pack: every count shown, no [c] in any table or key', async () => {
-    const html = await first.text('board-pack.html');
+    const html = await first.text('board/board-pack.html');
     expect(html).toContain('Board: OFFICIAL – not for publication');
     // The methods section may name the symbol (it explains what the public version hides); no figure may be one.
     expect(html).not.toMatch(/>\[c\]</);
@@ -75,7 +75,7 @@ describe('the sample board pack (golden file)', () => {
 });
 
 describe('determinism', () => {
-  it.each(['board-pack.html', 'indicators.json', 'indicators.csv', 'manifest.json'])('two runs write the same %s, byte for byte', async (file) => {
+  it.each(['board/board-pack.html', 'board/indicators.json', 'board/indicators.csv', 'public/indicators.csv', 'manifest.json'])('two runs write the same %s, byte for byte', async (file) => {
     const [a, b] = [await first.bytes(file), await second.bytes(file)];
     expect(a.length).toBeGreaterThan(0);
     expect(a.equals(b)).toBe(true);

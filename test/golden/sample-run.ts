@@ -32,8 +32,8 @@ export interface SampleRun {
   bytes(file: string): Promise<Buffer>;
 }
 
-export async function runSample(options: { pdf: boolean; htmlAudience?: Audience; pdfAudience?: Audience }): Promise<SampleRun> {
-  const outDir = await mkdtemp(join(tmpdir(), 'yjpack-golden-'));
+export async function runSample(options: { pdf: boolean; htmlAudience?: Audience; pdfAudience?: Audience; outDir?: string }): Promise<SampleRun> {
+  const outDir = options.outDir ?? await mkdtemp(join(tmpdir(), 'yjpack-golden-'));
   const effects: Effects = { now: () => FROZEN_NOW, env: process.env, progress: silent };
   const result = await runQuarterlyJob({
     source: { kind: 'data', dir: SAMPLE_DIR },

@@ -30,9 +30,9 @@ let pdfInfo = '';
 beforeAll(async () => {
   run = await runSample({ pdf: true });
   if (run.result.pdfError) throw run.result.pdfError;
-  records = JSON.parse(await run.text('indicators.json')) as IndicatorRecord[];
+  records = JSON.parse(await run.text('board/indicators.json')) as IndicatorRecord[];
   if (hasPoppler) {
-    const pdf = join(run.dir, 'scrutiny-pack.pdf');
+    const pdf = join(run.dir, 'public', 'scrutiny-pack.pdf');
     pdfText = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     pdfInfo = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
     await writeFile(join(run.dir, 'scrutiny-pack.txt'), pdfText);
@@ -105,7 +105,7 @@ describe('no child can be identified from any output', () => {
     expect(identifiersIn(`child ${id} born ${formatDate(dob)}`, known)).toEqual([id, formatDate(dob)]);
   });
 
-  it.each(['board-pack.html', 'indicators.json', 'indicators.csv', 'manifest.json'])('%s holds no child id or date of birth', async (file) => {
+  it.each(['board/board-pack.html', 'board/indicators.json', 'board/indicators.csv', 'public/indicators.csv', 'manifest.json'])('%s holds no child id or date of birth', async (file) => {
     expect(identifiersIn(await run.text(file), known)).toEqual([]);
   });
 

@@ -15,6 +15,8 @@ import { openStore } from '../../pipeline/store/db.js';
 import { CLEAN, edit, readExtract, replaceFile, type ExtractFiles } from './corpus.js';
 import { cli, tempDir, writeExtract } from './cli.js';
 
+/** The text files of a pack, by their path in the period folder. */
+const PACK_FILES = ['board/board-pack.html', 'board/indicators.json', 'board/indicators.csv', 'public/indicators.csv', 'manifest.json'] as const;
 const PERIOD = '2024-25-Q2';
 const hasPdftotext = spawnSync('pdftotext', ['-v']).error === undefined;
 
@@ -113,29 +115,29 @@ beforeAll(async () => {
   expect(run.code, run.err).toBe(0);
   const dir = join(out, PERIOD);
   pack = {};
-  for (const f of ['board-pack.html', 'indicators.json', 'indicators.csv', 'manifest.json']) pack[f] = await readFile(join(dir, f), 'utf8');
-  if (hasPdftotext) pdfText = execFileSync('pdftotext', ['-layout', join(dir, 'scrutiny-pack.pdf'), '-'], { encoding: 'utf8' });
+  for (const f of PACK_FILES) pack[f] = await readFile(join(dir, ...f.split('/')), 'utf8');
+  if (hasPdftotext) pdfText = execFileSync('pdftotext', ['-layout', join(dir, 'public', 'scrutiny-pack.pdf'), '-'], { encoding: 'utf8' });
 }, 120_000);
 
 describe('paths with spaces, quotes and non-ASCII', () => {
   it('work for the extract, store, config and output of the whole job', async () => {
-    expect(Object.keys(pack).sort()).toEqual(['board-pack.html', 'indicators.csv', 'indicators.json', 'manifest.json']);
+    expect(Object.keys(pack).sort()).toEqual([...PACK_FILES].sort());
     // The --data path runs too, with the problems file next to it.
     const direct = await cli('run', '--data', join(base, `extract "Q3" – Ysgol ü`), '--out', join(base, `second "out" ü`), '--no-pdf');
     expect(direct.code, direct.err).toBe(0);
-    const html = await readFile(join(base, `second "out" ü`, PERIOD, 'board-pack.html'), 'utf8');
+    const html = await readFile(join(base, `second "out" ü`, PERIOD, 'board', 'board-pack.html'), 'utf8');
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
   });
 });
 
 describe('markup from the config and the data is escaped', () => {
   it('the board pack holds no markup, script or handler from any data value', () => {
-    expectNoInjection(pack['board-pack.html']!);
+    expectNoInjection(pack['board/board-pack.html']!);
   });
 
   it('the service name is there, as text', () => {
     // Handlebars escapes < > " ' ` = and &.
-    expect(pack['board-pack.html']).toContain('&lt;script&gt;alert(&#x27;svc&#x27;)&lt;/script&gt; &amp; &quot;Co&quot;');
+    expect(pack['board/board-pack.html']).toContain('&lt;script&gt;alert(&#x27;svc&#x27;)&lt;/script&gt; &amp; &quot;Co&quot;');
   });
 
   it('values that reach the store by other means than a validated extract are escaped too', async () => {
@@ -149,7 +151,7 @@ describe('markup from the config and the data is escaped', () => {
     store.close();
     const run = await cli('run', '--db', db, '--out', join(base, 'tampered'), '--no-pdf', '--period', PERIOD);
     expect(run.code, run.err).toBe(0);
-    const html = await readFile(join(base, 'tampered', PERIOD, 'board-pack.html'), 'utf8');
+    const html = await readFile(join(base, 'tampered', PERIOD, 'board', 'board-pack.html'), 'utf8');
     expectNoInjection(html);
     expect(html).not.toContain('<img src=x onerror=alert(5)>');
     expect(html).toContain('&lt;img src&#x3D;x onerror&#x3D;alert(5)&gt;');
@@ -157,8 +159,8 @@ describe('markup from the config and the data is escaped', () => {
 });
 
 describe('CSV outputs neutralise formula injection', () => {
-  it('indicators.csv has no cell a spreadsheet would run', () => {
-    expect(formulaCells(pack['indicators.csv']!)).toEqual([]);
+  it.each(['board/indicators.csv', 'public/indicators.csv'])('%s has no cell a spreadsheet would run', (file) => {
+    expect(formulaCells(pack[file]!)).toEqual([]);
   });
 
   it('a text cell starting with = + - @ is written as text, a negative number stays a number', () => {
@@ -188,7 +190,7 @@ describe('CSV outputs neutralise formula injection', () => {
 });
 
 describe('no child id, date of birth or name in any output', () => {
-  it.each(['board-pack.html', 'indicators.json', 'indicators.csv', 'manifest.json'])('%s', (file) => {
+  it.each([...PACK_FILES])('%s', (file) => {
     expectNothingIdentifying(pack[file]!, file);
   });
 

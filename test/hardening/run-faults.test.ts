@@ -35,7 +35,7 @@ vi.mock('../../pipeline/print/index.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../pipeline/print/index.js')>();
   return { ...real, printPdf: async (...a: Parameters<typeof real.printPdf>) => { const r = await real.printPdf(...a); failIf('print'); return r; } };
 });
-// The output phase fails inside the file system: the third file's rename (after two are swapped in), or a write (disk full).
+// The output phase fails inside the file system: the third file's rename (board/indicators.csv, after two are swapped in), or a write (disk full).
 vi.mock('node:fs/promises', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs/promises')>();
   return {
@@ -69,15 +69,15 @@ beforeAll(async () => {
 describe('a failed run leaves the previous pack intact', () => {
   it('the previous pack is complete, and a successful run a day later would change it', async () => {
     expect(Object.keys(before).sort()).toEqual([
-      '2024-25-Q2/board-pack.html', '2024-25-Q2/indicators.csv', '2024-25-Q2/indicators.json',
-      '2024-25-Q2/manifest.json', '2024-25-Q2/scrutiny-pack.pdf',
+      '2024-25-Q2/board/board-pack.html', '2024-25-Q2/board/indicators.csv', '2024-25-Q2/board/indicators.json',
+      '2024-25-Q2/manifest.json', '2024-25-Q2/public/indicators.csv', '2024-25-Q2/public/scrutiny-pack.pdf',
     ]);
     // The comparisons below could fail: a later run stamps a different production time.
     const probe = await tempDir('yj-probe-');
     expect((await cliAt(LATER, 'run', '--data', CLEAN, '--out', probe, '--period', '2024-25-Q2', '--no-pdf')).code).toBe(0);
     const later = await snapshot(probe);
     expect(later['2024-25-Q2/manifest.json']!.equals(before['2024-25-Q2/manifest.json']!)).toBe(false);
-    expect(later['2024-25-Q2/board-pack.html']!.equals(before['2024-25-Q2/board-pack.html']!)).toBe(false);
+    expect(later['2024-25-Q2/board/board-pack.html']!.equals(before['2024-25-Q2/board/board-pack.html']!)).toBe(false);
   }, 60_000);
 
   it.each<[Phase, number]>([
@@ -103,9 +103,10 @@ describe('a failed run leaves the previous pack intact', () => {
     expect(run.err).toContain('HTML pack');
     const after = await snapshot(out);
     expect(Object.keys(after).sort()).toEqual([
-      '2024-25-Q2/board-pack.html', '2024-25-Q2/indicators.csv', '2024-25-Q2/indicators.json', '2024-25-Q2/manifest.json',
+      '2024-25-Q2/board/board-pack.html', '2024-25-Q2/board/indicators.csv', '2024-25-Q2/board/indicators.json',
+      '2024-25-Q2/manifest.json', '2024-25-Q2/public/indicators.csv',
     ]);
-    expect(after['2024-25-Q2/board-pack.html']!.equals(before['2024-25-Q2/board-pack.html']!)).toBe(false);
-    expect(JSON.parse(after['2024-25-Q2/manifest.json']!.toString('utf8')).outputs).not.toContain('scrutiny-pack.pdf');
+    expect(after['2024-25-Q2/board/board-pack.html']!.equals(before['2024-25-Q2/board/board-pack.html']!)).toBe(false);
+    expect(JSON.parse(after['2024-25-Q2/manifest.json']!.toString('utf8')).outputs).not.toContain('public/scrutiny-pack.pdf');
   }, 60_000);
 });

@@ -36,4 +36,16 @@ describe('record output', () => {
     expect(csvCell('a,b')).toBe('"a,b"');
     expect(csvCell(null)).toBe('');
   });
+
+  it('writes [c] in the value cells of a hidden record for a public file, and keeps a base that is shown', () => {
+    const hidden = { ...rec, numerator: null, value: null, lower: null, upper: null, suppressed: true };
+    const [header, row, shownRow] = recordsToCsv([hidden, rec], { confidential: true }).split('\r\n');
+    const cols = header!.split(',');
+    const cells = row!.split(',');
+    expect(['numerator', 'denominator', 'value', 'lower', 'upper'].map((c) => cells[cols.indexOf(c)])).toEqual(['[c]', '34', '[c]', '[c]', '[c]']);
+    // Columns that are not figures stay as they are; a shown record has no [c]; the board's file has none at all.
+    expect(cells[cols.indexOf('group')]).toBe('');
+    expect(shownRow).not.toContain('[c]');
+    expect(recordsToCsv([hidden])).not.toContain('[c]');
+  });
 });

@@ -1,7 +1,7 @@
 /**
  * The "Small numbers" part of the methods section: disclosure control as
- * the pack applies it (assemble/disclosure.ts, compute/statistics/
- * suppression.ts, sections/count-disclosure.ts), in plain words. Both
+ * the pack applies it (assemble/disclosure.ts and disclosure-cells.ts,
+ * compute/statistics/cell-suppression.ts and disclosure-audit.ts), in plain words. Both
  * versions describe the rules: the public one because its reader meets the
  * [c]s, the board one so that members know what the published version hides.
  */
@@ -23,10 +23,10 @@ export function disclosureMethod(audience: Audience, threshold: number): Block {
 function rules(threshold: number): string[] {
   return [
     `Small counts: counts from 1 to ${threshold} are shown as [c] (confidential), so that no child can be identified, and so is every rate, percentage, ratio and interval built on such a count or on a base (the number it is out of) from 1 to ${threshold}. True zeros are shown as 0.`,
-    'Rows: where exactly one figure in a row of a table is hidden (one sex, age band, ethnic group or type of outcome, say), the next smallest figure above zero in that row is hidden too, so the hidden one cannot be worked out by taking the others from a total shown elsewhere.',
-    'Linked figures: the same children often stand behind several figures. A group\'s count at a disproportionality stage is behind its rate, its relative rate index and its share of the stage; a cohort\'s reoffenders are behind both its reoffending rate and its reoffences per reoffender. Where one of these is hidden, every figure on the same children for the same period is hidden with it, and the row rule is applied again until nothing more needs hiding.',
-    'Shares: each group\'s share of a disproportionality stage is a share of the stage\'s total, so shares shown beside counts would let a reader work out the hidden ones. Where any group\'s share of a stage is hidden, all the shares of that stage are hidden.',
-    'Bases: a hidden figure keeps its base where that base is published anyway and gives nothing away, so a table still says whom the figure is about ("[c] of 30"): the population behind a rate, and the children in a cohort or measured for a headline percentage. A base that is itself small, or that would give a hidden count away, is hidden too.',
+    `The rest of a base: a count shown beside its base also tells how many of the base it does not count ("20 of 25" tells that 5 were not). Where that rest is from 1 to ${threshold}, the count is hidden too, and the base stays ("[c] of 25").`,
+    'Totals and figures shown twice: a hidden figure must not be the total less the figures shown beside it, nor be printed in another table. So one or more other figures are hidden as well, the fewest that protect it, preferring the smallest, and never a headline figure where another will do; a count printed in several tables (a group\'s children behind its rate, its relative rate index and its share) is hidden in all of them. A check then works out, from what this version shows alone, the least and the most each hidden figure could be; no hidden figure can be worked out exactly.',
+    'Shares: each group\'s share of a disproportionality stage is a share of the stage\'s known total. Where that total would give a hidden count away it is hidden, and the shares built on it with it; otherwise the shares of groups whose counts are shown stay.',
+    'Bases: a hidden figure keeps its base where showing the base gives nothing away, so a table still says whom the figure is about ("[c] of 30").',
     'Charts leave hidden figures out, and sentences say that a figure is withheld.',
   ];
 }

@@ -63,14 +63,15 @@ describe('methodsSection', () => {
     for (const s of [board, pub]) expect(JSON.stringify(s)).not.toMatch(/include_non_substantive|suppression_threshold|headline_min_count|pooling:/);
   });
 
-  it('describes disclosure control as applied (small counts, rows, linked figures, shares, bases) in both versions', () => {
+  it('describes disclosure control as applied (small counts, the rest of a base, totals and figures shown twice, shares, bases) in both versions', () => {
     const pub = paragraphsOf(methodsSection(options({ audience: 'public', threshold: 3 })), 'Small numbers');
     const board = paragraphsOf(methodsSection(options()), 'Small numbers');
-    for (const rule of ['Small counts: counts from 1 to', 'Rows: where exactly one figure', 'Linked figures:', 'Shares:', 'Bases:']) {
+    for (const rule of ['Small counts: counts from 1 to', 'The rest of a base:', 'Totals and figures shown twice:', 'Shares:', 'Bases:']) {
       expect(pub.some((p) => p.startsWith(rule)), rule).toBe(true);
       expect(board.some((p) => p.startsWith(rule)), rule).toBe(true);
     }
     expect(pub.join('\n')).toContain('counts from 1 to 3 are shown as [c]');
+    expect(pub.join('\n')).toContain('Where that rest is from 1 to 3, the count is hidden too');
     expect(pub.join('\n')).toContain('listed in manifest.json');
     // The board version says the rules are the public version's, and that it uses no [c] itself.
     expect(board[0]).toContain('shows every count');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Block, ChartModel } from '../../../pipeline/assemble/model.js';
-import { countSuppressions, discloseCounts } from '../../../pipeline/assemble/sections/count-disclosure.js';
+import { shownProfileCounts, shownRemandCounts } from '../../../pipeline/assemble/sections/count-disclosure.js';
+import { discloseRecords } from '../../../pipeline/assemble/disclosure.js';
 import { profileSection } from '../../../pipeline/assemble/sections/profile.js';
 import type { ProfileTable } from '../../../pipeline/compute/profile.js';
 import type { Comparison } from '../../../pipeline/compute/comparators.js';
@@ -79,7 +80,7 @@ describe('profileSection: disclosure control in the public version', () => {
   });
 
   it('logs every hidden count for the manifest', () => {
-    expect(countSuppressions(profile.slice(1, 2), [{ period: P, decisions: 4, children: 0, childrenWithDecision: 19 }], 5)).toEqual([
+    expect(discloseRecords([], 5, { profile: profile.slice(1, 2), remands: [{ period: P, decisions: 4, children: 0, childrenWithDecision: 19 }] }).countLog).toEqual([
       { table: 'profile.age', period: P, category: '15', reason: 'secondary' },
       { table: 'profile.age', period: P, category: '17', reason: 'primary' },
       { table: 'remands.yda', period: P, category: 'decisions', reason: 'primary' },
@@ -92,17 +93,25 @@ describe('profileSection: disclosure control in the public version', () => {
   });
 });
 
-describe('discloseCounts', () => {
-  it('shows every count to the board', () => {
-    expect(discloseCounts([1, 2, 30], null, { totalShown: true }).shown).toEqual([1, 2, 30]);
+describe('shownProfileCounts and shownRemandCounts', () => {
+  it('show every count to the board', () => {
+    expect(shownProfileCounts(profile[0]!, null)).toEqual({ rows: [14, 4, 2], total: 20 });
+    expect(shownRemandCounts({ period: P, decisions: 1, children: 1, childrenWithDecision: 2 }, null)).toEqual([1, 1, 2]);
   });
 
-  it('hides only the small counts when no total is shown', () => {
-    expect(discloseCounts([3, 0, 30, 6], 5, { totalShown: false })).toEqual({ shown: [null, 0, 30, 6], reasons: ['primary', null, null, null] });
+  it('disclose a table given on its own, and read a table disclosed with the pack as it was disclosed', () => {
+    // Age: 17 (3) is small and 15 (8) protects it (20 − 0 − 8 − 9 = 3 otherwise).
+    expect(shownProfileCounts(profile[1]!, 5)).toEqual({ rows: [0, null, 9, null], total: 20 });
+    // The same table disclosed with the pack, where a figure printed elsewhere hid 16 instead: the marks are kept.
+    const marked = { ...profile[1]!, hidden: { rows: [null, null, 'secondary' as const, 'primary' as const], total: null } };
+    expect(shownProfileCounts(marked, 5)).toEqual({ rows: [0, 8, null, null], total: 20 });
   });
 
-  it('with a total, hides the smallest other non-zero count beside a lone small one (the first of a tie)', () => {
-    expect(discloseCounts([3, 0, 30, 6, 6], 5, { totalShown: true }).reasons).toEqual(['primary', null, null, 'secondary', null]);
+  it('hide a small remand count, and the children remanded when the children with a decision less them are few', () => {
+    // 9 of 12 children with a decision remanded to youth detention, so 3 were not: the 9 goes (10 decisions stay:
+    // the 9 can be anything from 0 to 10). With 2 decisions instead, the 2 is small and goes too.
+    expect(shownRemandCounts({ period: P, decisions: 10, children: 9, childrenWithDecision: 12 }, 5)).toEqual([10, null, 12]);
+    expect(shownRemandCounts({ period: P, decisions: 2, children: 2, childrenWithDecision: 12 }, 5)).toEqual([null, null, 12]);
   });
 });
 
