@@ -49,7 +49,7 @@ export const messages = {
     `The store '${p.path}' does not exist. Load an extract first: yjpack load --data DIR --db ${p.path}`),
   configMissing: entry(NOINPUT, (p) => `The config file '${p.path}' does not exist. Check the path given to --config.`),
   browserMissing: entry(NOINPUT, (p) =>
-    `No browser could be started to print the PDF (${p.reason}). The HTML pack, indicators and manifest were written, and any older scrutiny-pack.pdf beside them removed; run with --no-pdf to skip the PDF on purpose. Install Chromium (apt-get install chromium), or point --browser or YJPACK_BROWSER at a Chrome, Edge or Chromium executable, or run npm ci to get @sparticuz/chromium.`),
+    `No browser could be started to print the PDF (${p.reason}). The HTML pack, indicators and manifest were written, and any older public/scrutiny-pack.pdf removed; run with --no-pdf to skip the PDF on purpose. Install Chromium (apt-get install chromium), or point --browser or YJPACK_BROWSER at a Chrome, Edge or Chromium executable, or run npm ci to get @sparticuz/chromium.`),
 
   // bad data
   invalidExtract: entry(DATA, (p) =>

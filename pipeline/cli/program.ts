@@ -42,7 +42,7 @@ export function buildProgram(io: CliIo): Command {
   const abs = (p: string): string => resolve(io.cwd, p);
 
   program.command('run')
-    .description('Load an extract (or open a store), compute every indicator and write the board pack (HTML), the scrutiny pack (PDF), indicators.json/.csv and manifest.json to <out>/<period>/.')
+    .description('Load an extract (or open a store), compute every indicator and write to <out>/<period>/: board/ (the board pack HTML and indicators.json/.csv, unsuppressed), public/ (the scrutiny PDF and indicators.csv, with disclosure control) and manifest.json.')
     .option('--data <dir>', 'extract folder, loaded into a throwaway in-memory store (default: data-samples/)')
     .option('--db <file>', 'a yjpack store made by "yjpack load" (read-only)')
     .option('--period <period>', 'financial-year quarter to report, e.g. 2024-25-Q3 (default: the latest complete quarter in the data)')

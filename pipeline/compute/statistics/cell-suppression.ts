@@ -86,18 +86,20 @@ export function suppressCells(cells: readonly TableCell[], relations: readonly L
  * move the leak); null when there is none, and the caller hides the cheapest and looks again.
  */
 function cheapestProtection(_leak: string, pool: readonly Candidate[], frees: (set: readonly Candidate[]) => boolean): Candidate[] | null {
-  const sets: Candidate[][] = pool.map((c) => [c]);
+  // A set with no cell in the pinned cell's own relations leaves those relations as they were, so cannot free it.
+  const near = (set: readonly Candidate[]) => set.some((c) => c.steps === 0);
+  const sets: Candidate[][] = pool.filter((c) => c.steps === 0).map((c) => [c]);
   const pairs = pool.slice(0, 10);
-  pairs.forEach((a, i) => pairs.slice(i + 1).forEach((b) => sets.push([a, b])));
+  pairs.forEach((a, i) => pairs.slice(i + 1).forEach((b) => { if (near([a, b])) sets.push([a, b]); }));
   const triples = pool.slice(0, 7);
-  triples.forEach((a, i) => triples.slice(i + 1).forEach((b, j) => triples.slice(i + j + 2).forEach((c) => sets.push([a, b, c]))));
+  triples.forEach((a, i) => triples.slice(i + 1).forEach((b, j) => triples.slice(i + j + 2).forEach((c) => { if (near([a, b, c])) sets.push([a, b, c]); })));
   const cost = (set: readonly Candidate[]) => set.reduce((s, c) => s + c.cost, 0);
   const size = (set: readonly Candidate[]) => set.reduce((s, c) => s + c.value, 0);
   const far = (set: readonly Candidate[]) => set.filter((c) => c.steps > 0).length;
   // A true zero is hidden only where no set without one will do (a zero shown tells nobody anything);
   // stable sort, so equal sets keep the order above (fewer cells first).
   const zeros = (set: readonly Candidate[]) => Number(set.some((c) => c.value === 0));
-  sets.sort((a, b) => far(a) - far(b) || zeros(a) - zeros(b) || cost(a) - cost(b) || size(a) - size(b));
+  sets.sort((a, b) => zeros(a) - zeros(b) || cost(a) - cost(b) || far(a) - far(b) || size(a) - size(b));
   return sets.find(frees) ?? null;
 }
 
