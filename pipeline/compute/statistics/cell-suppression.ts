@@ -69,7 +69,7 @@ export function suppressCells(cells: readonly TableCell[], relations: readonly L
     const ordinary = candidates.filter((c) => !c.lastResort);
     const pool = ordinary.length > 0 ? ordinary : candidates;
     if (pool.length === 0) throw new Error(`cell suppression: nothing left to hide around ${leak.key}`);
-    const set = cheapestProtection(leak.key, pool, (extra) => {
+    const set = cheapestProtection(pool, (extra) => {
       const keys = [leak.key, ...extra.map((c) => c.key)];
       const ranges = auditPublished(view(extra.map((c) => c.key)), relations, threshold, new Set(keys)).ranges;
       return keys.every((k) => ranges.some((x) => x.key === k && x.lower !== x.upper));
@@ -85,7 +85,7 @@ export function suppressCells(cells: readonly TableCell[], relations: readonly L
  * pinned in turn (a cell equal to one still shown can never be protected, so hiding it alone would only
  * move the leak); null when there is none, and the caller hides the cheapest and looks again.
  */
-function cheapestProtection(_leak: string, pool: readonly Candidate[], frees: (set: readonly Candidate[]) => boolean): Candidate[] | null {
+function cheapestProtection(pool: readonly Candidate[], frees: (set: readonly Candidate[]) => boolean): Candidate[] | null {
   // A set with no cell in the pinned cell's own relations leaves those relations as they were, so cannot free it.
   const near = (set: readonly Candidate[]) => set.some((c) => c.steps === 0);
   const sets: Candidate[][] = pool.filter((c) => c.steps === 0).map((c) => [c]);
