@@ -70,9 +70,13 @@ export function suppressCells(cells: readonly TableCell[], relations: readonly L
     const pool = ordinary.length > 0 ? ordinary : candidates;
     if (pool.length === 0) throw new Error(`cell suppression: nothing left to hide around ${leak.key}`);
     const set = cheapestProtection(pool, (extra) => {
-      const keys = [leak.key, ...extra.map((c) => c.key)];
-      const ranges = auditPublished(view(extra.map((c) => c.key)), relations, threshold, new Set(keys)).ranges;
-      return keys.every((k) => ranges.some((x) => x.key === k && x.lower !== x.upper));
+      const shown = view(extra.map((c) => c.key));
+      const free = (keys: readonly string[]) => {
+        const ranges = auditPublished(shown, relations, threshold, new Set(keys)).ranges;
+        return keys.every((k) => ranges.some((x) => x.key === k && x.lower !== x.upper));
+      };
+      // Most sets tried fail on the pinned cell itself: check it alone first, the set's own cells only then.
+      return free([leak.key]) && free(extra.map((c) => c.key));
     });
     const added = set ?? [pool[0]!];
     for (const c of added) hidden.set(c.key, 'secondary');
@@ -100,8 +104,11 @@ function cheapestProtection(pool: readonly Candidate[], frees: (set: readonly Ca
   // stable sort, so equal sets keep the order above (fewer cells first).
   const zeros = (set: readonly Candidate[]) => Number(set.some((c) => c.value === 0));
   sets.sort((a, b) => zeros(a) - zeros(b) || cost(a) - cost(b) || far(a) - far(b) || size(a) - size(b));
-  return sets.find(frees) ?? null;
+  // Bounded, so a pack of many small counts stays quick; past it the cheapest cell is hidden and the audit looks again.
+  return sets.slice(0, MAX_SETS_TRIED).find(frees) ?? null;
 }
+
+const MAX_SETS_TRIED = 40;
 
 /** A cell that could be hidden, with how far it is from the pinned cell (0: in one of its relations). */
 type Candidate = TableCell & { steps: number };
