@@ -136,8 +136,8 @@ describe('the public pack of the sample against the disclosure audit', () => {
     const data = html.slice(0, html.indexOf('<section class="section" id="methods"'));
     expect(data.length).toBeGreaterThan(html.length / 2);
     const text = data.replace(/<style[\s\S]*?<\/style>|<svg[\s\S]*?<\/svg>/g, '').replace(/<[^>]+>/g, ' ');
-    // Not counts of children: the SPC rule ("2 of 3 near a limit") and the number of comparisons made.
-    const pairs = [...text.matchAll(/\b(\d[\d,]*) of (\d[\d,]*)\b(?! near| points| comparisons)/g)]
+    // Not counts of children: the SPC rule ("2 of 3 near a limit", "2 of 3 beyond …") and the number of comparisons made.
+    const pairs = [...text.matchAll(/\b(\d[\d,]*) of (\d[\d,]*)\b(?! near| points| beyond| comparisons)/g)]
       .map((m) => [Number(m[1]!.replace(/,/g, '')), Number(m[2]!.replace(/,/g, ''))] as const);
     const small = (n: number) => n >= 1 && n <= THRESHOLD;
     const counts = pairs.filter(([n, d]) => n <= d);
