@@ -110,7 +110,7 @@ describe('yjpack run: the stale estimate in the pack and on stderr', () => {
     const r = await cliAt(RUN_DATE, 'run', '--data', SAMPLE, '--out', out, '--no-pdf');
     expect(r.code, r.err).toBe(0);
     expect(r.err).toContain('warning: Rates per head of population for the years to each quarter from 2024-25-Q1 to 2026-27-Q2');
-    const html = await readFile(join(out, '2026-27-Q2', 'board-pack.html'), 'utf8');
+    const html = await readFile(join(out, '2026-27-Q2', 'board', 'board-pack.html'), 'utf8');
     const dataQuality = html.slice(html.indexOf('id="data-quality"'));
     expect(dataQuality).toContain('ONS mid-2021 population estimate for the year to this period');
     expect(dataQuality).toContain('<h3>Warnings</h3>');
