@@ -8,7 +8,8 @@ import type { MessageId } from '../messages.js';
 import { expected } from '../messages.js';
 
 export interface FileIssue {
-  messageId: Extract<MessageId, 'notUtf8' | 'notCommaSeparated' | 'emptyFile' | 'badLineEnds'>;
+  messageId: Extract<MessageId, 'notUtf8' | 'notCommaSeparated' | 'emptyFile' | 'badLineEnds'
+    | 'fileTooLarge' | 'recordTooLong' | 'headerTooLong' | 'tooManyColumns'>;
   /** Parameters of the message besides the file name. */
   params: Record<string, string>;
   /** The text for Problem.expected. */
@@ -20,6 +21,36 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
 /** Length of a leading UTF-8 byte order mark (3) or 0. */
 export function bomLength(bytes: Uint8Array): number {
   return bytes[0] === UTF8_BOM[0] && bytes[1] === UTF8_BOM[1] && bytes[2] === UTF8_BOM[2] ? 3 : 0;
+}
+
+/** Megabytes to one decimal place, for messages. */
+export function megabytes(bytes: number): string {
+  return (bytes / (1024 * 1024)).toLocaleString('en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+}
+
+/** A file over the size limit: only its size is known, as it was not read. */
+export function fileTooLargeIssue(size: number, limit: number): FileIssue {
+  const params = { size: megabytes(size), limit: megabytes(limit) };
+  return { messageId: 'fileTooLarge', params, expected: expected.fileTooLarge(params.size, params.limit) };
+}
+
+/** A header that does not end within the bytes read for it. */
+export function headerTooLongIssue(limitBytes: number): FileIssue {
+  const limit = Math.round(limitBytes / 1024);
+  return { messageId: 'headerTooLong', params: { limit: String(limit) }, expected: expected.headerTooLong(limit) };
+}
+
+export function tooManyColumnsIssue(count: number, limit: number): FileIssue {
+  return {
+    messageId: 'tooManyColumns', params: { count: count.toLocaleString('en-GB'), limit: String(limit) },
+    expected: expected.tooManyColumns(count, limit),
+  };
+}
+
+/** The first record longer than the limit; the problem list names every one. */
+export function recordTooLongIssue(line: number, size: number, limit: number, lines: number): FileIssue {
+  const params = { line: String(line), size: megabytes(size), limit: megabytes(limit) };
+  return { messageId: 'recordTooLong', params, expected: expected.recordTooLong(params.size, params.limit, lines) };
 }
 
 /** Checks the bytes are non-empty UTF-8 text; says which encoding it looks like if not. */

@@ -84,3 +84,70 @@ export function lineMapper(lines: RecordLines, refusedDuckLines: ReadonlySet<num
     lineOfDuckLine: (duckLine) => byDuckLine.get(duckLine) ?? duckLine,
   };
 }
+
+/**
+ * Longest record read (README "Limits"), well inside DuckDB's own 2 MB line
+ * limit and 32 MB read buffer: a contract record is a few hundred bytes.
+ */
+export const MAX_RECORD_BYTES = 1024 * 1024;
+
+/** A record longer than the limit: where it starts and how long it is. */
+export interface LongRecord {
+  /** Physical 1-based line it starts on. */
+  line: number;
+  bytes: number;
+  /** Physical lines it spans (more than one when a quoted field holds newlines). */
+  lines: number;
+}
+
+/**
+ * Records longer than `limit` bytes, read as recordLines reads them. DuckDB
+ * drops a record longer than its read buffer without a word (or reports an
+ * unclosed quote on another line), so no such record may reach it. A file no
+ * longer than the limit cannot hold one; otherwise each record is found with
+ * memchr-speed searches, walked byte by byte only where it holds a quote.
+ */
+export function longRecords(bytes: Buffer, start: number, limit: number): LongRecord[] {
+  const found: LongRecord[] = [];
+  if (bytes.length - start <= limit) return found;
+  let nextQuote = bytes.indexOf(QUOTE, start);
+  let line = 1;
+  let i = start;
+  while (i < bytes.length) {
+    const from = i;
+    const fromLine = line;
+    let end = bytes.indexOf(LF, i);
+    if (end === -1) end = bytes.length;
+    if (nextQuote !== -1 && nextQuote < end) {
+      end = quotedRecordEnd(bytes, i, (n) => { line += n; });
+      nextQuote = end >= bytes.length ? -1 : bytes.indexOf(QUOTE, end);
+    }
+    const length = end - from - (bytes[end - 1] === CR ? 1 : 0);
+    if (length > limit) found.push({ line: fromLine, bytes: length, lines: line - fromLine + 1 });
+    line++;
+    i = end + 1;
+  }
+  return found;
+}
+
+/** Offset of the newline ending the record that starts at `i` (or the end); `newlines` counts those inside quotes. */
+function quotedRecordEnd(bytes: Uint8Array, i: number, newlines: (n: number) => void): number {
+  let fieldStart = true;
+  let inQuotes = false;
+  let inside = 0;
+  for (; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (inQuotes) {
+      if (b === QUOTE) {
+        if (bytes[i + 1] === QUOTE) i++;
+        else inQuotes = false;
+      } else if (b === LF) inside++;
+      continue;
+    }
+    if (b === LF) break;
+    if (b === QUOTE && fieldStart) inQuotes = true;
+    fieldStart = b === COMMA;
+  }
+  newlines(inside);
+  return i;
+}

@@ -22,11 +22,18 @@ describe('rowChecks', () => {
   it('checks only the columns the header has, and child references only when asked', () => {
     const spec = fileSpec('offences');
     const match = matchColumns(spec, ['offence_id', 'child_id', 'offence_date', 'outcome']);
-    const rules = (refs: boolean) => rowChecks(spec, match, refs).map((c) => `${c.column}:${c.rule}`);
+    const rules = (refs: boolean) => rowChecks(spec, match, { childRefs: refs, runDate: '2026-11-23', invisible: false })
+      .map((c) => `${c.column}:${c.rule}`);
     expect(rules(true)).toEqual([
-      'offence_id:blank', 'child_id:blank', 'child_id:childRef', 'offence_date:blank', 'offence_date:date', 'outcome:blank', 'outcome:outcome',
+      'offence_id:blank', 'child_id:blank', 'child_id:childRef', 'offence_date:blank', 'offence_date:date',
+      'offence_date:early', 'offence_date:future', 'offence_date:beforeBirth', 'offence_date:underTen', 'offence_date:adult',
+      'outcome:blank', 'outcome:outcome',
     ]);
-    expect(rules(false)).not.toContain('child_id:childRef');
+    // Without children.csv to hand, neither the reference nor the ages at offence can be checked.
+    expect(rules(false)).toEqual([
+      'offence_id:blank', 'child_id:blank', 'offence_date:blank', 'offence_date:date', 'offence_date:early', 'offence_date:future',
+      'outcome:blank', 'outcome:outcome',
+    ]);
   });
 });
 
