@@ -16,7 +16,8 @@ import {
 } from '../validate/file-issue.js';
 import { hasPaddedFields, MAX_COLUMNS, MAX_HEADER_BYTES, readHeader } from '../validate/header.js';
 import { mayHoldInvisible } from '../validate/invisible.js';
-import { lineMapper, longRecords, MAX_RECORD_BYTES, recordLines, type LongRecord } from '../validate/lines.js';
+import { lineMapper, recordLines } from '../validate/lines.js';
+import { MAX_RECORD_BYTES, MAX_RECORD_FIELDS, oversizeRecords, type OversizeRecord } from '../validate/oversize.js';
 import { normaliseSelect, type Trim } from '../validate/normalise-sql.js';
 import { populationTotals } from '../validate/population-totals.js';
 import { sortProblems, type FileSummary } from '../validate/report.js';
@@ -81,12 +82,12 @@ export async function checkFile(store: Store, file: LocatedFile, dir: string, op
   const encoding = encodingIssue(bytes) ?? lineEndIssue(bytes, bom);
   if (encoding) return refused(encoding, issueLocation(bytes, encoding));
   const header = readHeader(bytes, bom);
-  if (header === null) return refused(headerTooLongIssue(MAX_HEADER_BYTES), { line: 1, value: null });
+  if (header === null) return refused(longHeaderIssue(bytes, bom), { line: 1, value: null });
   const separator = separatorIssue(header.text);
   if (separator) return refused(separator, { line: 1, value: header.text });
   if (header.fields.length > MAX_COLUMNS) return refused(tooManyColumnsIssue(header.fields.length, MAX_COLUMNS), { line: 1, value: null });
-  const long = longRecords(bytes, bom, MAX_RECORD_BYTES);
-  if (long.length > 0) return hashing.then(() => tooLong(summary.file, long, options.cap, result));
+  const oversize = oversizeRecords(bytes, bom);
+  if (oversize.length > 0) return hashing.then(() => refuseOversize(summary.file, oversize, options.cap, result));
 
   const match = matchColumns(spec, header.fields);
   const table = normalisedTable(file);
@@ -118,19 +119,31 @@ export async function checkFile(store: Store, file: LocatedFile, dir: string, op
   };
 }
 
-/** Every record too long to read, by line; the file is not read further (DuckDB would drop them unseen). */
-function tooLong(
-  fileName: string, long: readonly LongRecord[], cap: number, result: (problems: Problem[], extra: Partial<CheckedFile>) => CheckedFile,
+/** A header past the limit: too many columns when its first part alone has more than the most allowed, else just too long. */
+function longHeaderIssue(bytes: Buffer, bom: number): FileIssue {
+  const prefix = bytes.subarray(bom, bom + MAX_HEADER_BYTES);
+  let commas = 0;
+  for (let at = prefix.indexOf(0x2c); at !== -1; at = prefix.indexOf(0x2c, at + 1)) commas++;
+  return commas + 1 > MAX_COLUMNS ? tooManyColumnsIssue(commas + 1, MAX_COLUMNS, 'atLeast') : headerTooLongIssue(MAX_HEADER_BYTES);
+}
+
+/** Every record too big to read, by line; the file is not read further (DuckDB would drop or choke on them). */
+function refuseOversize(
+  fileName: string, oversize: readonly OversizeRecord[], cap: number,
+  result: (problems: Problem[], extra: Partial<CheckedFile>) => CheckedFile,
 ): CheckedFile {
-  const problems: Problem[] = long.slice(0, cap).map((r) => ({
-    file: fileName, line: r.line, column: null, value: null, severity: 'error',
-    expected: expected.recordTooLong(megabytes(r.bytes), megabytes(MAX_RECORD_BYTES), r.lines),
+  const describe = (r: OversizeRecord) => (r.bytes > MAX_RECORD_BYTES
+    ? expected.recordTooLong(megabytes(r.bytes), megabytes(MAX_RECORD_BYTES), r.lines)
+    : expected.tooManyFields(r.fields, MAX_RECORD_FIELDS));
+  const problems: Problem[] = oversize.slice(0, cap).map((r) => ({
+    file: fileName, line: r.line, column: null, value: null, severity: 'error', expected: describe(r),
   }));
-  if (long.length > cap) {
-    problems.push({ file: fileName, line: null, column: null, value: null, severity: 'error', expected: expected.moreRows(long.length - cap) });
+  if (oversize.length > cap) {
+    problems.push({ file: fileName, line: null, column: null, value: null, severity: 'error', expected: expected.moreRows(oversize.length - cap) });
   }
-  const first = long[0]!;
-  return { ...result(problems, { issue: recordTooLongIssue(first.line, first.bytes, MAX_RECORD_BYTES, first.lines) }), errorCount: long.length };
+  const first = oversize[0]!;
+  const issue = recordTooLongIssue(first.line, describe(first));
+  return { ...result(problems, { issue }), errorCount: oversize.length };
 }
 
 /** Files with the population columns get their totals checked against their parts (population-totals.ts). */

@@ -32,7 +32,7 @@ export async function locateExtract(dir: string): Promise<LocatedFile[]> {
  * Largest data file read (README "Limits"): a file is held in memory whole
  * while it is checked, and a national extract's largest file is far smaller.
  */
-export const MAX_FILE_BYTES = 1024 * 1024 * 1024;
+export const MAX_FILE_BYTES = 1_000_000_000;
 
 /**
  * Reads one file at a time so a national extract is never in memory all at

@@ -23,9 +23,9 @@ export function bomLength(bytes: Uint8Array): number {
   return bytes[0] === UTF8_BOM[0] && bytes[1] === UTF8_BOM[1] && bytes[2] === UTF8_BOM[2] ? 3 : 0;
 }
 
-/** Megabytes to one decimal place, for messages. */
+/** Megabytes (of 1,000,000 bytes, as file managers mostly show them) to one decimal place, for messages. */
 export function megabytes(bytes: number): string {
-  return (bytes / (1024 * 1024)).toLocaleString('en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+  return (bytes / 1_000_000).toLocaleString('en-GB', { maximumFractionDigits: 1 });
 }
 
 /** A file over the size limit: only its size is known, as it was not read. */
@@ -40,17 +40,18 @@ export function headerTooLongIssue(limitBytes: number): FileIssue {
   return { messageId: 'headerTooLong', params: { limit: String(limit) }, expected: expected.headerTooLong(limit) };
 }
 
-export function tooManyColumnsIssue(count: number, limit: number): FileIssue {
+/** `atLeast`: the header was only read in part, which already had `count` columns. */
+export function tooManyColumnsIssue(count: number, limit: number, exact: 'exact' | 'atLeast' = 'exact'): FileIssue {
+  const counted = `${exact === 'atLeast' ? 'at least ' : ''}${count.toLocaleString('en-GB')}`;
   return {
-    messageId: 'tooManyColumns', params: { count: count.toLocaleString('en-GB'), limit: String(limit) },
-    expected: expected.tooManyColumns(count, limit),
+    messageId: 'tooManyColumns', params: { count: counted, limit: String(limit) },
+    expected: expected.tooManyColumns(counted, limit),
   };
 }
 
-/** The first record longer than the limit; the problem list names every one. */
-export function recordTooLongIssue(line: number, size: number, limit: number, lines: number): FileIssue {
-  const params = { line: String(line), size: megabytes(size), limit: megabytes(limit) };
-  return { messageId: 'recordTooLong', params, expected: expected.recordTooLong(params.size, params.limit, lines) };
+/** The first record too big to read (too long, or too many fields); the problem list names every one. */
+export function recordTooLongIssue(line: number, detail: string): FileIssue {
+  return { messageId: 'recordTooLong', params: { line: String(line), detail }, expected: detail };
 }
 
 /** Checks the bytes are non-empty UTF-8 text; says which encoding it looks like if not. */
