@@ -247,6 +247,7 @@ export function dateExpected(value: string): string {
   const uk = /^(\d{1,2})\/(\d{1,2})\/\d{4}$/.exec(value);
   if (uk && Number(uk[2]) > 12 && Number(uk[1]) >= 1 && Number(uk[1]) <= 12) return expected.dateMonthFirst();
   if (uk || /^\d{4}-\d{2}-\d{2}$/.test(value)) return expected.dateImpossible();
+  if (/^\d{5,}-\d{2}-\d{2}$/.test(value) || /^\d{1,2}\/\d{1,2}\/\d{5,}$/.test(value)) return expected.dateYearDigits();
   return expected.date();
 }
 
