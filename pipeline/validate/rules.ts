@@ -114,10 +114,12 @@ export function rowChecks(spec: FileSpec, match: ColumnMatch, context: RuleConte
   }
   for (const cap of amountCaps(spec).filter((c) => has(c.column) && has(c.notAbove))) {
     const column = spec.columns.find((c) => c.name === cap.column)!;
+    const cappedBy = spec.columns.find((c) => c.name === cap.notAbove)!;
     checks.push({
       column: cap.column, rule: 'notAbove', severity: 'error', value: `n.${raw(column)}`,
       bad: `n.${norm(cap.column)} > n.${norm(cap.notAbove)}`,
-      detail: `CAST(n.${norm(cap.notAbove)} AS VARCHAR)`,
+      // As written (a DOUBLE would print 25 as 25.0).
+      detail: `n.${raw(cappedBy)}`,
       expected: (_v, detail) => expected.notAbove(cap.notAbove, detail ?? ''),
     });
   }
