@@ -173,6 +173,8 @@ export const messages = {
     `${p.file} has a carriage return (CR) on its own on line ${p.line}: lines must end with LF or CRLF. Save it again from Excel as "CSV UTF-8 (Comma delimited)".`),
 
   // input limits: files that are not files, or too large to read (issue 10: pipeline/load, pipeline/validate)
+  dataDirNotFolder: entry(NOINPUT, (p) =>
+    `'${p.path}' is ${p.what}, not a folder. Give --data the folder that holds the extract's CSV files.`),
   extractFileNotFile: entry(NOINPUT, (p) =>
     `${p.file} in '${p.dir}' is ${p.what}, not an ordinary file, so it was not read (a pipe or device may never end). Put the exported CSV file itself in the folder.`),
   fileTooLarge: entry(DATA, (p) =>

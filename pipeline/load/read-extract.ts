@@ -8,7 +8,7 @@ import { basename, join } from 'node:path';
 import { FILES, type FileSpec } from '../contract/files.js';
 import { YjpackError } from '../errors.js';
 import { errorText } from '../store/db.js';
-import { readRegularFile } from './regular-file.js';
+import { describeNonFile, readRegularFile } from './regular-file.js';
 
 export interface LocatedFile {
   spec: FileSpec;
@@ -19,8 +19,9 @@ export interface LocatedFile {
 
 /** The contract's files in contract order, each with its path if the folder has it. */
 export async function locateExtract(dir: string): Promise<LocatedFile[]> {
-  const isDir = await stat(dir).then((s) => s.isDirectory(), () => false);
-  if (!isDir) throw new YjpackError('dataDirMissing', { path: dir });
+  const info = await stat(dir).catch(() => null);
+  if (info === null) throw new YjpackError('dataDirMissing', { path: dir });
+  if (!info.isDirectory()) throw new YjpackError('dataDirNotFolder', { path: dir, what: info.isFile() ? 'a file' : describeNonFile(info) });
   const names = await readdir(dir);
   return FILES.map((spec) => {
     const name = findName(names, spec.fileName);

@@ -135,6 +135,16 @@ describe('only ordinary files are read (item 4)', () => {
     expectMessage(r, messages.extractFileNotFile.text({ file, dir, what }));
   });
 
+  it.each([
+    ['a file', (dir: string) => join(dir, 'children.csv'), 'a file'],
+    ['/dev/zero', () => '/dev/zero', 'a device'],
+  ])('--data naming %s rather than a folder: exit 66', async (_name, path, what) => {
+    const dir = await extract(clean);
+    const r = await cli('validate', '--data', path(dir));
+    expect(r.code).toBe(66);
+    expect(r.err).toContain(messages.dataDirNotFolder.text({ path: path(dir), what }));
+  });
+
   it('a socket: exit 66', async () => {
     const { ['arrests.csv']: _gone, ...rest } = clean;
     const dir = await extract(rest);
