@@ -180,7 +180,7 @@ export const messages = {
   fileTooLarge: entry(DATA, (p) =>
     `${p.file} is ${p.size} MB; yjpack reads data files of at most ${p.limit} MB. Check that it is the right file, or load a long history in parts (yjpack load merges them by id).`),
   recordTooLong: entry(DATA, (p) =>
-    `${p.file} has a record too big to read on line ${p.line}: ${p.detail}. Fix that line (an unclosed quote, a runaway value or stray commas) and run again.`),
+    `${p.file} has a record on line ${p.line} that cannot be read: ${p.detail}. Fix that line (an unclosed quote, a runaway value or stray commas) and run again.`),
   headerTooLong: entry(DATA, (p) =>
     `${p.file}: its header row (line 1) runs past ${p.limit} KB without ending, so it is not a header of column names. Check that the file starts with the header row.`),
   tooManyColumns: entry(DATA, (p) =>
@@ -262,8 +262,6 @@ export const expected = {
   recordTooLong: (size: string, limit: string, lines: number) =>
     `expected a record (one row) of at most ${limit} MB, but the record starting on this line is ${size} MB${
       lines > 1 ? ` over ${lines.toLocaleString('en-GB')} lines: most likely a quote opened here is never closed` : ''}`,
-  tooManyFields: (found: number, limit: number) =>
-    `expected at most ${limit.toLocaleString('en-GB')} fields in a record, but the record starting on this line has ${found.toLocaleString('en-GB')}`,
   headerTooLong: (limit: number) =>
     `expected a header row of column names, but line 1 runs past ${limit} KB without ending`,
   tooManyColumns: (count: string, limit: number) =>

@@ -17,7 +17,7 @@ import {
 import { hasPaddedFields, MAX_COLUMNS, MAX_HEADER_BYTES, readHeader } from '../validate/header.js';
 import { mayHoldInvisible } from '../validate/invisible.js';
 import { lineMapper, recordLines } from '../validate/lines.js';
-import { MAX_RECORD_BYTES, MAX_RECORD_FIELDS, oversizeRecords, type OversizeRecord } from '../validate/oversize.js';
+import { FIELD_TOLERANCE, MAX_RECORD_BYTES, oversizeRecords, type OversizeRecord } from '../validate/oversize.js';
 import { normaliseSelect, type Trim } from '../validate/normalise-sql.js';
 import { populationTotals } from '../validate/population-totals.js';
 import { sortProblems, type FileSummary } from '../validate/report.js';
@@ -86,8 +86,9 @@ export async function checkFile(store: Store, file: LocatedFile, dir: string, op
   const separator = separatorIssue(header.text);
   if (separator) return refused(separator, { line: 1, value: header.text });
   if (header.fields.length > MAX_COLUMNS) return refused(tooManyColumnsIssue(header.fields.length, MAX_COLUMNS), { line: 1, value: null });
-  const oversize = oversizeRecords(bytes, bom);
-  if (oversize.length > 0) return hashing.then(() => refuseOversize(summary.file, oversize, options.cap, result));
+  const columns = header.fields.length;
+  const oversize = oversizeRecords(bytes, bom, { maxBytes: MAX_RECORD_BYTES, fields: columns, tolerance: FIELD_TOLERANCE });
+  if (oversize.length > 0) return hashing.then(() => refuseOversize(summary.file, oversize, columns, options.cap, result));
 
   const match = matchColumns(spec, header.fields);
   const table = normalisedTable(file);
@@ -129,12 +130,12 @@ function longHeaderIssue(bytes: Buffer, bom: number): FileIssue {
 
 /** Every record too big to read, by line; the file is not read further (DuckDB would drop or choke on them). */
 function refuseOversize(
-  fileName: string, oversize: readonly OversizeRecord[], cap: number,
+  fileName: string, oversize: readonly OversizeRecord[], columns: number, cap: number,
   result: (problems: Problem[], extra: Partial<CheckedFile>) => CheckedFile,
 ): CheckedFile {
   const describe = (r: OversizeRecord) => (r.bytes > MAX_RECORD_BYTES
     ? expected.recordTooLong(megabytes(r.bytes), megabytes(MAX_RECORD_BYTES), r.lines)
-    : expected.tooManyFields(r.fields, MAX_RECORD_FIELDS));
+    : expected.fieldCount(columns, r.fields));
   const problems: Problem[] = oversize.slice(0, cap).map((r) => ({
     file: fileName, line: r.line, column: null, value: null, severity: 'error', expected: describe(r),
   }));

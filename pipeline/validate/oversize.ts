@@ -1,20 +1,21 @@
 /**
- * Records too big to hand to DuckDB. DuckDB drops a record longer than its
- * 32 MB read buffer without a word (or reports an unclosed quote on another
- * line), and records each surplus field of a too-wide record with a copy of
- * the whole record, so one row of 100,000 fields takes minutes. Such records
- * are found here first, with their lines, and the file is refused as it is.
+ * Records DuckDB cannot be trusted with. DuckDB drops a record longer than
+ * its 32 MB read buffer without a word (or reports an unclosed quote on
+ * another line), and records every missing or surplus field of a ragged row
+ * as its own reject carrying a copy of the whole row: one row of 100,000
+ * fields, or 20,000 short rows under a header of 1,000 columns, take minutes
+ * and gigabytes. Such records are found here first, with their lines, and the
+ * file is refused as it is; a row only a few fields off is left to DuckDB,
+ * which reports it the same way.
  *
  * Records are read as DuckDB reads them (lines.ts): a quote opens a quoted
- * field only at the start of a field. A file without any quote is scanned at
- * memchr speed, probing for long lines only (a record with too many fields
- * is a long line); a file with quotes is walked byte by byte.
+ * field only at the start of a field; blank lines are skipped.
  */
 
 /** Longest record read (README "Limits"): well inside DuckDB's 2 MB line and 32 MB buffer; a contract record is a few hundred bytes. */
 export const MAX_RECORD_BYTES = 1_000_000;
-/** Most fields a record may have (README "Limits"), as for the header. */
-export const MAX_RECORD_FIELDS = 1000;
+/** Most fields a record may have beyond or short of the header's before it is refused here rather than by DuckDB (README "Limits"). */
+export const FIELD_TOLERANCE = 10;
 
 export interface OversizeRecord {
   /** Physical 1-based line it starts on. */
@@ -25,27 +26,26 @@ export interface OversizeRecord {
   lines: number;
 }
 
-export interface OversizeLimits { maxBytes: number; maxFields: number }
+export interface RecordLimits {
+  maxBytes: number;
+  /** Fields of the header: a record more than `tolerance` fields off it is refused. */
+  fields: number;
+  tolerance: number;
+}
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;
 const CR = 0x0d;
 const LF = 0x0a;
 
-/** Every record of the file (header included) longer than maxBytes or with more than maxFields fields. */
-export function oversizeRecords(
-  bytes: Buffer, start: number, limits: OversizeLimits = { maxBytes: MAX_RECORD_BYTES, maxFields: MAX_RECORD_FIELDS },
-): OversizeRecord[] {
-  // A record of more than maxFields fields has at least maxFields bytes (its commas).
-  const suspect = Math.min(limits.maxBytes, limits.maxFields);
-  if (bytes.length - start <= suspect) return [];
-  const isOver = (r: Span) => r.bytes > limits.maxBytes || r.fields > limits.maxFields;
-  const over = (bytes.indexOf(QUOTE, start) === -1 ? longLines(bytes, start, suspect) : quotedRecords(bytes, start, limits)).filter(isOver);
-  if (over.length === 0) return [];
+/** Every data record too long, or too many fields off the header's count. */
+export function oversizeRecords(bytes: Buffer, start: number, limits: RecordLimits): OversizeRecord[] {
+  const spans = bytes.indexOf(QUOTE, start) === -1 ? plainRecords(bytes, start, limits) : quotedRecords(bytes, start, limits);
+  if (spans.length === 0) return [];
   // Rare: now count lines up to each, in one pass.
   let line = 1;
   let at = start;
-  return over.map((r) => {
+  return spans.map((r) => {
     for (let i = bytes.indexOf(LF, at); i !== -1 && i < r.offset; i = bytes.indexOf(LF, i + 1)) line++;
     at = r.offset;
     return { line, bytes: r.bytes, fields: r.fields, lines: r.lines };
@@ -54,38 +54,48 @@ export function oversizeRecords(
 
 interface Span { offset: number; bytes: number; fields: number; lines: number }
 
+/** Whether a record breaks the limits; a blank line is no record (DuckDB skips it). */
+function isOver(length: number, fields: number, limits: RecordLimits): boolean {
+  if (length === 0) return false;
+  return length > limits.maxBytes || fields > limits.fields + limits.tolerance || fields < limits.fields - limits.tolerance;
+}
+
 /**
- * Lines of at least `suspect` bytes in a file without quotes (where a line is
- * a record). Probes every suspect/2 bytes: a line that long holds a probe at
- * least suspect/2 bytes before its end, found by one memchr for the next LF.
+ * A file without quotes: records are lines. Two comparisons a byte, no
+ * allocation a record: this is the hot loop of every clean file.
  */
-function longLines(bytes: Buffer, start: number, suspect: number): Span[] {
-  const step = Math.max(1, Math.floor(suspect / 2));
+function plainRecords(bytes: Buffer, start: number, limits: RecordLimits): Span[] {
   const spans: Span[] = [];
-  for (let probe = start; probe < bytes.length;) {
-    const next = bytes.indexOf(LF, probe);
-    const end = next === -1 ? bytes.length : next;
-    if (end - probe < step) {
-      probe += step;
-      continue;
+  const n = bytes.length;
+  let from = start;
+  let commas = 0;
+  let isHeader = true;
+  for (let i = start; i < n; i++) {
+    const b = bytes[i]!;
+    if (b === COMMA) commas++;
+    else if (b === LF) {
+      const length = recordLength(bytes, from, i);
+      if (!isHeader && isOver(length, commas + 1, limits)) spans.push({ offset: from, bytes: length, fields: commas + 1, lines: 1 });
+      if (length > 0) isHeader = false;
+      from = i + 1;
+      commas = 0;
     }
-    const from = probe === start ? start : Math.max(start, bytes.lastIndexOf(LF, probe - 1) + 1);
-    spans.push({ offset: from, bytes: recordLength(bytes, from, end), fields: commasIn(bytes, from, end) + 1, lines: 1 });
-    probe = end + 1;
   }
+  const last = recordLength(bytes, from, n);
+  if (from < n && !isHeader && isOver(last, commas + 1, limits)) spans.push({ offset: from, bytes: last, fields: commas + 1, lines: 1 });
   return spans;
 }
 
-/** The records of a file with quotes over either limit, walked byte by byte (no allocation per record: this is the hot loop). */
-function quotedRecords(bytes: Buffer, start: number, limits: OversizeLimits): Span[] {
+/** A file with quotes, walked with the quote state. */
+function quotedRecords(bytes: Buffer, start: number, limits: RecordLimits): Span[] {
   const spans: Span[] = [];
-  const { maxBytes, maxFields } = limits;
   const n = bytes.length;
   let from = start;
   let fields = 1;
   let lines = 1;
   let inQuotes = false;
   let fieldStart = true;
+  let isHeader = true;
   for (let i = start; i < n; i++) {
     const b = bytes[i]!;
     if (inQuotes) {
@@ -96,7 +106,9 @@ function quotedRecords(bytes: Buffer, start: number, limits: OversizeLimits): Sp
       continue;
     }
     if (b === LF) {
-      if (fields > maxFields || i - from > maxBytes) spans.push({ offset: from, bytes: recordLength(bytes, from, i), fields, lines });
+      const length = recordLength(bytes, from, i);
+      if (!isHeader && isOver(length, fields, limits)) spans.push({ offset: from, bytes: length, fields, lines });
+      if (length > 0) isHeader = false;
       from = i + 1;
       fields = 1;
       lines = 1;
@@ -109,16 +121,11 @@ function quotedRecords(bytes: Buffer, start: number, limits: OversizeLimits): Sp
       fieldStart = false;
     }
   }
-  if (from < n) spans.push({ offset: from, bytes: recordLength(bytes, from, n), fields, lines });
+  const last = recordLength(bytes, from, n);
+  if (from < n && !isHeader && isOver(last, fields, limits)) spans.push({ offset: from, bytes: last, fields, lines });
   return spans;
 }
 
 function recordLength(bytes: Buffer, from: number, end: number): number {
   return end - from - (end > from && bytes[end - 1] === CR ? 1 : 0);
-}
-
-function commasIn(bytes: Buffer, from: number, end: number): number {
-  let n = 0;
-  for (let i = bytes.indexOf(COMMA, from); i !== -1 && i < end; i = bytes.indexOf(COMMA, i + 1)) n++;
-  return n;
 }
