@@ -16,7 +16,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expected } from '../../pipeline/messages.js';
-import { EARLIEST_DATE } from '../../pipeline/validate/rules.js';
+import { EARLIEST_DATE } from '../../pipeline/validate/plausibility.js';
 import { STACK_FRAME, cli, cliAt, writeExtract } from './cli.js';
 import { CLEAN, edit, readExtract, replaceFile, type ExtractFiles } from './corpus.js';
 
