@@ -265,7 +265,8 @@ export const expected = {
   headerTooLong: (limit: number) =>
     `expected a header row of column names, but line 1 runs past ${limit} KB without ending`,
   tooManyColumns: (count: string, limit: number) =>
-    `expected at most ${limit} columns, but the header row has ${count}`,
+    `expected at most ${limit.toLocaleString('en-GB')} columns, but the header row has ${count}`,
+  numberTooLong: () => 'expected a number, but this one has too many digits to be a finite number (it reads as infinity)',
   dateYearDigits: () => 'expected a date written YYYY-MM-DD or DD/MM/YYYY: the year has more than four digits',
   dateTooEarly: (earliest: string) => `expected a date on or after ${earliest}: yjpack reads no records from before then`,
   dateAfterRun: (runDate: string) =>

@@ -44,7 +44,7 @@ export function headerTooLongIssue(limitBytes: number): FileIssue {
 export function tooManyColumnsIssue(count: number, limit: number, exact: 'exact' | 'atLeast' = 'exact'): FileIssue {
   const counted = `${exact === 'atLeast' ? 'at least ' : ''}${count.toLocaleString('en-GB')}`;
   return {
-    messageId: 'tooManyColumns', params: { count: counted, limit: String(limit) },
+    messageId: 'tooManyColumns', params: { count: counted, limit: limit.toLocaleString('en-GB') },
     expected: expected.tooManyColumns(counted, limit),
   };
 }

@@ -104,7 +104,10 @@ function valueCheck(file: ExtractFileName, column: ColumnSpec, r: string): Value
       return {
         rule: t.kind,
         bad: `${r} IS NOT NULL AND (${[`${v} IS NULL`, ...outside].join(' OR ')})`,
-        expected: () => (t.kind === 'integer' ? expected.integer(t.min, t.max) : expected.number(t.min, t.max)),
+        expected: (value) => (t.kind === 'integer' ? expected.integer(t.min, t.max)
+          // Digits only, yet no number: too many of them (a double reads it as infinity).
+          : value !== null && /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(value) && !Number.isFinite(Number(value)) ? expected.numberTooLong()
+            : expected.number(t.min, t.max)),
       };
     }
     case 'code': {
