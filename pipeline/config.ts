@@ -133,6 +133,11 @@ function readTargets(raw: unknown, config: Config, problems: string[]): void {
       problems.push(`targets.${id}: expected { value: NUMBER, better: higher | lower }.`);
       continue;
     }
+    // YAML reads .nan, .inf and numbers of hundreds of digits as NaN or Infinity: no target can be one.
+    if (!Number.isFinite(target.value)) {
+      problems.push(`targets.${id}.value: expected a finite number, not ${String(target.value)}. Write the target as a plain number such as 200.`);
+      continue;
+    }
     config.targets[id] = { value: target.value, better: target.better };
   }
 }

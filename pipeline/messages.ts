@@ -172,6 +172,26 @@ export const messages = {
   badLineEnds: entry(DATA, (p) =>
     `${p.file} has a carriage return (CR) on its own on line ${p.line}: lines must end with LF or CRLF. Save it again from Excel as "CSV UTF-8 (Comma delimited)".`),
 
+  // input limits: files that are not files, or too large to read (issue 10: pipeline/load, pipeline/validate)
+  dataDirNotFolder: entry(NOINPUT, (p) =>
+    `'${p.path}' is ${p.what}, not a folder. Give --data the folder that holds the extract's CSV files.`),
+  extractFileNotFile: entry(NOINPUT, (p) =>
+    `${p.file} in '${p.dir}' is ${p.what}, not an ordinary file, so it was not read (a pipe or device may never end). Put the exported CSV file itself in the folder.`),
+  fileTooLarge: entry(DATA, (p) =>
+    `${p.file} is ${p.size} MB; yjpack reads data files of at most ${p.limit} MB. Check that it is the right file, or load a long history in parts (yjpack load merges them by id).`),
+  recordTooLong: entry(DATA, (p) =>
+    `${p.file} has a record on line ${p.line} that cannot be read: ${p.detail}. Fix that line (an unclosed quote, a runaway value or stray commas) and run again.`),
+  headerTooLong: entry(DATA, (p) =>
+    `${p.file}: its header row (line 1) runs past ${p.limit} KB without ending, so it is not a header of column names. Check that the file starts with the header row.`),
+  tooManyColumns: entry(DATA, (p) =>
+    `${p.file}: its header row has ${p.count} columns; yjpack reads at most ${p.limit}. Remove the columns that are not in the data contract (data-samples/README.md).`),
+  logoNotFile: entry(NOINPUT, (p) =>
+    `The logo file '${p.path}' named in the config (logo:) is ${p.what}, not an ordinary file, so it was not read. Point logo: at a PNG, JPEG or SVG file.`),
+  configNotFile: entry(NOINPUT, (p) =>
+    `The config file '${p.path}' is ${p.what}, not an ordinary file, so it was not read. Point --config at a YAML file.`),
+  configTooLarge: entry(CONFIG, (p) =>
+    `The config file '${p.path}' is ${p.size} KB; a config file is at most ${p.limit} KB. Check that --config names the YAML settings file.`),
+
   // internal
   internal: entry(INTERNAL, (p) =>
     `yjpack failed unexpectedly: ${p.detail}\nThis is a bug. Please report it with the command that failed: ${p.command}`),
@@ -236,6 +256,35 @@ export const expected = {
   bareCarriageReturn: (line: number) =>
     `expected each line to end with LF or CRLF, but line ${line} has a carriage return (CR) on its own (old Mac line ends, or a stray character)`,
   noMarkup: () => 'expected a code or its label: < and > are not allowed in a code (this looks like markup)',
+  // input limits and implausible values (issue 10)
+  fileTooLarge: (size: string, limit: string) =>
+    `expected a data file of at most ${limit} MB, but this one is ${size} MB`,
+  recordTooLong: (size: string, limit: string, lines: number) =>
+    `expected a record (one row) of at most ${limit} MB, but the record starting on this line is ${size} MB${
+      lines > 1 ? ` over ${lines.toLocaleString('en-GB')} lines: most likely a quote opened here is never closed` : ''}`,
+  headerTooLong: (limit: number) =>
+    `expected a header row of column names, but line 1 runs past ${limit} KB without ending`,
+  tooManyColumns: (count: string, limit: number) =>
+    `expected at most ${limit.toLocaleString('en-GB')} columns, but the header row has ${count}`,
+  numberTooLong: () => 'expected a number, but this one has too many digits to be a finite number (it reads as infinity)',
+  dateYearDigits: () => 'expected a date written YYYY-MM-DD or DD/MM/YYYY: the year has more than four digits',
+  dateTooEarly: (earliest: string) => `expected a date on or after ${earliest}: yjpack reads no records from before then`,
+  dateAfterRun: (runDate: string) =>
+    `expected a date on or before the day of the run (${runDate}): this has not happened yet`,
+  plannedDateAfterRun: () =>
+    'a date after the day of the run: loaded as a planned date; check it if it should already have passed',
+  bornAfter: (born: string) => `expected a date after the child's date of birth in children.csv (${born})`,
+  underTen: (born: string) =>
+    `expected the child to be at least 10 on this date (the age of criminal responsibility), but children.csv gives a date of birth of ${born}`,
+  eighteenOrOver: () =>
+    "the child was 18 or over on the offence date (by children.csv's date of birth): loaded, as a breach after 18 can be; check the dates",
+  notAbove: (column: string, value: string) => `expected at most ${column} (${value})`,
+  invisibleInId: () =>
+    'expected an identifier of visible characters, but this one holds an invisible character inside it (a zero-width space, byte order mark, tab or other control character)',
+  partsDiffer: (parts: string, total: string, sum: string) =>
+    `expected the ${parts} of this year to add up to this total (${total}), but they add up to ${sum}`,
+  partsRounded: () =>
+    'the parts of this population total add up to within 1% of it but not exactly (rounding of published figures can do this); rates use the total',
   moreRows: (count: number) =>
     `… and ${count.toLocaleString('en-GB')} more row(s) with the same problem in this column (not listed)`,
 } as const;

@@ -39,6 +39,13 @@ describe('config', () => {
     expect(c.targets['fte.rate']).toEqual({ value: 200, better: 'lower' });
   });
 
+  it('refuses a target that is not a finite number, naming its path', () => {
+    const e = configFailure('targets:\n  fte.rate: { value: .nan, better: lower }\n  custody.rate: { value: -.inf, better: lower }\n');
+    expect(e.exitCode).toBe(78);
+    expect(e.message).toContain('targets.fte.rate.value: expected a finite number, not NaN.');
+    expect(e.message).toContain('targets.custody.rate.value: expected a finite number, not -Infinity.');
+  });
+
   it('reports every problem at once with its path, as a configuration error (78)', () => {
     const e = configFailure('suppression_threshold: five\npooling: [everything]\ntargets:\n  fte.rat: { value: 1, better: lower }\ncolour: red\n');
     expect(e.messageId).toBe('badConfig');

@@ -106,7 +106,7 @@ export function buildProgram(io: CliIo): Command {
     .action(async (o: { data: string; problems?: string }) => {
       const e = effects();
       const step = e.progress.step(`validate ${o.data}`);
-      const report = await validateExtract(abs(o.data), { onProgress: (file, rows) => step.update(`${file}: ${rows} rows`) });
+      const report = await validateExtract(abs(o.data), { now: io.now(), onProgress: (file, rows) => step.update(`${file}: ${rows} rows`) });
       step.done(`${report.errorCount} error(s), ${report.warningCount} warning(s)`);
       for (const p of report.problems) io.stdout.write(`${formatProblem(p)}\n`);
       if (o.problems) await writeFileAtomically(abs(o.problems), problemsToCsv(report.problems));

@@ -120,7 +120,7 @@ export function parseComparatorsCsv(text: string, origin: Comparator['origin']):
     }
     return {
       indicator: r.indicator, period: r.period, area: r.area, value,
-      numerator: optionalNumber(r.numerator), denominator: optionalNumber(r.denominator),
+      numerator: optionalNumber(r.numerator, 'numerator', i + 2), denominator: optionalNumber(r.denominator, 'denominator', i + 2),
       source: r.source ? r.source : null, origin,
     };
   });
@@ -223,8 +223,10 @@ function isPeriod(text: string): boolean {
   }
 }
 
-function optionalNumber(text: string | undefined): number | null {
+/** Blank is none; anything else must be a finite number (hundreds of digits read as Infinity). */
+function optionalNumber(text: string | undefined, column: string, line: number): number | null {
   if (text === undefined || text === '') return null;
   const n = Number(text);
-  return Number.isFinite(n) ? n : null;
+  if (!Number.isFinite(n)) throw new Error(`line ${line}: ${column} '${text.slice(0, 40)}' is not a finite number`);
+  return n;
 }

@@ -20,16 +20,23 @@ export interface CheckedExtract {
   files: CheckedFile[];
 }
 
-export async function checkExtract(store: Store, dir: string, onProgress?: ProgressCallback): Promise<CheckedExtract> {
+export interface CheckExtractOptions {
+  /** When the run is (the effects clock): the day no event in the extract may be after. */
+  now: Date;
+  onProgress?: ProgressCallback;
+}
+
+export async function checkExtract(store: Store, dir: string, options: CheckExtractOptions): Promise<CheckedExtract> {
+  const runDate = options.now.toISOString().slice(0, 10);
   const located = await locateExtract(dir);
   const files: CheckedFile[] = [];
   let childrenTable: string | null = null;
   try {
     for (const file of located) {
-      const checked = await checkFile(store, file, dir, { childrenTable, cap: PROBLEMS_PER_RULE });
+      const checked = await checkFile(store, file, dir, { childrenTable, cap: PROBLEMS_PER_RULE, runDate });
       if (file.spec.name === 'children' && checked.normalised !== null && checked.hasChildIds) childrenTable = checked.normalised;
       files.push(checked);
-      if (checked.summary.present) onProgress?.(checked.summary.file, checked.summary.rows);
+      if (checked.summary.present) options.onProgress?.(checked.summary.file, checked.summary.rows);
     }
   } catch (e) {
     await dropTables(store, located);

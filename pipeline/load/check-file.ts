@@ -5,20 +5,25 @@
  * problems come back located by physical line.
  */
 import { basename } from 'node:path';
+import type { FileSpec } from '../contract/files.js';
 import type { Problem } from '../errors.js';
 import { expected } from '../messages.js';
 import type { Store } from '../store/db.js';
 import { headerProblems, matchColumns, type ColumnMatch } from '../validate/columns.js';
 import {
-  bomLength, encodingIssue, issueLocation, lineEndIssue, separatorIssue, type FileIssue,
+  bomLength, encodingIssue, fileTooLargeIssue, headerTooLongIssue, issueLocation, lineEndIssue, megabytes,
+  recordTooLongIssue, separatorIssue, tooManyColumnsIssue, type FileIssue,
 } from '../validate/file-issue.js';
-import { hasPaddedFields, readHeader } from '../validate/header.js';
+import { hasPaddedFields, MAX_COLUMNS, MAX_HEADER_BYTES, readHeader } from '../validate/header.js';
+import { mayHoldInvisible } from '../validate/invisible.js';
 import { lineMapper, recordLines } from '../validate/lines.js';
-import { normaliseSelect } from '../validate/normalise-sql.js';
+import { FIELD_TOLERANCE, MAX_RECORD_BYTES, oversizeRecords, type OversizeRecord } from '../validate/oversize.js';
+import { normaliseSelect, type Trim } from '../validate/normalise-sql.js';
+import { populationTotals } from '../validate/population-totals.js';
 import { sortProblems, type FileSummary } from '../validate/report.js';
 import { rowChecks } from '../validate/rules.js';
 import { runChecks, type CheckResult } from '../validate/run-checks.js';
-import { readExtractFile, sha256, type LocatedFile } from './read-extract.js';
+import { MAX_FILE_BYTES, readExtractFile, sha256, type LocatedFile } from './read-extract.js';
 import { stageCsv, type Staged } from './stage.js';
 
 export interface CheckedFile {
@@ -41,6 +46,8 @@ export interface CheckOptions {
   childrenTable: string | null;
   /** Most problems listed per rule. */
   cap: number;
+  /** The day of the run (YYYY-MM-DD, from the effects clock): no event may be later. */
+  runDate: string;
 }
 
 export const normalisedTable = (file: LocatedFile): string => `yj_norm_${file.spec.name}`;
@@ -56,30 +63,47 @@ export async function checkFile(store: Store, file: LocatedFile, dir: string, op
   });
   const fileProblem = (text: string, at: { line: number | null; value: string | null } = { line: null, value: null }): Problem =>
     ({ file: summary.file, line: at.line, column: null, value: at.value, expected: text, severity: 'error' });
+  const refused = (issue: FileIssue, at: { line: number | null; value: string | null }) =>
+    hashing.then(() => result([fileProblem(issue.expected, at)], { issue }));
 
   if (file.path === null) return result(spec.requiredFile ? [fileProblem(expected.requiredFile(dir))] : []);
   summary.file = basename(file.path);
-  const bytes = await readExtractFile(file.path, dir);
+  const read = await readExtractFile(file.path, dir);
+  if ('tooLarge' in read) {
+    summary.bytes = read.tooLarge;
+    const issue = fileTooLargeIssue(read.tooLarge, MAX_FILE_BYTES);
+    return result([fileProblem(issue.expected)], { issue });
+  }
+  const { bytes } = read;
   summary.bytes = bytes.length;
   const hashing = sha256(bytes).then((hex) => { summary.sha256 = hex; });
 
   const bom = bomLength(bytes);
   const encoding = encodingIssue(bytes) ?? lineEndIssue(bytes, bom);
-  if (encoding) return hashing.then(() => result([fileProblem(encoding.expected, issueLocation(bytes, encoding))], { issue: encoding }));
+  if (encoding) return refused(encoding, issueLocation(bytes, encoding));
   const header = readHeader(bytes, bom);
+  if (header === null) return refused(longHeaderIssue(bytes, bom), { line: 1, value: null });
   const separator = separatorIssue(header.text);
-  if (separator) return hashing.then(() => result([fileProblem(separator.expected, { line: 1, value: header.text })], { issue: separator }));
+  if (separator) return refused(separator, { line: 1, value: header.text });
+  if (header.fields.length > MAX_COLUMNS) return refused(tooManyColumnsIssue(header.fields.length, MAX_COLUMNS), { line: 1, value: null });
+  const columns = header.fields.length;
+  const oversize = oversizeRecords(bytes, bom, { maxBytes: MAX_RECORD_BYTES, fields: columns, tolerance: FIELD_TOLERANCE });
+  if (oversize.length > 0) return hashing.then(() => refuseOversize(summary.file, oversize, columns, options.cap, result));
 
   const match = matchColumns(spec, header.fields);
   const table = normalisedTable(file);
+  const invisible = mayHoldInvisible(bytes, bom);
+  const trim: Trim = invisible ? 'invisible' : hasPaddedFields(bytes, bom) ? 'spaces' : 'none';
   const staged = await stageCsv(store, file.path, table, header.fields.length, options.cap,
-    (reader) => normaliseSelect(spec, match, reader, hasPaddedFields(bytes, bom)));
+    (reader) => normaliseSelect(spec, match, reader, trim));
   await hashing;
   if (!staged.ok) return result([fileProblem(expected.unreadableCsv(staged.detail))]);
-  const checks = rowChecks(spec, match, options.childrenTable !== null && spec.name !== 'children');
-  const checked = await runChecks(store, {
-    spec, match, table, checks, childrenTable: options.childrenTable, cap: options.cap,
+  const checks = rowChecks(spec, match, {
+    childRefs: options.childrenTable !== null && spec.name !== 'children', runDate: options.runDate, invisible,
   });
+  const checked = withTotals(await runChecks(store, {
+    spec, match, table, checks, childrenTable: options.childrenTable, cap: options.cap,
+  }), isPopulation(spec, match) ? await populationTotals(store, table) : null);
   summary.rows = staged.staged.rows + staged.staged.refusedCount;
   summary.refusedRows = checked.refusedRows + staged.staged.refusedCount;
 
@@ -93,6 +117,50 @@ export async function checkFile(store: Store, file: LocatedFile, dir: string, op
     errorCount: count('error') + staged.staged.refusedCount + checked.errorCount,
     warningCount: count('warning') + checked.warningCount,
     issue: null, normalised: table, hasChildIds: match.position.has('child_id'),
+  };
+}
+
+/** A header past the limit: too many columns when its first part alone has more than the most allowed, else just too long. */
+function longHeaderIssue(bytes: Buffer, bom: number): FileIssue {
+  const prefix = bytes.subarray(bom, bom + MAX_HEADER_BYTES);
+  let commas = 0;
+  for (let at = prefix.indexOf(0x2c); at !== -1; at = prefix.indexOf(0x2c, at + 1)) commas++;
+  return commas + 1 > MAX_COLUMNS ? tooManyColumnsIssue(commas + 1, MAX_COLUMNS, 'atLeast') : headerTooLongIssue(MAX_HEADER_BYTES);
+}
+
+/** Every record too big to read, by line; the file is not read further (DuckDB would drop or choke on them). */
+function refuseOversize(
+  fileName: string, oversize: readonly OversizeRecord[], columns: number, cap: number,
+  result: (problems: Problem[], extra: Partial<CheckedFile>) => CheckedFile,
+): CheckedFile {
+  const describe = (r: OversizeRecord) => (r.bytes > MAX_RECORD_BYTES
+    ? expected.recordTooLong(megabytes(r.bytes), megabytes(MAX_RECORD_BYTES), r.lines)
+    : expected.fieldCount(columns, r.fields));
+  const problems: Problem[] = oversize.slice(0, cap).map((r) => ({
+    file: fileName, line: r.line, column: null, value: null, severity: 'error', expected: describe(r),
+  }));
+  if (oversize.length > cap) {
+    problems.push({ file: fileName, line: null, column: null, value: null, severity: 'error', expected: expected.moreRows(oversize.length - cap) });
+  }
+  const first = oversize[0]!;
+  const issue = recordTooLongIssue(first.line, describe(first));
+  return { ...result(problems, { issue }), errorCount: oversize.length };
+}
+
+/** Files with the population columns get their totals checked against their parts (population-totals.ts). */
+function isPopulation(spec: FileSpec, match: ColumnMatch): boolean {
+  return spec.columns.some((c) => c.type.kind === 'ageOrBand')
+    && ['year', 'age', 'population'].every((name) => match.position.has(name));
+}
+
+function withTotals(checked: CheckResult, totals: CheckResult | null): CheckResult {
+  if (totals === null || totals.findings.length === 0) return checked;
+  return {
+    findings: [...checked.findings, ...totals.findings],
+    unlisted: checked.unlisted,
+    errorCount: checked.errorCount + totals.errorCount,
+    warningCount: checked.warningCount + totals.warningCount,
+    refusedRows: checked.refusedRows + totals.refusedRows,
   };
 }
 

@@ -16,13 +16,15 @@ export type { FileSummary, ValidationReport } from '../validate/report.js';
 export { formatProblemList, problemsToCsv } from '../validate/problem-list.js';
 
 export interface ValidateOptions {
+  /** The run's clock (effects): dates after its day are refused. */
+  now: Date;
   onProgress?: ProgressCallback;
 }
 
 export interface LoadOptions {
   /** 'merge' replaces records with the same ids and keeps the rest; 'full' replaces the whole history. */
   mode: 'merge' | 'full';
-  /** Recorded in the loads table (the clock is passed in, never read here). */
+  /** Recorded in the loads table, and the day no event may be after (the clock is passed in, never read here). */
   loadedAt: Date;
   onProgress?: ProgressCallback;
 }
@@ -40,10 +42,10 @@ export interface LoadResult {
  * dataDirMissing, or requiredFileMissing (with every problem found) when
  * children.csv or offences.csv is absent.
  */
-export async function validateExtract(dir: string, options: ValidateOptions = {}): Promise<ValidationReport> {
+export async function validateExtract(dir: string, options: ValidateOptions): Promise<ValidationReport> {
   const store = await openStore(null);
   try {
-    const checked = await checkExtract(store, dir, options.onProgress);
+    const checked = await checkExtract(store, dir, { now: options.now, onProgress: options.onProgress });
     throwIfRequiredMissing(dir, checked);
     return checked.report;
   } finally {
@@ -57,7 +59,7 @@ export async function validateExtract(dir: string, options: ValidateOptions = {}
  * message) with every problem attached, and the store is untouched.
  */
 export async function loadExtract(store: Store, dir: string, options: LoadOptions): Promise<LoadResult> {
-  const checked = await checkExtract(store, dir, options.onProgress);
+  const checked = await checkExtract(store, dir, { now: options.loadedAt, onProgress: options.onProgress });
   const located = checked.files.map((f) => f.located);
   try {
     throwIfRequiredMissing(dir, checked);

@@ -5,8 +5,8 @@
  * <img src="data:…">, where a browser runs no script and fetches nothing
  * an SVG may contain, so it needs no sanitising here.
  */
-import { readFile } from 'node:fs/promises';
 import { YjpackError } from '../errors.js';
+import { readRegularFile, type RegularFileRead } from './regular-file.js';
 
 export type LogoMediaType = 'image/png' | 'image/jpeg' | 'image/svg+xml';
 
@@ -19,15 +19,18 @@ export interface Logo {
 export const MAX_LOGO_BYTES = 512 * 1024;
 
 export async function readLogo(path: string): Promise<Logo> {
-  let bytes: Uint8Array;
+  let read: RegularFileRead;
   try {
-    bytes = new Uint8Array(await readFile(path));
+    read = await readRegularFile(path, MAX_LOGO_BYTES);
   } catch (e) {
     throw new YjpackError('logoMissing', { path, detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, { cause: e });
   }
-  if (bytes.byteLength > MAX_LOGO_BYTES) {
-    throw new YjpackError('logoTooLarge', { path, size: Math.ceil(bytes.byteLength / 1024), limit: MAX_LOGO_BYTES / 1024 });
+  if (read.kind === 'notFile') throw new YjpackError('logoNotFile', { path, what: read.what });
+  // The size is known before a byte is read.
+  if (read.kind === 'tooLarge') {
+    throw new YjpackError('logoTooLarge', { path, size: Math.ceil(read.size / 1024), limit: MAX_LOGO_BYTES / 1024 });
   }
+  const bytes = new Uint8Array(read.bytes);
   const mediaType = sniffImageType(bytes);
   if (mediaType === null) {
     throw new YjpackError('logoNotImage', { path, detail: bytes.byteLength === 0 ? 'the file is empty' : 'its content is not one of those formats' });

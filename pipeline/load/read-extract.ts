@@ -3,11 +3,12 @@
  * encoding checks, the header and the SHA-256 recorded with each load).
  */
 import { webcrypto } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { FILES, type FileSpec } from '../contract/files.js';
 import { YjpackError } from '../errors.js';
 import { errorText } from '../store/db.js';
+import { describeNonFile, readRegularFile } from './regular-file.js';
 
 export interface LocatedFile {
   spec: FileSpec;
@@ -18,8 +19,9 @@ export interface LocatedFile {
 
 /** The contract's files in contract order, each with its path if the folder has it. */
 export async function locateExtract(dir: string): Promise<LocatedFile[]> {
-  const isDir = await stat(dir).then((s) => s.isDirectory(), () => false);
-  if (!isDir) throw new YjpackError('dataDirMissing', { path: dir });
+  const info = await stat(dir).catch(() => null);
+  if (info === null) throw new YjpackError('dataDirMissing', { path: dir });
+  if (!info.isDirectory()) throw new YjpackError('dataDirNotFolder', { path: dir, what: info.isFile() ? 'a file' : describeNonFile(info) });
   const names = await readdir(dir);
   return FILES.map((spec) => {
     const name = findName(names, spec.fileName);
@@ -27,13 +29,26 @@ export async function locateExtract(dir: string): Promise<LocatedFile[]> {
   });
 }
 
-/** Read one file at a time so a national extract is never in memory all at once. */
-export async function readExtractFile(path: string, dir: string): Promise<Buffer> {
+/**
+ * Largest data file read (README "Limits"): a file is held in memory whole
+ * while it is checked, and a national extract's largest file is far smaller.
+ */
+export const MAX_FILE_BYTES = 1_000_000_000;
+
+/**
+ * Reads one file at a time so a national extract is never in memory all at
+ * once. Only an ordinary file is read (anything else is missing input, 66);
+ * a file over the limit comes back as its size only.
+ */
+export async function readExtractFile(path: string, dir: string): Promise<{ bytes: Buffer } | { tooLarge: number }> {
+  let read;
   try {
-    return await readFile(path);
+    read = await readRegularFile(path, MAX_FILE_BYTES);
   } catch (e) {
     throw new YjpackError('extractFileUnreadable', { file: basename(path), dir, detail: errorText(e) }, { cause: e });
   }
+  if (read.kind === 'notFile') throw new YjpackError('extractFileNotFile', { file: basename(path), dir, what: read.what });
+  return read.kind === 'tooLarge' ? { tooLarge: read.size } : { bytes: read.bytes };
 }
 
 /** Hex SHA-256, computed on the thread pool so the main thread can keep DuckDB busy meanwhile. */

@@ -88,7 +88,9 @@ async function refusedRecords(store: Store, rejects: string, cap: number): Promi
     }
     if (types.includes('MISSING COLUMNS') || types.includes('TOO MANY COLUMNS')) {
       // A short row gets one reject per missing column, each counting further: the least is what the row had.
-      const n = types.includes('TOO MANY COLUMNS') ? Math.max(...found) : Math.min(...found);
+      // Folded, not spread: a record of very many fields would overflow the stack as arguments.
+      const n = found.reduce((best, x) => (types.includes('TOO MANY COLUMNS') ? Math.max(best, x) : Math.min(best, x)),
+        types.includes('TOO MANY COLUMNS') ? -Infinity : Infinity);
       return { ...record, kind: 'fieldCount', found: Number.isFinite(n) ? n : null, message: r.messages };
     }
     return { ...record, kind: 'other', found: null, message: r.messages.split('|')[0] ?? '' };

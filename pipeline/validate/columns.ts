@@ -6,6 +6,7 @@ import type { Problem } from '../errors.js';
 import type { FileSpec } from '../contract/files.js';
 import { expected } from '../messages.js';
 import { headerKey } from './header.js';
+import { trimInvisible } from './invisible.js';
 
 export interface ColumnMatch {
   /** Contract column name → 0-based position in the file. */
@@ -25,7 +26,7 @@ export function matchColumns(spec: FileSpec, header: readonly string[]): ColumnM
     const first = byKey.get(key);
     if (first === undefined) byKey.set(key, i);
     // A repeated unknown name (Excel's trailing blank columns) is just another ignored column.
-    else if (known.has(key)) repeated.push({ name: name.trim(), position: i, first });
+    else if (known.has(key)) repeated.push({ name: trimInvisible(name), position: i, first });
   });
   const position = new Map<string, number>();
   const missing: string[] = [];
@@ -34,7 +35,7 @@ export function matchColumns(spec: FileSpec, header: readonly string[]): ColumnM
     if (at !== undefined) position.set(column.name, at);
     else if (column.present) missing.push(column.name);
   }
-  const extra = [...byKey.keys()].filter((k) => !known.has(k)).map((k) => header[byKey.get(k)!]!.trim() || '(blank)');
+  const extra = [...byKey.keys()].filter((k) => !known.has(k)).map((k) => trimInvisible(header[byKey.get(k)!]!) || '(blank)');
   return { position, missing, extra, repeated };
 }
 

@@ -8,7 +8,8 @@ import type { MessageId } from '../messages.js';
 import { expected } from '../messages.js';
 
 export interface FileIssue {
-  messageId: Extract<MessageId, 'notUtf8' | 'notCommaSeparated' | 'emptyFile' | 'badLineEnds'>;
+  messageId: Extract<MessageId, 'notUtf8' | 'notCommaSeparated' | 'emptyFile' | 'badLineEnds'
+    | 'fileTooLarge' | 'recordTooLong' | 'headerTooLong' | 'tooManyColumns'>;
   /** Parameters of the message besides the file name. */
   params: Record<string, string>;
   /** The text for Problem.expected. */
@@ -20,6 +21,37 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
 /** Length of a leading UTF-8 byte order mark (3) or 0. */
 export function bomLength(bytes: Uint8Array): number {
   return bytes[0] === UTF8_BOM[0] && bytes[1] === UTF8_BOM[1] && bytes[2] === UTF8_BOM[2] ? 3 : 0;
+}
+
+/** Megabytes (of 1,000,000 bytes, as file managers mostly show them) to one decimal place, for messages. */
+export function megabytes(bytes: number): string {
+  return (bytes / 1_000_000).toLocaleString('en-GB', { maximumFractionDigits: 1 });
+}
+
+/** A file over the size limit: only its size is known, as it was not read. */
+export function fileTooLargeIssue(size: number, limit: number): FileIssue {
+  const params = { size: megabytes(size), limit: megabytes(limit) };
+  return { messageId: 'fileTooLarge', params, expected: expected.fileTooLarge(params.size, params.limit) };
+}
+
+/** A header that does not end within the bytes read for it. */
+export function headerTooLongIssue(limitBytes: number): FileIssue {
+  const limit = Math.round(limitBytes / 1024);
+  return { messageId: 'headerTooLong', params: { limit: String(limit) }, expected: expected.headerTooLong(limit) };
+}
+
+/** `atLeast`: the header was only read in part, which already had `count` columns. */
+export function tooManyColumnsIssue(count: number, limit: number, exact: 'exact' | 'atLeast' = 'exact'): FileIssue {
+  const counted = `${exact === 'atLeast' ? 'at least ' : ''}${count.toLocaleString('en-GB')}`;
+  return {
+    messageId: 'tooManyColumns', params: { count: counted, limit: limit.toLocaleString('en-GB') },
+    expected: expected.tooManyColumns(counted, limit),
+  };
+}
+
+/** The first record too big to read (too long, or too many fields); the problem list names every one. */
+export function recordTooLongIssue(line: number, detail: string): FileIssue {
+  return { messageId: 'recordTooLong', params: { line: String(line), detail }, expected: detail };
 }
 
 /** Checks the bytes are non-empty UTF-8 text; says which encoding it looks like if not. */

@@ -3,6 +3,7 @@
  * rather than sniffing them, so a ragged or oddly quoted file cannot change
  * how the rest is read.
  */
+import { trimInvisible } from './invisible.js';
 
 export interface Header {
   /** Field names as written (unquoted, not yet trimmed). */
@@ -14,15 +15,26 @@ export interface Header {
 const QUOTE = 0x22;
 const NEWLINE = 0x0a;
 
-/** Reads the first record (which may span lines inside quotes) after `start` (past any BOM). */
-export function readHeader(bytes: Uint8Array, start: number): Header {
+/** Longest header row read (README "Limits"): far more than any contract file's names need. */
+export const MAX_HEADER_BYTES = 64 * 1024;
+/** Most columns a header may have (README "Limits"); a spreadsheet's own limit is 16,384. */
+export const MAX_COLUMNS = 1000;
+
+/**
+ * Reads the first record (which may span lines inside quotes) after `start`
+ * (past any BOM), looking no further than `maxBytes`: null when the header
+ * runs on past that, so a file of one endless line is never decoded whole.
+ */
+export function readHeader(bytes: Uint8Array, start: number, maxBytes = MAX_HEADER_BYTES): Header | null {
   let inQuotes = false;
   let end = start;
-  for (; end < bytes.length; end++) {
+  const stop = Math.min(bytes.length, start + maxBytes + 1);
+  for (; end < stop; end++) {
     const b = bytes[end];
     if (b === QUOTE) inQuotes = !inQuotes;
     else if (b === NEWLINE && !inQuotes) break;
   }
+  if (end - start > maxBytes) return null;
   const text = new TextDecoder('utf-8').decode(bytes.subarray(start, end)).replace(/\r$/, '');
   return { fields: splitRecord(text), text };
 }
@@ -46,9 +58,9 @@ export function splitRecord(text: string): string[] {
   return fields;
 }
 
-/** How a header name is compared with the contract's: case-insensitive, trimmed. */
+/** How a header name is compared with the contract's: case-insensitive, trimmed of spaces and invisible characters. */
 export function headerKey(name: string): string {
-  return name.trim().toLowerCase();
+  return trimInvisible(name).toLowerCase();
 }
 
 const PADDING = [', ', ' ,', ' \n', ' \r', '\n ', '" ', ' "'].map((p) => Buffer.from(p, 'latin1'));

@@ -20,6 +20,7 @@ import {
   codeListLookup, ethnicGroupLookup, ethnicityLookup, outcomeLookup, sexLookup, type Lookup,
 } from './lookups.js';
 import { NO_VALUES, NOT_KNOWN, YES_VALUES } from '../contract/codes.js';
+import { trimInvisibleSql } from './invisible.js';
 
 /** What a blank means where the store needs a value (store/schema.ts header comment). */
 export const BLANK_MEANS: Partial<Record<ExtractFileName, Readonly<Record<string, string>>>> = {
@@ -67,7 +68,8 @@ function typedColumns(file: ExtractFileName, column: ColumnSpec): string[] {
     case 'date':
       // DuckDB's cast is lenient ('21-1-5', '2021-01-05x'), so an ISO date must print back exactly as written;
       // that is cheaper than a regular expression. Only the rest reach the UK pattern and strptime.
-      return [`CASE WHEN CAST(TRY_CAST(${r} AS DATE) AS VARCHAR) = ${r} THEN TRY_CAST(${r} AS DATE) `
+      // A year of five digits prints back as written too, so the length holds it to YYYY.
+      return [`CASE WHEN length(${r}) = 10 AND CAST(TRY_CAST(${r} AS DATE) AS VARCHAR) = ${r} THEN TRY_CAST(${r} AS DATE) `
         + `WHEN regexp_full_match(${r}, '${UK_DATE}') THEN CAST(try_strptime(${r}, '%d/%m/%Y') AS DATE) END AS ${norm(name)}`];
     case 'yesNo':
       return [`CASE upper(${r}) ${YES_VALUES.map((v) => `WHEN ${sqlString(v)} THEN true`).join(' ')} `
@@ -75,7 +77,8 @@ function typedColumns(file: ExtractFileName, column: ColumnSpec): string[] {
     case 'integer':
       return [`CASE WHEN regexp_full_match(${r}, '${INTEGER}') THEN CAST(${r} AS INTEGER) END AS ${norm(name)}`];
     case 'number':
-      return [`CASE WHEN regexp_full_match(${r}, '${NUMBER}') THEN CAST(${r} AS DOUBLE) END AS ${norm(name)}`];
+      // Hundreds of digits read as infinity: a number must be finite to be one.
+      return [`CASE WHEN regexp_full_match(${r}, '${NUMBER}') AND isfinite(TRY_CAST(${r} AS DOUBLE)) THEN CAST(${r} AS DOUBLE) END AS ${norm(name)}`];
     case 'code': {
       const code = lookupCase(codeListLookup(t.list), r, 'code', blank);
       // An open list keeps an unknown value (upper-cased); a closed one leaves it NULL, which the checks refuse.
@@ -101,17 +104,23 @@ function typedColumns(file: ExtractFileName, column: ColumnSpec): string[] {
 }
 
 /**
- * The SELECT normalising `source` (a relation with columns c0..c(n-1), blank
- * fields already NULL). `trim` says whether any field may have leading or
- * trailing spaces (see hasPaddedFields): trimming costs as much as reading.
+ * How fields are trimmed: not at all, of spaces, or of spaces and invisible
+ * characters too (invisible.ts). Trimming costs as much as reading, and the
+ * invisible kind more again, so each is used only where the bytes show a
+ * field may need it.
  */
-export function normaliseSelect(spec: FileSpec, match: ColumnMatch, source: string, trim: boolean): string {
+export type Trim = 'none' | 'spaces' | 'invisible';
+
+/** The SELECT normalising `source` (a relation with columns c0..c(n-1), blank fields already NULL). */
+export function normaliseSelect(spec: FileSpec, match: ColumnMatch, source: string, trim: Trim): string {
   const rawColumns = spec.columns.map((c) => {
     const at = match.position.get(c.name);
     // A column the file leaves out reads as blank everywhere; a missing required one is already a header error.
     if (at === undefined) return `CAST(NULL AS VARCHAR) AS ${raw(c)}`;
-    // trim() takes spaces only: trimming tabs and no-break spaces too would cost half as much again as the read.
-    return trim ? `NULLIF(trim("c${at}"), '') AS ${raw(c)}` : `"c${at}" AS ${raw(c)}`;
+    const field = `"c${at}"`;
+    if (trim === 'none') return `${field} AS ${raw(c)}`;
+    // A value of only invisible characters is blank: an id of a lone tab or zero-width space is refused as one.
+    return `NULLIF(${trim === 'spaces' ? `trim(${field})` : trimInvisibleSql(field)}, '') AS ${raw(c)}`;
   });
   const typed = spec.columns.flatMap((c) => typedColumns(spec.name, c));
   return `SELECT s.*${typed.map((t) => `,\n  ${t}`).join('')}

@@ -9,6 +9,8 @@ import { expected } from '../messages.js';
 import type { ColumnMatch } from './columns.js';
 import { norm, raw } from './normalise-sql.js';
 import { sqlString } from '../store/sql.js';
+import { holdsInvisibleSql } from './invisible.js';
+import { dateChecks, pairChecks } from './plausibility.js';
 
 export interface RowCheck {
   /** Column named in the problem. */
@@ -25,18 +27,25 @@ export interface RowCheck {
   expected: (value: string | null, detail: string | null) => string;
 }
 
-/** Date pairs where the second must not be before the first (data-contract.md). */
-export const DATE_ORDER: readonly { file: ExtractFileName; column: string; notBefore: string }[] = [
-  { file: 'offences', column: 'outcome_date', notBefore: 'offence_date' },
-];
-
 /** Alias of the children ids joined in for child references. */
 export const KNOWN_CHILD = 'kc.known_child';
+export { KNOWN_BIRTH } from './plausibility.js';
 
-export function rowChecks(spec: FileSpec, match: ColumnMatch, childRefs: boolean): RowCheck[] {
+export interface RuleContext {
+  /** Whether child_id references can be checked against children.csv (and its dates of birth). */
+  childRefs: boolean;
+  /** The day of the run, YYYY-MM-DD, from the effects clock: no event may be later. */
+  runDate: string;
+  /** Whether values may hold invisible characters (invisible.ts), so ids are searched for them. */
+  invisible: boolean;
+}
+
+export function rowChecks(spec: FileSpec, match: ColumnMatch, context: RuleContext): RowCheck[] {
   const checks: RowCheck[] = [];
+  const has = (name: string) => match.position.has(name);
+  const childRef = spec.columns.find((c) => c.type.kind === 'childRef' && has(c.name));
   for (const column of spec.columns) {
-    if (!match.position.has(column.name)) continue;
+    if (!has(column.name)) continue;
     const r = `n.${raw(column)}`;
     if (!column.blankOk) {
       checks.push({
@@ -53,23 +62,23 @@ export function rowChecks(spec: FileSpec, match: ColumnMatch, childRefs: boolean
         bad: `${r} IS NOT NULL AND ${looksLikeMarkup(r)}`, expected: () => expected.noMarkup(),
       });
     }
-    if (column.type.kind === 'childRef' && childRefs) {
+    if ((column.type.kind === 'id' || column.type.kind === 'childRef') && context.invisible) {
+      checks.push({
+        column: column.name, rule: 'invisible', severity: 'error', value: r,
+        bad: `${r} IS NOT NULL AND ${holdsInvisibleSql(r)}`, expected: () => expected.invisibleInId(),
+      });
+    }
+    if (column.type.kind === 'childRef' && context.childRefs) {
       checks.push({
         column: column.name, rule: 'childRef', severity: 'error', value: r,
         bad: `${r} IS NOT NULL AND ${KNOWN_CHILD} IS NULL`, expected: () => expected.childExists(),
       });
     }
+    if (column.type.kind === 'date') {
+      checks.push(...dateChecks(spec, column, context, childRef !== undefined && context.childRefs));
+    }
   }
-  for (const order of DATE_ORDER.filter((o) => o.file === spec.name)) {
-    if (!match.position.has(order.column) || !match.position.has(order.notBefore)) continue;
-    const column = spec.columns.find((c) => c.name === order.column)!;
-    checks.push({
-      column: order.column, rule: 'order', severity: 'error', value: `n.${raw(column)}`,
-      bad: `n.${norm(order.column)} < n.${norm(order.notBefore)}`,
-      detail: `CAST(n.${norm(order.notBefore)} AS VARCHAR)`,
-      expected: (_v, detail) => expected.notBefore(order.notBefore, detail ?? ''),
-    });
-  }
+  checks.push(...pairChecks(spec, match));
   return checks;
 }
 
@@ -95,7 +104,10 @@ function valueCheck(file: ExtractFileName, column: ColumnSpec, r: string): Value
       return {
         rule: t.kind,
         bad: `${r} IS NOT NULL AND (${[`${v} IS NULL`, ...outside].join(' OR ')})`,
-        expected: () => (t.kind === 'integer' ? expected.integer(t.min, t.max) : expected.number(t.min, t.max)),
+        expected: (value) => (t.kind === 'integer' ? expected.integer(t.min, t.max)
+          // Digits only, yet no number: too many of them (a double reads it as infinity).
+          : value !== null && /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(value) && !Number.isFinite(Number(value)) ? expected.numberTooLong()
+            : expected.number(t.min, t.max)),
       };
     }
     case 'code': {
@@ -137,6 +149,7 @@ export function dateExpected(value: string): string {
   const uk = /^(\d{1,2})\/(\d{1,2})\/\d{4}$/.exec(value);
   if (uk && Number(uk[2]) > 12 && Number(uk[1]) >= 1 && Number(uk[1]) <= 12) return expected.dateMonthFirst();
   if (uk || /^\d{4}-\d{2}-\d{2}$/.test(value)) return expected.dateImpossible();
+  if (/^\d{5,}-\d{2}-\d{2}$/.test(value) || /^\d{1,2}\/\d{1,2}\/\d{5,}$/.test(value)) return expected.dateYearDigits();
   return expected.date();
 }
 

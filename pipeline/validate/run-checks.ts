@@ -8,7 +8,7 @@ import { expected } from '../messages.js';
 import type { Store } from '../store/db.js';
 import type { ColumnMatch } from './columns.js';
 import { norm, raw } from './normalise-sql.js';
-import { KNOWN_CHILD, keyColumns, type RowCheck } from './rules.js';
+import { KNOWN_BIRTH, KNOWN_CHILD, keyColumns, type RowCheck } from './rules.js';
 
 /** A bad value located by record; the line is known only once records are mapped to lines. */
 export interface Finding {
@@ -102,10 +102,12 @@ export async function runChecks(store: Store, input: CheckInput): Promise<CheckR
 }
 
 function fromClause(input: CheckInput): string {
-  const needsChildren = input.childrenTable !== null && input.checks.some((c) => c.bad.includes(KNOWN_CHILD));
+  const needsChildren = input.childrenTable !== null
+    && input.checks.some((c) => c.bad.includes(KNOWN_CHILD) || c.bad.includes(KNOWN_BIRTH));
+  // One row per child (the earliest birth date if children.csv repeats a child, which is refused anyway), so no row is doubled.
   const join = needsChildren
-    ? ` LEFT JOIN (SELECT DISTINCT child_id AS known_child FROM ${input.childrenTable} WHERE child_id IS NOT NULL) kc
-        ON kc.known_child = n.child_id`
+    ? ` LEFT JOIN (SELECT child_id AS known_child, min(date_of_birth) AS known_birth FROM ${input.childrenTable}
+        WHERE child_id IS NOT NULL GROUP BY child_id) kc ON kc.known_child = n.child_id`
     : '';
   return `${input.table} n${join}`;
 }

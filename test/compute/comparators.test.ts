@@ -46,6 +46,9 @@ describe('shipped comparators', () => {
     const rows = parseComparatorsCsv('\uFEFFindicator,period,area,value\r\nfte.rate,2024-25-Q3,Our family,180\r\n', 'user');
     expect(rows).toEqual([{ indicator: 'fte.rate', period: '2024-25-Q3', area: 'Our family', value: 180, numerator: null, denominator: null, source: null, origin: 'user' }]);
     expect(() => parseComparatorsCsv('indicator,period,area,value\nfte.rate,2024-25-Q3,X,high\n', 'user')).toThrow();
+    // A numerator of hundreds of digits is Infinity: refused with its line, never carried into a pack.
+    expect(() => parseComparatorsCsv(`indicator,period,area,value,numerator\nfte.rate,2024-25-Q3,X,1,${'9'.repeat(400)}\n`, 'user'))
+      .toThrow(/^line 2: numerator '9{40}' is not a finite number$/);
   });
 });
 

@@ -9,6 +9,9 @@ import { join } from 'node:path';
 export const CHILDREN_HEADER = 'child_id,date_of_birth,sex,ethnicity';
 export const OFFENCES_HEADER = 'offence_id,child_id,offence_date,outcome_date,outcome,offence_category,gravity';
 
+/** The run's clock in these tests: dates after its day are refused. */
+export const NOW = new Date('2026-11-23T12:00:00Z');
+
 /** The smallest valid extract: one child (line 2) with one offence (line 2). */
 export const MINIMAL = {
   'children.csv': `${CHILDREN_HEADER}\nC1,2008-05-01,M,WBRI\n`,

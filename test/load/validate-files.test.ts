@@ -7,13 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { validateExtract } from '../../pipeline/load/index.js';
 import { expected } from '../../pipeline/messages.js';
 import type { Problem } from '../../pipeline/errors.js';
-import { CHILDREN_HEADER, MINIMAL, OFFENCES_HEADER, csv, extractDir } from './extract-dir.js';
+import { CHILDREN_HEADER, MINIMAL, OFFENCES_HEADER, csv, extractDir, NOW } from './extract-dir.js';
 
 const fileError = (file: string, text: string, line: number | null = 1, value: string | null = null): Problem =>
   ({ file, line, column: null, value, expected: text, severity: 'error' });
 
 async function validate(files: Record<string, string | Uint8Array>) {
-  return validateExtract(await extractDir({ ...MINIMAL, ...files }));
+  return validateExtract(await extractDir({ ...MINIMAL, ...files }), { now: NOW });
 }
 
 describe('validateExtract: files', () => {
@@ -125,12 +125,12 @@ describe('validateExtract: files', () => {
 
 describe('validateExtract: the folder', () => {
   it('fails with exit 66 when the folder does not exist', async () => {
-    await expect(validateExtract('/no/such/folder')).rejects.toMatchObject({ messageId: 'dataDirMissing', exitCode: 66 });
+    await expect(validateExtract('/no/such/folder', { now: NOW })).rejects.toMatchObject({ messageId: 'dataDirMissing', exitCode: 66 });
   });
 
   it('fails with exit 66 when offences.csv is missing, carrying every other problem', async () => {
     const dir = await extractDir({ 'children.csv': csv(CHILDREN_HEADER, 'C1,2008-05-01,X,WBRI') });
-    const failure = validateExtract(dir);
+    const failure = validateExtract(dir, { now: NOW });
     await expect(failure).rejects.toMatchObject({ messageId: 'requiredFileMissing', exitCode: 66 });
     const problems = await failure.catch((e: { problems: Problem[] }) => e.problems);
     expect(problems).toEqual([
@@ -141,7 +141,7 @@ describe('validateExtract: the folder', () => {
 
   it('finds files whose names differ only in case', async () => {
     const dir = await extractDir({ 'Children.CSV': MINIMAL['children.csv'], 'offences.csv': MINIMAL['offences.csv'] });
-    const report = await validateExtract(dir);
+    const report = await validateExtract(dir, { now: NOW });
     expect(report.errorCount).toBe(0);
     expect(report.files[0]).toMatchObject({ file: 'Children.CSV', present: true, rows: 1 });
   });
@@ -159,7 +159,7 @@ describe('validateExtract: the folder', () => {
 
   it('reports progress file by file', async () => {
     const seen: [string, number][] = [];
-    await validateExtract(await extractDir(MINIMAL), { onProgress: (file, rows) => seen.push([file, rows]) });
+    await validateExtract(await extractDir(MINIMAL), { now: NOW, onProgress: (file, rows) => seen.push([file, rows]) });
     expect(seen).toEqual([['children.csv', 1], ['offences.csv', 1]]);
   });
 });

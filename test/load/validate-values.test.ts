@@ -10,13 +10,13 @@ import {
   ETE_PROVISION, ETHNIC_GROUPS, ETHNICITY, INTERVENTION_TYPES, OFFENCE_CATEGORIES, OUTCOMES, REMAND_TYPES,
 } from '../../pipeline/contract/codes.js';
 import type { Problem } from '../../pipeline/errors.js';
-import { CHILDREN_HEADER, MINIMAL, OFFENCES_HEADER, csv, extractDir } from './extract-dir.js';
+import { CHILDREN_HEADER, MINIMAL, OFFENCES_HEADER, csv, extractDir, NOW } from './extract-dir.js';
 
 const error = (file: string, line: number, column: string | null, value: string | null, text: string): Problem =>
   ({ file, line, column, value, expected: text, severity: 'error' });
 
 async function problemsOf(files: Record<string, string>) {
-  const report = await validateExtract(await extractDir({ ...MINIMAL, ...files }));
+  const report = await validateExtract(await extractDir({ ...MINIMAL, ...files }), { now: NOW });
   return report;
 }
 

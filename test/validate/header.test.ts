@@ -10,7 +10,16 @@ describe('readHeader', () => {
   });
 
   it('keeps a newline inside a quoted header name within the header', () => {
-    expect(readHeader(bytes('"x\ny",z\n1,2\n'), 0).fields).toEqual(['x\ny', 'z']);
+    expect(readHeader(bytes('"x\ny",z\n1,2\n'), 0)!.fields).toEqual(['x\ny', 'z']);
+  });
+});
+
+describe('readHeader within a bound', () => {
+  it('reads no further than the bound: a header that runs past it is no header', () => {
+    expect(readHeader(bytes(`${'h'.repeat(11)}\n1\n`), 0, 10)).toBeNull();
+    expect(readHeader(bytes(`${'h'.repeat(10)}\n1\n`), 0, 10)).toEqual({ fields: ['h'.repeat(10)], text: 'h'.repeat(10) });
+    // A one-line file shorter than the bound is its header.
+    expect(readHeader(bytes('a,b'), 0, 10)).toEqual({ fields: ['a', 'b'], text: 'a,b' });
   });
 });
 
@@ -23,6 +32,7 @@ describe('splitRecord', () => {
 describe('headerKey', () => {
   it('compares names trimmed and case-insensitively', () => {
     expect(headerKey('  Child_ID ')).toBe('child_id');
+    expect(headerKey('\u200b Child_ID\u00a0\ufeff')).toBe('child_id');
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dateExpected, keyColumns, rowChecks } from '../../pipeline/validate/rules.js';
 import { expected } from '../../pipeline/messages.js';
-import { fileSpec } from '../../pipeline/contract/files.js';
+import { fileSpec, type FileSpec } from '../../pipeline/contract/files.js';
 import { matchColumns } from '../../pipeline/validate/columns.js';
 
 describe('dateExpected', () => {
@@ -13,6 +13,8 @@ describe('dateExpected', () => {
     ['2021-02-30', expected.dateImpossible()],
     ['2021/02/03', expected.date()],
     ['yesterday', expected.date()],
+    ['20240-01-10', expected.dateYearDigits()],
+    ['10/01/20240', expected.dateYearDigits()],
   ])('%s', (value, text) => {
     expect(dateExpected(value)).toBe(text);
   });
@@ -22,11 +24,18 @@ describe('rowChecks', () => {
   it('checks only the columns the header has, and child references only when asked', () => {
     const spec = fileSpec('offences');
     const match = matchColumns(spec, ['offence_id', 'child_id', 'offence_date', 'outcome']);
-    const rules = (refs: boolean) => rowChecks(spec, match, refs).map((c) => `${c.column}:${c.rule}`);
+    const rules = (refs: boolean) => rowChecks(spec, match, { childRefs: refs, runDate: '2026-11-23', invisible: false })
+      .map((c) => `${c.column}:${c.rule}`);
     expect(rules(true)).toEqual([
-      'offence_id:blank', 'child_id:blank', 'child_id:childRef', 'offence_date:blank', 'offence_date:date', 'outcome:blank', 'outcome:outcome',
+      'offence_id:blank', 'child_id:blank', 'child_id:childRef', 'offence_date:blank', 'offence_date:date',
+      'offence_date:early', 'offence_date:future', 'offence_date:beforeBirth', 'offence_date:underTen', 'offence_date:adult',
+      'outcome:blank', 'outcome:outcome',
     ]);
-    expect(rules(false)).not.toContain('child_id:childRef');
+    // Without children.csv to hand, neither the reference nor the ages at offence can be checked.
+    expect(rules(false)).toEqual([
+      'offence_id:blank', 'child_id:blank', 'offence_date:blank', 'offence_date:date', 'offence_date:early', 'offence_date:future',
+      'outcome:blank', 'outcome:outcome',
+    ]);
   });
 });
 
@@ -36,3 +45,4 @@ describe('keyColumns', () => {
     expect(keyColumns(fileSpec('ete'))).toEqual(['child_id', 'start_date', 'provision']);
   });
 });
+

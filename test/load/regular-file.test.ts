@@ -1,0 +1,43 @@
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, symlink, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readRegularFile } from '../../pipeline/load/regular-file.js';
+
+let dir: string;
+beforeAll(async () => { dir = await mkdtemp(join(tmpdir(), 'yj-regular-')); });
+
+describe('readRegularFile', () => {
+  it('reads an ordinary file, through a link too', async () => {
+    await writeFile(join(dir, 'a.csv'), 'a,b\n');
+    await symlink(join(dir, 'a.csv'), join(dir, 'link.csv'));
+    for (const name of ['a.csv', 'link.csv']) {
+      const read = await readRegularFile(join(dir, name), 100);
+      expect(read.kind === 'ok' && read.bytes.toString()).toBe('a,b\n');
+    }
+  });
+
+  it('reads a file exactly at the limit, and gives only the size of one over it', async () => {
+    await writeFile(join(dir, 'ten.csv'), '0123456789');
+    expect((await readRegularFile(join(dir, 'ten.csv'), 10)).kind).toBe('ok');
+    expect(await readRegularFile(join(dir, 'ten.csv'), 9)).toEqual({ kind: 'tooLarge', size: 10 });
+    await writeFile(join(dir, 'sparse.csv'), '');
+    await truncate(join(dir, 'sparse.csv'), 5_000_000_000);
+    expect(await readRegularFile(join(dir, 'sparse.csv'), 1000)).toEqual({ kind: 'tooLarge', size: 5_000_000_000 });
+  });
+
+  it.each([
+    ['a device', async (p: string) => symlink('/dev/zero', p), 'a device'],
+    ['a FIFO', async (p: string) => { execFileSync('mkfifo', [p]); }, 'a named pipe (FIFO)'],
+    ['a folder', async (p: string) => { await mkdir(p); }, 'a folder'],
+  ])('says what %s is instead of reading it', async (name, make, what) => {
+    const path = join(dir, name.replace(/ /g, '-'));
+    await make(path);
+    expect(await readRegularFile(path, 100)).toEqual({ kind: 'notFile', what });
+  });
+
+  it('throws the file system error of a missing file, for the caller to word', async () => {
+    await expect(readRegularFile(join(dir, 'missing.csv'), 100)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
