@@ -195,7 +195,7 @@ describe('values that are rare but real are warnings: loaded, listed in the prob
     expect(await readFile(join(dir, 'problems.csv'), 'utf8')).toContain(`warning,${c.at.file},${c.at.line},${c.at.column},${c.at.value},`);
     const run = await cli('run', '--data', dir, '--out', join(dir, 'reports'), '--period', '2024-25-Q2', '--no-pdf');
     expect(run.code, run.err).toBe(0);
-    const html = await readFile(join(dir, 'reports', '2024-25-Q2', 'board-pack.html'), 'utf8');
+    const html = await readFile(join(dir, 'reports', '2024-25-Q2', 'board', 'board-pack.html'), 'utf8');
     // The data-quality section names the file, column and what to check; never the value (it may be a date of birth).
     expect(html).toContain(escapeHtml(c.expected));
   });
