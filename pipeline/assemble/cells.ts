@@ -19,6 +19,21 @@ export function numberCell(text: string): Cell {
   return { text, numeric: true };
 }
 
+/** A figure with what it is built on ("44.4%" over "(12 of 27)"); a figure with no known basis is a plain number cell. */
+export function figureWithBasisCell(figure: string, basis: string | null): Cell {
+  return basis === null ? numberCell(figure) : { text: figure, numeric: true, basis };
+}
+
+/** A cell as it reads aloud and in a text copy: the figure, then its basis ("44.4% (12 of 27)"). */
+export function cellReading(cell: Cell): string {
+  return cell.basis === undefined ? cell.text : `${cell.text} ${cell.basis}`;
+}
+
+/** "(12 of 27)": the count a rate or percentage is built on and its base, where the record has both. */
+export function countOfBase(r: IndicatorRecord): string | null {
+  return r.numerator !== null && r.denominator !== null ? `(${formatCount(r.numerator)} of ${formatCount(r.denominator)})` : null;
+}
+
 type Shown = IndicatorRecord & { value: number };
 
 /** A record with a figure to show: present, not suppressed, not null. */
@@ -40,11 +55,10 @@ export function valueCell(r: IndicatorRecord | undefined, places?: number): Cell
   return numberCell(isShown(r) ? formatValue(r.value, r.unit, places ?? placesForEstimate(r, r.unit)) : symbolFor(r));
 }
 
-/** "67.0 (182 of 2,716)": a rate or percentage with the count it is built on and its base, where both are shown. */
+/** "67.0" over "(182 of 2,716)": a rate or percentage with the count it is built on and its base, where both are shown. */
 export function valueWithCountsCell(r: IndicatorRecord | undefined, places?: number): Cell {
   if (!isShown(r)) return numberCell(symbolFor(r));
-  const of = r.numerator !== null && r.denominator !== null ? ` (${formatCount(r.numerator)} of ${formatCount(r.denominator)})` : '';
-  return numberCell(`${formatValue(r.value, r.unit, places ?? placesForEstimate(r, r.unit))}${of}`);
+  return figureWithBasisCell(formatValue(r.value, r.unit, places ?? placesForEstimate(r, r.unit)), countOfBase(r));
 }
 
 export function intervalCell(r: IndicatorRecord | undefined, places?: number): Cell {

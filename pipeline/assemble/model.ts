@@ -191,6 +191,12 @@ export interface Cell {
   numeric: boolean;
   /** A short label read as one unit ("● Complete", "Yes: higher"): kept on one line, so narrow columns do not break it. */
   nowrap?: boolean;
+  /**
+   * What a figure is built on, in brackets: "(12 of 27)", "(19 reoffences by 11)". Shown on its own
+   * line under the figure, never split, so a table of figures with their counts and bases stays
+   * narrow enough for a laptop's column (docs/layout.md). Read as one with the figure: see cellReading.
+   */
+  basis?: string;
 }
 
 export interface TableModel {

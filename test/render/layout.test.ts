@@ -5,6 +5,7 @@
  * focusable region, labelled by its caption or title, with the caption kept
  * in view; no cell is cut off; chart text is drawn at 11px or more; at
  * 1280px nothing needs to scroll and no cell reaches past the main column;
+ * a figure's count and base sits whole on its own line under the figure;
  * and axe-core finds no violation at any of the widths.
  */
 import { readdir } from 'node:fs/promises';
@@ -56,6 +57,8 @@ interface Layout {
   captionsOutOfView: string[];
   /** Regions that are not focusable, not role=region, or not named by a visible caption or title. */
   badRegions: string[];
+  /** A figure's count and base ("(12 of 27)") split over lines, or not on a line of its own under the figure. */
+  basesOutOfPlace: string[];
 }
 
 /** Lays the page out at the width and measures it; no script of the page runs (it has none), only this. */
@@ -117,7 +120,18 @@ async function layoutAt(html: string, width: number): Promise<Layout> {
           || (label.textContent ?? '').trim() === '' || label.getBoundingClientRect().width === 0;
       }).map(regionName);
 
-      return { scrollWidth: root.scrollWidth, chartTexts, clipped, scrolling, beyondMain, captionsOutOfView, badRegions };
+      // One line box, wholly below the figure's line: the basis is neither split nor run on after the figure.
+      const basesOutOfPlace = [...document.querySelectorAll<HTMLElement>('.basis')].filter((b) => {
+        const lines = b.getClientRects();
+        const figure = document.createRange();
+        figure.selectNodeContents(b.parentElement!.firstChild!);
+        const style = getComputedStyle(b);
+        // line-height "normal" has no number: about 1.2 times the font size.
+        const oneLine = (parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.2) * 1.5;
+        return lines.length !== 1 || lines[0]!.height > oneLine || lines[0]!.top < figure.getBoundingClientRect().bottom - SUBPIXEL;
+      }).map((b) => `${name(b)}: ${b.textContent}`);
+
+      return { scrollWidth: root.scrollWidth, chartTexts, clipped, scrolling, beyondMain, captionsOutOfView, badRegions, basesOutOfPlace };
     });
   } finally {
     await context.close();
@@ -127,14 +141,16 @@ async function layoutAt(html: string, width: number): Promise<Layout> {
 const smallest = (texts: { text: string; px: number }[]) => texts.reduce((a, b) => (b.px < a.px ? b : a));
 
 describe('the measurements notice a page that is not laid out for a phone', () => {
-  it('flags sideways scroll, shrunken chart text, a clipped cell, a scrolling table, a lost caption and an unnamed region', async () => {
+  it('flags sideways scroll, shrunken chart text, a clipped cell, a scrolling table, a lost caption, an unnamed region, and a count and base split or run on', async () => {
     const bad = `<!DOCTYPE html><html lang="en"><title>t</title><body style="margin:0">
       <svg width="700" height="100" viewBox="0 0 700 100" style="display:block;width:100%;height:auto"><text x="0" y="50" font-size="11">Axis</text></svg>
       <div style="width:500px">A line wider than the phone</div>
       <main>
       <div class="table-scroll" role="region" tabindex="0" aria-labelledby="cap" style="overflow-x:auto">
         <table id="t1"><caption id="cap">A caption long enough to run past the right edge of a narrow phone screen</caption>
-        <tr><th>Quarter</th><td style="min-width:600px">wide</td></tr></table></div>
+        <tr><th>Quarter</th><td style="min-width:600px">wide</td></tr>
+        <tr><th>Split</th><td>44.4% <span class="basis" style="display:block;width:3em">(12 of 27)</span></td></tr>
+        <tr><th>Run on</th><td>44.4% <span class="basis">(12 of 27)</span></td></tr></table></div>
       <div class="table-scroll" style="overflow:clip;width:200px"><table id="t2"><tr><td style="min-width:300px">cut</td></tr></table></div>
     </main></body></html>`;
     const layout = await layoutAt(bad, 390);
@@ -144,6 +160,7 @@ describe('the measurements notice a page that is not laid out for a phone', () =
     expect(layout.scrolling).toContain('t1');
     expect(layout.captionsOutOfView.length).toBeGreaterThan(0);
     expect(layout.badRegions).toEqual(['t2']);
+    expect(layout.basesOutOfPlace).toEqual(['t1: (12 of 27)', 't1: (12 of 27)']);
   });
 });
 
@@ -169,6 +186,10 @@ describe('the sample board pack on a phone', () => {
         expect(layout.captionsOutOfView).toEqual([]);
         expect(layout.badRegions).toEqual([]);
       });
+
+      it('sets each figure\'s count and base whole on its own line under the figure', () => {
+        expect(layout.basesOutOfPlace).toEqual([]);
+      });
     });
   }
 
@@ -190,6 +211,7 @@ describe(`the sample board pack on a laptop (${LAPTOP_WIDTH}px)`, () => {
     expect(layout.scrolling).toEqual([]);
     expect(layout.beyondMain).toEqual([]);
     expect(layout.clipped).toEqual([]);
+    expect(layout.basesOutOfPlace).toEqual([]);
     expect(smallest(layout.chartTexts).px).toBeGreaterThanOrEqual(MIN_CHART_TEXT_PX - 0.01);
   });
 });

@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { numberCell, textCell, valueWithCountsCell } from '../../pipeline/assemble/cells.js';
 import { assemblePack } from '../../pipeline/assemble/index.js';
+import { record } from '../../pipeline/compute/record.js';
 import type { Block } from '../../pipeline/assemble/model.js';
 import { YjpackError } from '../../pipeline/errors.js';
 import { loadTemplates } from '../../pipeline/load/templates.js';
@@ -65,6 +67,18 @@ describe('renderBoardPack: a self-contained page that makes no request', () => {
       expect(board).toMatch(new RegExp(`<div class="chart-scroll" role="region" tabindex="0" aria-labelledby="${id}-title">\\n<svg `));
       expect(board).toContain(`<h3 class="chart-title" id="${id}-title">`);
     }
+  });
+
+  it('sets a figure\'s count and base apart under the figure, one space between them so the cell reads "44.4% (12 of 27)"', async () => {
+    const model = assemblePack(packInput({ audience: 'board' }));
+    const cells = [textCell('July to September 2024'), valueWithCountsCell(record({
+      id: 'ete.overall', period: '2024-25-Q2', breakdown: {}, numerator: 12, denominator: 27, value: 44.444, lower: 27.6, upper: 62.7, unit: '%',
+    })), numberCell('27')];
+    const withTable = { ...model, sections: [...model.sections, { id: 'basis-check', heading: 'Check', blocks: [
+      { kind: 'table' as const, table: { id: 'basis-check-table', caption: 'Check', head: [textCell('Quarter'), numberCell('Offered'), numberCell('Children')], rows: [cells], notes: [] } },
+    ] }] };
+    const html = await renderBoardPack(withTable, templates);
+    expect(html).toContain('<tr><th scope="row">July to September 2024</th><td class="num">44.4% <span class="basis">(12 of 27)</span></td><td class="num">27</td></tr>');
   });
 
   it('draws each chart as SVG with role="img" and its text alternative as aria-label', () => {

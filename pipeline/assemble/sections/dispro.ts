@@ -183,7 +183,7 @@ function rriTable(records: readonly IndicatorRecord[], rows: ReturnType<typeof r
       labelCell(whyNotDrawn(rri, hiddenReason)?.short ?? ''),
     ]),
     notes: [
-      'Each rate is followed by the count it is built on and its base (the children aged 10 to 17 in the group, or those who reached the stage before).',
+      'Under each rate, in brackets, is the count it is built on and its base (the children aged 10 to 17 in the group, or those who reached the stage before).',
       'Rates: per 1,000 children aged 10 to 17 at the arrest, first time entrant and caution or sentence stages (arrests, not children, at the arrest stage); otherwise the percentage of the children who reached the stage before. Diversion: all of a child\'s outcomes in the year were out of court. Pooled: the three years added together.',
       'Intervals: the exact conditional method for rates on the population, the Katz log method for percentages. Significant: the interval excludes 1.',
     ],
@@ -214,7 +214,7 @@ function shareTable(records: readonly IndicatorRecord[], stages: readonly StageV
     head: [textCell('Ethnic group'), numberCell('Population aged 10–17'), ...stages.map((s) => numberCell(s.label))],
     rows: [...groupRows, unknownRow],
     notes: [
-      'Each share is followed by the count it is built on and its base. Shares of each stage are of the children (arrests at the arrest stage) whose ethnicity is known. A group whose share of a stage is larger than its share of the population is over-represented there.',
+      'Under each share, in brackets, is the count it is built on and its base. Shares of each stage are of the children (arrests at the arrest stage) whose ethnicity is known. A group whose share of a stage is larger than its share of the population is over-represented there.',
       `Ethnicity not known: the percentage of all the children at the stage (or fed into it) with no recorded ethnicity, who are left out of the other rows and of the rates. Population: Census 2021 ethnic split of the ONS mid-year estimate, which has no "not known" (${SYMBOL.notApplicable}).`,
     ],
   }, threshold);

@@ -7,7 +7,7 @@ import type { IndicatorId, IndicatorRecord } from '../../compute/record.js';
 import { type Period } from '../../period.js';
 import { kpiChartSpec, type KpiPoint } from '../charts/kpi-chart.js';
 import { compareEstimates } from '../compare.js';
-import { isShown, numberCell, symbolFor, table, textCell } from '../cells.js';
+import { countOfBase, figureWithBasisCell, isShown, numberCell, symbolFor, table, textCell } from '../cells.js';
 import { formatCount, formatValue, quarterLabel } from '../format.js';
 import type { Cell, ChartModel, Section } from '../model.js';
 import { headline, previousQuarter, quartersWithRecords, yearEarlier, type HeadlineIndex } from '../series.js';
@@ -90,9 +90,8 @@ function describe(index: HeadlineIndex, quarters: readonly Period[]): string {
   return parts.join(' ');
 }
 
-/** "44.4% (12 of 27)". */
+/** "44.4%" over "(12 of 27)". */
 function proportionCell(r: IndicatorRecord | undefined): Cell {
   if (!isShown(r)) return numberCell(symbolFor(r));
-  const of = r.numerator !== null && r.denominator !== null ? ` (${formatCount(r.numerator)} of ${formatCount(r.denominator)})` : '';
-  return numberCell(`${formatValue(r.value, r.unit)}${of}`);
+  return figureWithBasisCell(formatValue(r.value, r.unit), countOfBase(r));
 }

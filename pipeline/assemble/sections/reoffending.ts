@@ -11,7 +11,7 @@ import type { CohortStatus, IndicatorId, IndicatorRecord } from '../../compute/r
 import { addQuarters, formatPeriod, parsePeriod, periodEnd, periodStart, type Period } from '../../period.js';
 import { cohortChartSpec, type CohortPoint, type CohortStatusLabel } from '../charts/cohort-chart.js';
 import { compareEstimates } from '../compare.js';
-import { countCellOf, intervalCell, isShown, labelCell, numberCell, symbolFor, table, textCell, valueCell } from '../cells.js';
+import { countCellOf, countOfBase, figureWithBasisCell, intervalCell, isShown, labelCell, numberCell, symbolFor, table, textCell, valueCell } from '../cells.js';
 import { SYMBOL, formatCount, formatInterval, formatValue, plural, quarterLabel } from '../format.js';
 import type { Block, Cell, ChartModel, Section } from '../model.js';
 import { recordsOf } from '../series.js';
@@ -162,7 +162,7 @@ function trackerTable(records: readonly IndicatorRecord[], cohorts: readonly str
     notes: [
       ...(cohorts.some((c) => noRateYet(binary.get(c))) ? [NOT_YET_NOTE] : []),
       'Complete (●): 12 months of follow-up and 6 more for outcomes to be recorded have passed. Provisional (◇): the 12 months have passed, but outcomes may still be recorded. Still being tracked (△): the cohort is in its 12 months of follow-up; "△ 9 months" means 9 of the 12 have passed for every child in it.',
-      'Reoffences per reoffender: proven reoffences committed by the children who reoffended, divided by their number (both in brackets).',
+      'Reoffences per reoffender: proven reoffences committed by the children who reoffended, divided by their number (both in brackets under it).',
     ],
   }, threshold);
 }
@@ -240,18 +240,17 @@ export function noRateYet(r: IndicatorRecord | undefined): boolean {
 const NOT_YET = numberCell(SYMBOL.notApplicable);
 const NOT_YET_NOTE = `${SYMBOL.notApplicable} for a cohort at 0 months: its follow-up has only just begun, so no child in it has had time to reoffend and it has no rate yet.`;
 
-/** "1.73 (19 reoffences by 11)". */
+/** "1.73" over "(19 reoffences by 11)". */
 function perReoffenderCell(r: IndicatorRecord | undefined): Cell {
   if (!isShown(r)) return numberCell(symbolFor(r));
-  const by = r.numerator !== null && r.denominator !== null ? ` (${plural(r.numerator, 'reoffence', 'reoffences')} by ${formatCount(r.denominator)})` : '';
-  return numberCell(`${formatValue(r.value, r.unit)}${by}`);
+  const by = r.numerator !== null && r.denominator !== null ? `(${plural(r.numerator, 'reoffence', 'reoffences')} by ${formatCount(r.denominator)})` : null;
+  return figureWithBasisCell(formatValue(r.value, r.unit), by);
 }
 
-/** "23.1% (9 of 39)". */
+/** "23.1%" over "(9 of 39)". */
 function rateOf(r: IndicatorRecord | undefined): Cell {
   if (!isShown(r)) return numberCell(symbolFor(r));
-  const of = r.numerator !== null && r.denominator !== null ? ` (${formatCount(r.numerator)} of ${formatCount(r.denominator)})` : '';
-  return numberCell(`${formatValue(r.value, r.unit)}${of}`);
+  return figureWithBasisCell(formatValue(r.value, r.unit), countOfBase(r));
 }
 
 function intervalWords(r: IndicatorRecord): string {

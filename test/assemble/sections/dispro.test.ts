@@ -7,6 +7,7 @@ import type { IndicatorRecord } from '../../../pipeline/compute/record.js';
 import { RATE_RATIO_UNDEFINED } from '../../../pipeline/compute/statistics.js';
 import { messages } from '../../../pipeline/messages.js';
 import { parsePeriod } from '../../../pipeline/period.js';
+import { cellReading } from '../../../pipeline/assemble/cells.js';
 
 const P = '2024-25-Q3';
 const period = parsePeriod(P);
@@ -62,7 +63,7 @@ const notes: ComputeNote[] = [
 const section: Section = disproSection(records, period, notes, null);
 const lists = section.blocks.filter((b): b is Extract<Block, { kind: 'list' }> => b.kind === 'list');
 const chart: ChartModel = (section.blocks.find((b): b is Extract<Block, { kind: 'figure' }> => b.kind === 'figure') as Extract<Block, { kind: 'figure' }>).chart;
-const texts = (t: TableModel) => t.rows.map((r) => r.map((c) => c.text));
+const texts = (t: TableModel) => t.rows.map((r) => r.map(cellReading));
 
 describe('disproSection: the significant stages in sentences', () => {
   it('names each significant RRI resting on 10 or more children with its interval and counts, as co-occurrence', () => {

@@ -4,6 +4,7 @@ import { indexHeadlines } from '../../../pipeline/assemble/series.js';
 import type { ChartModel } from '../../../pipeline/assemble/model.js';
 import type { IndicatorId, IndicatorRecord } from '../../../pipeline/compute/record.js';
 import { parsePeriod } from '../../../pipeline/period.js';
+import { cellReading } from '../../../pipeline/assemble/cells.js';
 
 const pct = (id: IndicatorId, period: string, n: number, d: number, lower: number | null = null, upper: number | null = null): IndicatorRecord => ({
   id, period, breakdown: {}, numerator: n, denominator: d, value: d === 0 ? null : (n / d) * 100, lower, upper, unit: '%', suppressed: false,
@@ -22,7 +23,7 @@ const chartOf = (recs: IndicatorRecord[]): ChartModel => {
 
 describe('eteSection', () => {
   it('tabulates KPI 2 by quarter under the chart, each percentage with its denominator', () => {
-    expect(chartOf(records).table.rows.map((r) => r.map((c) => c.text))).toEqual([
+    expect(chartOf(records).table.rows.map((r) => r.map(cellReading))).toEqual([
       // 12 / 27 = 44.44% → 44.4%; 18 / 29 = 62.07% → 62.1%; 30 / 56 = 53.57% → 53.6%; 40 / 56 = 71.43% → 71.4%.
       ['July to September 2024', '44.4% (12 of 27)', '62.1% (18 of 29)', '53.6% (30 of 56)', '71.4% (40 of 56)'],
       // No child measured (0 of 0, value null) and no records for two measures: not available; 45 / 50 = 90.0%.

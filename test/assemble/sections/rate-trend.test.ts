@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Block, ChartModel, Section, TableModel } from '../../../pipeline/assemble/model.js';
 import { rateTrendSection, type TrendContext } from '../../../pipeline/assemble/sections/rate-trend.js';
+import { cellReading } from '../../../pipeline/assemble/cells.js';
 import { indexHeadlines } from '../../../pipeline/assemble/series.js';
 import { CUSTODY_TOPIC, FTE_TOPIC } from '../../../pipeline/assemble/topics.js';
 import type { Comparison } from '../../../pipeline/compute/comparators.js';
@@ -91,7 +92,7 @@ describe('rateTrendSection: comparators', () => {
 
   it('tabulates the service against each comparator, better or worse only when the comparator is outside the interval', () => {
     const [table] = tablesOf(section);
-    expect(table?.rows.map((r) => r.map((x) => x.text))).toEqual([
+    expect(table?.rows.map((r) => r.map(cellReading))).toEqual([
       // Year to December 2023: 60 × 5 = 300.0 [228.918, 386.168]; 130 is below it: higher, and lower is better: worse.
       // The service's rate with its count and base: 60 of 20,000.
       ['West Midlands, year to December 2023', '130.0', '300.0 (60 of 20,000)', '228.9 to 386.2', '▲ higher (worse)'],

@@ -4,6 +4,7 @@ import { reoffendingSection } from '../../../pipeline/assemble/sections/reoffend
 import type { Block, ChartModel, TableModel } from '../../../pipeline/assemble/model.js';
 import type { CohortStatus, IndicatorRecord } from '../../../pipeline/compute/record.js';
 import { parsePeriod } from '../../../pipeline/period.js';
+import { cellReading } from '../../../pipeline/assemble/cells.js';
 
 const P = '2024-25-Q3';
 const period = parsePeriod(P);
@@ -35,7 +36,7 @@ const figureOf = (recs: IndicatorRecord[], threshold: number | null): ChartModel
 };
 const tablesOf = (recs: IndicatorRecord[], threshold: number | null): TableModel[] =>
   reoffendingSection(recs, threshold, period).blocks.filter((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table').map((b) => b.table);
-const texts = (t: TableModel) => t.rows.map((r) => r.map((c) => c.text));
+const texts = (t: TableModel) => t.rows.map((r) => r.map(cellReading));
 const sentenceOf = (s: ReturnType<typeof reoffendingSection>) =>
   s.blocks.flatMap((b) => (b.kind === 'paragraphs' ? b.paragraphs : [])).find((p) => p.startsWith('In the latest complete cohort'));
 
