@@ -3,5 +3,5 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { main } = await import('../pipeline/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+const { runAsProcess } = await import('../pipeline/cli/main.ts');
+await runAsProcess();

@@ -13,6 +13,10 @@ export const ExitCode = {
   missingInput: 66,
   cannotWrite: 73,
   config: 78,
+  // Stopped by a signal: 128 + its number, as a shell reports a process killed by it.
+  sighup: 129,
+  sigint: 130,
+  sigterm: 143,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 

@@ -192,12 +192,40 @@ export const messages = {
   configTooLarge: entry(CONFIG, (p) =>
     `The config file '${p.path}' is ${p.size} KB; a config file is at most ${p.limit} KB. Check that --config names the YAML settings file.`),
 
+  // process and environment (issue 10: signals, closed or full stdout, damaged or unwritable store,
+  // inputs overwritten; pipeline/interrupt.ts, cli/streams.ts, store/, output/)
+  interruptedSigint: entry(130, (p) => stopped(p)),
+  interruptedSigterm: entry(143, (p) => stopped(p)),
+  interruptedSighup: entry(129, (p) => stopped(p)),
+  outputStreamFailed: entry(CANTCREAT, (p) =>
+    `Cannot write to ${p.stream} (${p.detail}), so the output is incomplete. Free some space on the disk it goes to, or send it elsewhere, and run again.`),
+  storeDamaged: entry(DATA, (p) =>
+    `The store '${p.path}' is damaged (${p.detail}), so it cannot be read. ${p.backup
+      ? `The copy kept before its last load is '${p.backup}' and opens cleanly: copy it over the store (cp '${p.backup}' '${p.path}') and load the extracts since then again.`
+      : `There is no backup copy of it: rebuild it by loading your extracts again into a new file (yjpack load --data DIR --db NEW_FILE --full).`}`),
+  storeCannotOpen: entry(NOINPUT, (p) =>
+    `The store '${p.path}' cannot be opened (${p.detail}). ${p.hint}`),
+  storeCannotWrite: entry(CANTCREAT, (p) =>
+    `The store '${p.path}' cannot be written (${p.detail}); nothing was loaded and the store is as it was. ${p.hint}`),
+  dataDirUnreadable: entry(NOINPUT, (p) =>
+    `The extract folder '${p.path}' cannot be read (${p.detail}). Check that it is a folder you may read (ls -ld '${p.path}').`),
+  wouldOverwrite: entry(CANTCREAT, (p) =>
+    `'${p.path}' already exists${p.what ? ` (${p.what})` : ''}, so it was not written over and nothing was written. Choose another ${p.option}, or add --force to replace it.`),
+  wouldOverwriteInput: entry(CANTCREAT, (p) =>
+    `'${p.path}' is ${p.what} of the extract being read, so it is never written over, even with --force. Choose another ${p.option}.`),
+  problemsFileUnwritten: entry(CANTCREAT, (p) =>
+    `The full list of problems could not be written to ${p.path} (${p.detail}); every problem is listed below instead.`),
+
   // internal
   internal: entry(INTERNAL, (p) =>
     `yjpack failed unexpectedly: ${p.detail}\nThis is a bug. Please report it with the command that failed: ${p.command}`),
 } satisfies Record<string, MessageEntry>;
 
 export type MessageId = keyof typeof messages;
+
+function stopped(p: MessageParams): string {
+  return `Stopped by ${p.signal}. Outputs and the store are replaced only as a whole set, so each is either as it was before this run or wholly new; nothing half-written is left. Run the command again to finish the work.`;
+}
 
 // ---------------------------------------------------------------------------
 // load and validate: what each data-contract rule expected (Problem.expected).

@@ -5,13 +5,17 @@
  */
 import { CommanderError } from 'commander';
 import { ExitCode, YjpackError } from '../errors.js';
+import { stopError, stopRequested } from '../interrupt.js';
 import { formatProblemList } from '../validate/problem-list.js';
 import { messages } from '../messages.js';
 import type { CliIo } from './main.js';
 
 const PROBLEM_CAP = 50;
 
-export function reportFailure(e: unknown, argv: string[], io: CliIo): number {
+export function reportFailure(failure: unknown, argv: string[], io: CliIo): number {
+  // After a signal, whatever failed (a closed browser, an interrupted query) failed because of it.
+  const signal = stopRequested();
+  const e = signal && !(failure instanceof YjpackError && failure.exitCode >= 128) ? stopError(signal) : failure;
   if (e instanceof CommanderError) {
     // commander has already printed its own message (or the help text).
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version') return 0;
