@@ -37,7 +37,7 @@ import { notProvenOutcomes } from './store/not-proven.js';
 import { renderBoardPack } from './render/index.js';
 import { loadTemplates } from './load/templates.js';
 import { findBrowser, printPdf } from './print/index.js';
-import { removeFiles, writeFilesAtomically, type OutputFile } from './output/atomic.js';
+import { writeFilesAtomically, type OutputFile } from './output/atomic.js';
 import { recordsToCsv, recordsToJson } from './output/records.js';
 import { buildManifest } from './output/manifest.js';
 import { audiencePath, EARLIER_LAYOUT, MANIFEST, PACK_HTML, PACK_PDF, RECORDS_CSV, RECORDS_JSON } from './output/layout.js';
@@ -232,10 +232,11 @@ export async function runQuarterlyJob(options: RunOptions, effects: Effects): Pr
     }),
   });
   const writeStep = effects.progress.step(`write ${dir}`);
-  await writeFilesAtomically(outputs);
-  // The earlier layout's files (all in one folder) and a PDF this run could not replace are removed: neither may
-  // sit beside this quarter's pack as if it were part of it.
-  await removeFiles([...EARLIER_LAYOUT.map((f) => join(dir, f)), ...(pdfError ? [join(dir, ...pdfName.split('/'))] : [])]);
+  // The earlier layout's files (all in one folder) and a PDF this run could not replace go in the same swap as
+  // the new files: neither may sit beside this quarter's pack as if it were part of it, even after a signal.
+  await writeFilesAtomically(outputs, {
+    remove: [...EARLIER_LAYOUT.map((f) => join(dir, f)), ...(pdfError ? [join(dir, ...pdfName.split('/'))] : [])],
+  });
   writeStep.done(`${outputs.length} files`);
   return { period, files: outputs.map((o) => o.path), pdfError };
 }

@@ -18,7 +18,7 @@ import { choosePeriod, computeContext, openSource, reportPopulationWarnings, run
 import { computeIndicators } from '../compute/index.js';
 import { recordsToCsv, recordsToJson } from '../output/records.js';
 import { writeFileAtomically } from '../output/atomic.js';
-import { openStore } from '../store/db.js';
+import { withStoreCopy } from '../store/replace.js';
 import { generateSample } from '../sample/index.js';
 import { buildPopulation, loadPopulationReference, populationToCsv } from '../population/index.js';
 import type { CliIo } from './main.js';
@@ -81,20 +81,18 @@ export function buildProgram(io: CliIo): Command {
     .action(async (o: { data: string; db: string; full: boolean; problems: string }) => {
       const e = effects();
       const step = e.progress.step(`load ${o.data} into ${o.db}`);
-      const store = await openStore(abs(o.db));
       try {
-        const result = await withProblemsFile(abs(o.problems), () => loadExtract(store, abs(o.data), {
+        // Into a copy of the store, renamed over it when complete (store/replace.ts): a failed load leaves it as it was.
+        const result = await withStoreCopy(abs(o.db), (store) => withProblemsFile(abs(o.problems), () => loadExtract(store, abs(o.data), {
           mode: o.full ? 'full' : 'merge', loadedAt: io.now(),
           onProgress: (file, rows) => step.update(`${file}: ${rows.toLocaleString('en-GB')} rows`),
-        }));
+        })));
         const rows = result.files.reduce((n, f) => n + f.rows, 0);
         step.done(`load ${result.loadId}: ${rows.toLocaleString('en-GB')} rows from ${result.files.filter((f) => f.present).length} files`);
         for (const w of result.warnings) e.progress.info(`warning: ${w.file}: ${w.expected}`);
       } catch (err) {
         step.fail();
         throw err;
-      } finally {
-        store.close();
       }
     });
 

@@ -7,6 +7,7 @@
  */
 import { chromium, type Browser } from 'playwright-core';
 import { YjpackError } from '../errors.js';
+import { onStop, stopError, stopRequested, throwIfStopped } from '../interrupt.js';
 import { periodLabel, type Period } from '../period.js';
 import type { BrowserChoice } from './find-browser.js';
 import { EMPTY_HEADER, footerTemplate } from './footer.js';
@@ -36,20 +37,39 @@ export interface PrintOptions {
   marking: string;
 }
 
+/**
+ * Starts the browser. playwright's own signal handlers are off: on SIGTERM
+ * they close the browser under a starting launch, which then looked like "no
+ * browser" and wrote the pack without its PDF. yjpack owns the signals
+ * (pipeline/interrupt.ts): a stop closes the browser and fails the run as
+ * stopped, never as a missing browser.
+ */
 export async function launchBrowser(choice: BrowserChoice): Promise<Browser> {
+  throwIfStopped();
+  let browser: Browser;
   try {
-    return await chromium.launch({
+    browser = await chromium.launch({
       executablePath: choice.executablePath,
       args: [...new Set([...choice.args, ...LAUNCH_FLAGS])],
       timeout: LAUNCH_TIMEOUT_MS,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
     });
   } catch (e) {
+    throwIfStopped();
     throw new YjpackError('browserMissing', { reason: `${choice.executablePath} did not start: ${firstLine(e)}` }, { cause: e });
   }
+  if (stopRequested()) {
+    await browser.close().catch(() => undefined);
+    throwIfStopped();
+  }
+  return browser;
 }
 
 export async function printPdf(html: string, options: PrintOptions): Promise<Uint8Array> {
   const browser = await launchBrowser(options.browser);
+  const closeOnStop = onStop(() => { void browser.close().catch(() => undefined); });
   try {
     const context = await browser.newContext({ offline: true, javaScriptEnabled: false, serviceWorkers: 'block' });
     const page = await context.newPage();
@@ -69,10 +89,13 @@ export async function printPdf(html: string, options: PrintOptions): Promise<Uin
     });
     return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
   } catch (e) {
+    const signal = stopRequested();
+    if (signal) throw stopError(signal);
     if (e instanceof YjpackError) throw e;
     throw new YjpackError('printFailed', { browser: options.browser.executablePath, reason: firstLine(e) }, { cause: e });
   } finally {
-    await browser.close();
+    closeOnStop();
+    await browser.close().catch(() => undefined);
   }
 }
 

@@ -5,8 +5,13 @@
  * driver types.
  */
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { existsSync } from 'node:fs';
 import { YjpackError } from '../errors.js';
+import { onStop, stopError, stopRequested, throwIfStopped } from '../interrupt.js';
+import { checkStorePath, errorText, storeError, storeFault } from './errors.js';
 import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
+
+export { errorText } from './errors.js';
 
 export type SqlParams = Record<string, string | number | boolean | null>;
 export type Row = Record<string, string | number | boolean | null>;
@@ -24,34 +29,35 @@ export interface Store {
 
 export interface OpenOptions {
   readOnly?: boolean;
+  /** The store as the user named it, for messages, when `path` is a working copy of it (store/replace.ts). */
+  displayPath?: string;
 }
 
 /** Opens (creating if needed) a store and makes sure its tables exist. */
 export async function openStore(path: string | null, options: OpenOptions = {}): Promise<Store> {
+  throwIfStopped();
+  const shown = options.displayPath ?? path ?? ':memory:';
+  const writing = !options.readOnly;
+  if (path !== null && options.displayPath === undefined) await checkStorePath(path, writing);
   let instance: DuckDBInstance;
   try {
     instance = await DuckDBInstance.create(path ?? ':memory:',
       options.readOnly ? { access_mode: 'READ_ONLY' } : {});
   } catch (e) {
-    throw mapOpenError(path ?? ':memory:', e);
+    throw await mapStoreError(e, shown, writing, true);
   }
   const connection = await instance.connect();
-  const store = wrap(path, instance, connection);
+  const store = wrap(path, shown, writing, instance, connection);
   try {
-    await refuseForeignDatabase(store, path ?? ':memory:', options.readOnly === true);
+    await refuseForeignDatabase(store, shown, options.readOnly === true);
+    if (!options.readOnly) {
+      await store.run(SCHEMA_SQL);
+      await store.run(`INSERT INTO meta VALUES ('schema_version', '${SCHEMA_VERSION}') ON CONFLICT DO NOTHING`);
+    }
   } catch (e) {
     store.close();
-    throw e;
-  }
-  if (!options.readOnly) {
-    try {
-      await connection.run(SCHEMA_SQL);
-      await connection.run(
-        `INSERT INTO meta VALUES ('schema_version', '${SCHEMA_VERSION}') ON CONFLICT DO NOTHING`);
-    } catch (e) {
-      store.close();
-      throw new YjpackError('storeUnreadable', { path: path ?? ':memory:', detail: errorText(e) }, { cause: e });
-    }
+    if (e instanceof YjpackError) throw e;
+    throw new YjpackError('storeUnreadable', { path: shown, detail: errorText(e) }, { cause: e });
   }
   return store;
 }
@@ -73,23 +79,42 @@ async function refuseForeignDatabase(store: Store, path: string, readOnly: boole
   }
 }
 
-function wrap(path: string | null, instance: DuckDBInstance, connection: DuckDBConnection): Store {
+/**
+ * Every statement first checks for a stop request (a signal interrupts the
+ * running statement too), and a failure that is the file's fault (damaged,
+ * disk full, permissions) becomes its message rather than a "bug".
+ */
+function wrap(path: string | null, shown: string, writing: boolean, instance: DuckDBInstance, connection: DuckDBConnection): Store {
   let closed = false;
+  const stopHook = onStop(() => { if (!closed) connection.interrupt(); });
+  const guarded = async <T>(work: () => Promise<T>): Promise<T> => {
+    throwIfStopped();
+    try {
+      return await work();
+    } catch (e) {
+      const signal = stopRequested();
+      if (signal) throw stopError(signal);
+      if (e instanceof YjpackError) throw e;
+      throw await mapStoreError(e, shown, writing && path !== null, path !== null);
+    }
+  };
   return {
     path,
     connection,
-    async query<T extends Row>(sql: string, params?: SqlParams): Promise<T[]> {
-      const reader = await connection.runAndReadAll(sql, params as Record<string, DuckDBValue> | undefined);
-      return reader.getRowObjects().map((r) => plainRow(r) as T);
+    query<T extends Row>(sql: string, params?: SqlParams): Promise<T[]> {
+      return guarded(async () => {
+        const reader = await connection.runAndReadAll(sql, params as Record<string, DuckDBValue> | undefined);
+        return reader.getRowObjects().map((r) => plainRow(r) as T);
+      });
     },
-    async run(sql: string, params?: SqlParams): Promise<void> {
-      await connection.run(sql, params as Record<string, DuckDBValue> | undefined);
+    run(sql: string, params?: SqlParams): Promise<void> {
+      return guarded(async () => { await connection.run(sql, params as Record<string, DuckDBValue> | undefined); });
     },
     async transaction<T>(fn: () => Promise<T>): Promise<T> {
-      await connection.run('BEGIN TRANSACTION');
+      await guarded(() => connection.run('BEGIN TRANSACTION'));
       try {
         const result = await fn();
-        await connection.run('COMMIT');
+        await guarded(() => connection.run('COMMIT'));
         return result;
       } catch (e) {
         await connection.run('ROLLBACK').catch(() => undefined);
@@ -99,6 +124,7 @@ function wrap(path: string | null, instance: DuckDBInstance, connection: DuckDBC
     close(): void {
       if (closed) return;
       closed = true;
+      stopHook();
       connection.closeSync();
       instance.closeSync();
     },
@@ -118,14 +144,41 @@ function plainValue(v: DuckDBValue): string | number | boolean | null {
   return String(v);
 }
 
-function mapOpenError(path: string, e: unknown): YjpackError {
-  const text = errorText(e);
-  if (/Could not set lock|Conflicting lock/i.test(text)) {
-    return new YjpackError('storeInUse', { path }, { cause: e });
-  }
-  return new YjpackError('storeUnreadable', { path, detail: text }, { cause: e });
+/**
+ * A DuckDB error as the user's problem where it is one. On opening, an
+ * error of no known kind still means "not a store this yjpack can open";
+ * later it is passed on as it is (a bug).
+ */
+async function mapStoreError(e: unknown, path: string, writing: boolean, opening: boolean): Promise<unknown> {
+  const fault = storeFault(e);
+  if (fault !== null) return storeError(e, path, writing, fault === 'damaged' ? await usableBackup(path) : null);
+  if (opening) return new YjpackError('storeUnreadable', { path, detail: errorText(e) }, { cause: e });
+  return e;
 }
 
-export function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+/** The copy a load keeps of the store it replaced (store/replace.ts), when there is one that opens and reads as a store. */
+export function backupPath(path: string): string {
+  return `${path}.backup`;
+}
+
+async function usableBackup(path: string): Promise<string | null> {
+  const backup = backupPath(path);
+  if (path === ':memory:' || !existsSync(backup)) return null;
+  try {
+    const instance = await DuckDBInstance.create(backup, { access_mode: 'READ_ONLY' });
+    try {
+      const connection = await instance.connect();
+      await connection.run('SELECT * FROM meta');
+      // Hashing every column of every table reads each block, so its checksum is proved.
+      const tables = await connection.runAndReadAll(
+        `SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main'`);
+      for (const [name] of tables.getRows()) await connection.run(`SELECT min(hash(COLUMNS(*))) FROM "${String(name)}"`);
+      connection.closeSync();
+    } finally {
+      instance.closeSync();
+    }
+    return backup;
+  } catch {
+    return null;
+  }
 }

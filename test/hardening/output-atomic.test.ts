@@ -48,7 +48,7 @@ describe('atomic output: a swap that fails half-way', () => {
   it('puts back every file already replaced and removes the new ones, when the last rename fails', async () => {
     const dir = await previousPack();
     fault.renameOnto = 'manifest.json';
-    const failure = await writeFilesAtomically(newPack(dir), 'test').catch((e: unknown) => e);
+    const failure = await writeFilesAtomically(newPack(dir), { runTag: 'test' }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(YjpackError);
     expect((failure as YjpackError).messageId).toBe('cannotWrite');
     expect((failure as YjpackError).exitCode).toBe(73);
@@ -62,14 +62,14 @@ describe('atomic output: a swap that fails half-way', () => {
   it('leaves everything as it was when the first rename fails', async () => {
     const dir = await previousPack();
     fault.renameOnto = 'board-pack.html';
-    await expect(writeFilesAtomically(newPack(dir), 'test')).rejects.toMatchObject({ messageId: 'cannotWrite' });
+    await expect(writeFilesAtomically(newPack(dir), { runTag: 'test' })).rejects.toMatchObject({ messageId: 'cannotWrite' });
     expect(await readFile(join(dir, 'board-pack.html'), 'utf8')).toBe('old html');
     expect((await readdir(dir)).sort()).toEqual(['board-pack.html', 'indicators.json', 'manifest.json']);
   });
 
   it('replaces the whole set and keeps no backups when every rename succeeds', async () => {
     const dir = await previousPack();
-    await writeFilesAtomically(newPack(dir), 'test');
+    await writeFilesAtomically(newPack(dir), { runTag: 'test' });
     expect(await readFile(join(dir, 'board-pack.html'), 'utf8')).toBe('new html');
     expect(await readFile(join(dir, 'manifest.json'), 'utf8')).toBe('new manifest');
     expect((await readdir(dir)).sort()).toEqual(['board-pack.html', 'indicators.json', 'manifest.json', 'scrutiny-pack.pdf']);

@@ -8,7 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFile, mkdtemp, rm, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSample } from '../../pipeline/sample/index.js';
 import { parsePeriod } from '../../pipeline/period.js';
@@ -64,12 +64,16 @@ function exited(child: ChildProcess): Promise<{ code: number | null; signal: Nod
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 }
 
-/** Resolves once the store file has grown or gained a write-ahead log: the load is writing. */
+/**
+ * Resolves once the load is writing: its working copy of the store (store/replace.ts) has grown past the
+ * store or gained a write-ahead log.
+ */
 async function untilWriting(db: string, child: ChildProcess): Promise<boolean> {
   const size = (await stat(db)).size;
+  const copy = join(dirname(db), `.${basename(db)}.${child.pid}.loading`);
   for (;;) {
     if (child.exitCode !== null) return false;
-    if (existsSync(`${db}.wal`) || (await stat(db)).size > size) return true;
+    if (existsSync(`${copy}.wal`) || ((await stat(copy).catch(() => null))?.size ?? 0) > size) return true;
     await new Promise((r) => setTimeout(r, 5));
   }
 }
