@@ -208,11 +208,13 @@ export const messages = {
   storeCannotWrite: entry(CANTCREAT, (p) =>
     `The store '${p.path}' cannot be written (${p.detail}); nothing was loaded and the store is as it was. ${p.hint}`),
   dataDirUnreadable: entry(NOINPUT, (p) =>
-    `The extract folder '${p.path}' cannot be read (${p.detail}). Check that it is a folder you may read (ls -ld '${p.path}').`),
+    `The folder '${p.path}' cannot be read (${p.detail}). Check that it is a folder you may read (ls -ld '${p.path}').`),
+  inputUnreadable: entry(NOINPUT, (p) =>
+    `'${p.path}' cannot be read (${p.detail}). Check that it exists and that you may read it (ls -l '${p.path}').`),
   wouldOverwrite: entry(CANTCREAT, (p) =>
     `'${p.path}' already exists${p.what ? ` (${p.what})` : ''}, so it was not written over and nothing was written. Choose another ${p.option}, or add --force to replace it.`),
   wouldOverwriteInput: entry(CANTCREAT, (p) =>
-    `'${p.path}' is ${p.what} of the extract being read, so it is never written over, even with --force. Choose another ${p.option}.`),
+    `'${p.path}' is ${p.name}, a file of an extract; yjpack never writes ${p.output} over it, even with --force, so nothing was written. Choose another ${p.option}.`),
   problemsFileUnwritten: entry(CANTCREAT, (p) =>
     `The full list of problems could not be written to ${p.path} (${p.detail}); every problem is listed below instead.`),
 

@@ -4,7 +4,7 @@
  * calls the library; output for stdout is written here and nowhere else.
  */
 import { Command, Option } from 'commander';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_CONFIG, type Config } from '../config.js';
@@ -18,6 +18,10 @@ import { choosePeriod, computeContext, openSource, reportPopulationWarnings, run
 import { computeIndicators } from '../compute/index.js';
 import { recordsToCsv, recordsToJson } from '../output/records.js';
 import { writeFileAtomically } from '../output/atomic.js';
+import { refuseOverwrite, type OverwriteRule } from '../output/overwrite.js';
+import { FILES } from '../contract/files.js';
+import { messages } from '../messages.js';
+import { problemsFileWritten } from './report-failure.js';
 import { withStoreCopy } from '../store/replace.js';
 import { generateSample } from '../sample/index.js';
 import { buildPopulation, loadPopulationReference, populationToCsv } from '../population/index.js';
@@ -57,7 +61,7 @@ export function buildProgram(io: CliIo): Command {
       htmlAudience: 'board' | 'public'; pdfAudience: 'board' | 'public' }) => {
       const source = storeSource(o, abs, true);
       const config = o.config ? await readConfigFile(abs(o.config)) : DEFAULT_CONFIG;
-      const result = await withProblemsFile(join(abs(o.out), 'problems.csv'), () => runQuarterlyJob({
+      const result = await withProblemsFile(join(abs(o.out), 'problems.csv'), false, () => runQuarterlyJob({
         source, period: o.period ? parsePeriod(o.period) : null, outDir: abs(o.out), config,
         pdf: o.pdf, browser: o.browser ?? null, toolVersion: TOOL_VERSION,
         htmlAudience: o.htmlAudience, pdfAudience: o.pdfAudience,
@@ -77,13 +81,14 @@ export function buildProgram(io: CliIo): Command {
     .option('--db <file>', 'store file (created if missing)', DEFAULT_STORE)
     .option('--full', 'replace the whole history instead of merging by id', false)
     .option('--problems <file>', 'where to write the problems CSV if the extract is refused', join(DEFAULT_OUT, 'problems.csv'))
+    .option('--force', 'let --problems replace an existing file that is not a yjpack problems CSV', false)
     .addHelpText('after', '\nExamples:\n  npm run yjpack -- load --data extracts/2024-25-Q3\n  npm run yjpack -- load --data extracts/full-history --db yjpack.duckdb --full')
-    .action(async (o: { data: string; db: string; full: boolean; problems: string }) => {
+    .action(async (o: { data: string; db: string; full: boolean; problems: string; force: boolean }) => {
       const e = effects();
       const step = e.progress.step(`load ${o.data} into ${o.db}`);
       try {
         // Into a copy of the store, renamed over it when complete (store/replace.ts): a failed load leaves it as it was.
-        const result = await withStoreCopy(abs(o.db), (store) => withProblemsFile(abs(o.problems), () => loadExtract(store, abs(o.data), {
+        const result = await withStoreCopy(abs(o.db), (store) => withProblemsFile(abs(o.problems), o.force, () => loadExtract(store, abs(o.data), {
           mode: o.full ? 'full' : 'merge', loadedAt: io.now(),
           onProgress: (file, rows) => step.update(`${file}: ${rows.toLocaleString('en-GB')} rows`),
         })));
@@ -100,8 +105,10 @@ export function buildProgram(io: CliIo): Command {
     .description('Check an extract against the data contract and report every problem. Writes nothing (unless --problems is given).')
     .requiredOption('--data <dir>', 'extract folder')
     .option('--problems <file>', 'also write the problems as a CSV that opens in Excel')
+    .option('--force', 'let --problems replace an existing file that is not a yjpack problems CSV', false)
     .addHelpText('after', '\nExample:\n  npm run yjpack -- validate --data extracts/2024-25-Q3 --problems problems.csv')
-    .action(async (o: { data: string; problems?: string }) => {
+    .action(async (o: { data: string; problems?: string; force: boolean }) => {
+      if (o.problems) await refuseOverwrite(abs(o.problems), problemsRule(o.force));
       const e = effects();
       const step = e.progress.step(`validate ${o.data}`);
       const report = await validateExtract(abs(o.data), { now: io.now(), onProgress: (file, rows) => step.update(`${file}: ${rows} rows`) });
@@ -145,8 +152,12 @@ export function buildProgram(io: CliIo): Command {
     .option('--seed <s>', 'random seed', positiveInt, 20261123)
     .option('--to <period>', 'last quarter of the history (default: the last complete quarter)')
     .option('--area <code>', 'ONS area whose population and ethnic mix the service gets', 'E08000031')
+    .option('--force', 'replace the files of an extract already in --out', false)
     .addHelpText('after', '\nExamples:\n  npm run yjpack -- sample --out /tmp/extract\n  npm run yjpack -- sample --out /tmp/national --children 300000 --seed 7')
-    .action(async (o: { out: string; children?: number; seed: number; to?: string; area: string }) => {
+    .action(async (o: { out: string; children?: number; seed: number; to?: string; area: string; force: boolean }) => {
+      for (const name of SAMPLE_FILES) {
+        await refuseOverwrite(join(abs(o.out), name), { option: '--out', output: 'a sample extract', force: o.force, mayReplaceExtractFiles: SAMPLE_FILES });
+      }
       const e = effects();
       const to = o.to ? parsePeriod(o.to) : lastCompletePeriod(io.now().toISOString().slice(0, 10));
       const step = e.progress.step(`write a sample extract to ${o.out}`);
@@ -161,8 +172,12 @@ export function buildProgram(io: CliIo): Command {
     .description('Write population.csv (children aged 10–17 by year, age, sex and ethnic group) for one or more areas, from ONS mid-year estimates and Census 2021 ethnic shares shipped with yjpack.')
     .requiredOption('--area <code...>', 'ONS local authority code(s), e.g. E08000031 (Wolverhampton); several for a service covering more than one authority')
     .option('--out <file>', 'file to write (default: print to stdout)')
+    .option('--force', 'replace --out if it exists', false)
     .addHelpText('after', '\nExamples:\n  npm run yjpack -- population --area E08000031 --out extracts/population.csv\n  npm run yjpack -- population --area E06000015 --area E10000007 > population.csv')
-    .action(async (o: { area: string[]; out?: string }) => {
+    .action(async (o: { area: string[]; out?: string; force: boolean }) => {
+      if (o.out) {
+        await refuseOverwrite(abs(o.out), { option: '--out', output: 'population figures', force: o.force, mayReplaceExtractFiles: ['population.csv'] });
+      }
       const reference = await loadPopulationReference();
       const { rows, notes } = buildPopulation(o.area, reference);
       const csv = populationToCsv(rows);
@@ -182,7 +197,9 @@ export function buildProgram(io: CliIo): Command {
 function storeSource(o: { data?: string; db?: string }, abs: (p: string) => string, defaultToSample: boolean): StoreSource {
   if (o.data && o.db) throw new YjpackError('dataOrDb');
   if (o.db) {
-    if (!existsSync(abs(o.db))) throw new YjpackError('storeMissing', { path: o.db });
+    // Only a store that is not there is "missing"; a name too long or a folder that may not be read is said as such on opening.
+    const absent = (() => { try { statSync(abs(o.db!)); return false; } catch (e) { return (e as NodeJS.ErrnoException).code === 'ENOENT'; } })();
+    if (absent) throw new YjpackError('storeMissing', { path: o.db });
     return { kind: 'db', path: abs(o.db) };
   }
   if (!o.data && !defaultToSample) throw new YjpackError('dataOrDbRequired');
@@ -195,15 +212,41 @@ function positiveInt(value: string): number {
   return n;
 }
 
-/** On a data failure, writes every problem to a CSV the officer can open in Excel, and says where. */
-async function withProblemsFile<T>(path: string, fn: () => Promise<T>): Promise<T> {
+/**
+ * On a data failure, writes every problem to a CSV the officer can open in
+ * Excel, and says where; when it cannot be written, says so and why, and the
+ * CLI lists every problem instead of the first 50.
+ */
+async function withProblemsFile<T>(path: string, force: boolean, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (e) {
     if (e instanceof YjpackError && e.problems.length > 0) {
-      await writeFileAtomically(path, problemsToCsv([...e.problems])).catch(() => undefined);
-      throw new YjpackError(e.messageId, {}, { problems: e.problems, cause: e, text: `${e.message} The full list is in ${path}.` });
+      let written: YjpackError;
+      try {
+        await refuseOverwrite(path, problemsRule(force));
+        await writeFileAtomically(path, problemsToCsv([...e.problems]));
+        written = new YjpackError(e.messageId, {}, { problems: e.problems, cause: e, text: `${e.message} The full list is in ${path}.` });
+        problemsFileWritten.add(written);
+      } catch (writeError) {
+        const reason = writeError instanceof Error ? writeError.message : String(writeError);
+        written = new YjpackError(e.messageId, {}, {
+          problems: e.problems, cause: e, text: `${e.message} ${messages.problemsFileUnwritten.text({ path, detail: reason })}`,
+        });
+      }
+      throw written;
     }
     throw e;
   }
 }
+
+/** An existing problems CSV (from an earlier run) may be replaced; any other file only with --force. */
+function problemsRule(force: boolean): OverwriteRule {
+  return {
+    option: '--problems', output: 'the problems list', force,
+    ownFile: (head) => head.replace(/^\ufeff/, '').startsWith('severity,file,line,column,value,expected'),
+  };
+}
+
+/** Every file `yjpack sample` writes: the files of an extract and the note beside population.csv. */
+const SAMPLE_FILES = [...FILES.map((f) => f.fileName), 'population.csv.README.txt'];

@@ -12,6 +12,9 @@ import type { CliIo } from './main.js';
 
 const PROBLEM_CAP = 50;
 
+/** Errors whose problems were written to a problems CSV: the terminal shows the first 50; all of them otherwise. */
+export const problemsFileWritten = new WeakSet<YjpackError>();
+
 export function reportFailure(failure: unknown, argv: string[], io: CliIo): number {
   // After a signal, whatever failed (a closed browser, an interrupted query) failed because of it.
   const signal = stopRequested();
@@ -23,10 +26,35 @@ export function reportFailure(failure: unknown, argv: string[], io: CliIo): numb
   }
   if (e instanceof YjpackError) {
     io.stderr.write(`yjpack: ${e.message}\n`);
-    for (const line of formatProblemList(e.problems, PROBLEM_CAP)) io.stderr.write(`  ${line}\n`);
+    const cap = problemsFileWritten.has(e) ? PROBLEM_CAP : Number.POSITIVE_INFINITY;
+    for (const line of formatProblemList(e.problems, cap)) io.stderr.write(`  ${line}\n`);
     return e.exitCode;
   }
+  const environment = environmentError(e);
+  if (environment) return reportFailure(environment, argv, io);
   const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
   io.stderr.write(`yjpack: ${messages.internal.text({ detail, command: `yjpack ${argv.join(' ')}` })}\n`);
   return ExitCode.internal;
+}
+
+/** Errors of the file system that say what to fix, whatever the phase that met them. */
+const CANNOT_STORE = new Set(['ENOSPC', 'EDQUOT', 'EFBIG', 'EROFS']);
+const CANNOT_USE = new Set(['EACCES', 'EPERM', 'ENOENT', 'ENOTDIR', 'EISDIR', 'ENAMETOOLONG', 'ELOOP', 'EIO', 'EMFILE', 'ENFILE', 'EBUSY']);
+const READING = new Set(['open', 'read', 'scandir', 'opendir', 'stat', 'lstat', 'access', 'readlink', 'realpath']);
+
+/**
+ * A file-system error (a folder the user may not read, a full disk) that
+ * reached the CLI without a message of its own: the user's environment, not
+ * a bug, so it gets exit 66 (cannot read) or 73 (cannot write) and its path.
+ */
+function environmentError(e: unknown): YjpackError | null {
+  const error = e as NodeJS.ErrnoException | null;
+  if (!(error instanceof Error) || typeof error.code !== 'string' || typeof error.syscall !== 'string') return null;
+  const path = error.path ?? '(unknown path)';
+  const detail = error.message;
+  if (CANNOT_STORE.has(error.code)) return new YjpackError('cannotWrite', { path, detail }, { cause: e });
+  if (!CANNOT_USE.has(error.code)) return null;
+  if (error.syscall === 'scandir' || error.syscall === 'opendir') return new YjpackError('dataDirUnreadable', { path, detail }, { cause: e });
+  if (READING.has(error.syscall)) return new YjpackError('inputUnreadable', { path, detail }, { cause: e });
+  return new YjpackError('cannotWrite', { path, detail }, { cause: e });
 }
