@@ -14,6 +14,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const program = buildProgram(io);
   try {
     await program.parseAsync(argv, { from: 'user' });
+    // A signal that came after the last safe point: the work is complete, but the run was still asked to stop.
+    const signal = stopRequested();
+    if (signal) return reportFailure(stopError(signal), argv, io);
     return io.exitCode ?? 0;
   } catch (e) {
     return reportFailure(e, argv, io);
