@@ -7,7 +7,7 @@
  * pack is made from a different extract than the new one, so every file
  * differs between the two and a mixed pack would show.
  */
-import { cp, readdir } from 'node:fs/promises';
+import { copyFile, cp, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateSample } from '../../pipeline/sample/index.js';
@@ -16,6 +16,7 @@ import { recoverInterruptedWrites } from '../../pipeline/output/atomic.js';
 import { CLEAN } from './corpus.js';
 import { cli, snapshot, tempDir } from './cli.js';
 import { runCli } from './process.js';
+import { fingerprintStore } from './store-dump.js';
 
 const PERIOD = '2024-25-Q2';
 const PACK = ['board-pack.html', 'indicators.csv', 'indicators.json', 'manifest.json'];
@@ -128,4 +129,25 @@ describe('a run killed outright (SIGKILL) during the swap', () => {
     expect((await cli(...runArgs(out))).code).toBe(0);
     expect(await wholePack(out, before)).toBe('new');
   }, 60_000);
+});
+
+describe('a signal during a load', () => {
+  it.each<[NodeJS.Signals, number, number]>([['SIGTERM', 143, 0], ['SIGINT', 130, 400]])(
+    '%s: exit %i; the store is as it was or holds the whole load, and no working copy is left', async (signal, exit, delayMs) => {
+      const folder = await tempDir('yj-load-signal-');
+      const db = join(folder, 'yjpack.duckdb');
+      expect((await cli('load', '--data', CLEAN, '--db', db)).code).toBe(0);
+      const before = await fingerprintStore(db);
+      const complete = join(folder, 'complete.duckdb');
+      await copyFile(db, complete);
+      expect((await cli('load', '--data', previousExtract, '--db', complete)).code).toBe(0);
+      const whole = await fingerprintStore(complete);
+      const records = (f: typeof before) => JSON.stringify({ ...f, loads: f.loads?.rows });
+      expect(records(whole)).not.toBe(records(before));
+      const run = await runCli(['load', '--data', previousExtract, '--db', db], { signalOn: { pattern: /load .* into .*…\n/, signal, delayMs } });
+      expect(run.code, run.err).toBe(exit);
+      const after = records(await fingerprintStore(db));
+      expect([records(before), records(whole)]).toContain(after);
+      expect((await readdir(folder)).filter((n) => n.startsWith('.'))).toEqual([]);
+    }, 60_000);
 });
