@@ -61,14 +61,16 @@ describe('broken extracts are refused, located, and change nothing', () => {
     expect(existsSync(join(out, '2024-25-Q2'))).toBe(false);
   });
 
-  it('a refused load leaves nothing in a new store but its empty tables', async () => {
+  it('a refused first load leaves no store at all', async () => {
     const broken = BROKEN_CASES.find((c) => c.name === 'unknown child')!;
     const dir = await writeExtract(broken.break(clean));
     const db = join(dir, 'store.duckdb');
     expect((await cli('load', '--data', dir, '--db', db, '--problems', join(dir, 'p.csv'))).code).toBe(65);
-    // The store has no quarter, so there is nothing to report: 65, not a pack of zeros.
+    // A load works on a copy (store/replace.ts): the store file it would have created is not left behind,
+    // so there is nothing to report: 66 (no store), not a pack of zeros.
+    expect(existsSync(db)).toBe(false);
     const indicators = await cli('indicators', '--db', db);
-    expect(indicators.code).toBe(65);
+    expect(indicators.code).toBe(66);
     expect(indicators.out).toBe('');
   });
 });
