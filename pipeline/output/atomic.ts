@@ -4,9 +4,9 @@
  * set afterwards is either wholly the previous one or wholly the new one.
  *
  *  1. Every new file is written to a hidden temporary beside its target
- *     (`.name.<pid>.tmp`, same folder so rename is atomic) and flushed.
+ *     (`.name.<pid>.yjpack.tmp`, same folder so rename is atomic) and flushed.
  *  2. The current version of every target is kept under a second name
- *     (`.name.<pid>.bak`, a hard link, so no copying).
+ *     (`.name.<pid>.yjpack.bak`, a hard link, so no copying).
  *  3. A journal (`.yjpack-swap.<pid>.json`, in the folder common to the set)
  *     is written, atomically. From this moment the new set is committed.
  *  4. The temporaries are renamed over their targets and files the new set
@@ -52,7 +52,8 @@ interface Journal {
 }
 
 const JOURNAL = /^\.yjpack-swap\.(.+)\.json(\.tmp)?$/;
-const LEFTOVER = /^\..+\.([^.]+)\.(tmp|bak)$/;
+/** Only names yjpack makes: a user's own hidden `.notes.2.bak` is never taken for a leftover. */
+const LEFTOVER = /^\..+\.([^.]+)\.yjpack\.(tmp|bak)$/;
 
 export async function writeFilesAtomically(files: readonly OutputFile[], options: WriteOptions = {}): Promise<void> {
   throwIfStopped();
@@ -213,9 +214,9 @@ async function keepPrevious(path: string, backup: string): Promise<string | null
   }
 }
 
-/** `.name.<tag>.<kind>` beside the target: hidden, and on the same file system so rename is atomic. */
+/** `.name.<tag>.yjpack.<kind>` beside the target: hidden, and on the same file system so rename is atomic. */
 function sibling(path: string, runTag: string, kind: 'tmp' | 'bak'): string {
-  return join(dirname(path), `.${basename(path)}.${runTag}.${kind}`);
+  return join(dirname(path), `.${basename(path)}.${runTag}.yjpack.${kind}`);
 }
 
 function commonFolder(paths: readonly string[]): string {
