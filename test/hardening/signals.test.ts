@@ -81,7 +81,7 @@ describe('a signal during a phase before the swap', () => {
   it('SIGTERM while Chromium starts is a stop, not "no browser": exit 143, the previous pack and its PDF untouched', async () => {
     const { out, before } = await previousPack(true);
     expect(Object.keys(before).sort()).toEqual(PDF_PACK);
-    const run = await runCli(runArgs(out, true), { signalOn: { pattern: /print the scrutiny PDF…\n/, signal: 'SIGTERM' } });
+    const run = await runCli(runArgs(out, true), { shim: true, env: { YJ_SIGNAL_DURING_LAUNCH: 'SIGTERM' } });
     expect(run.code, run.err).toBe(143);
     expect(run.err).not.toMatch(/No browser could be started/);
     expect(await wholePack(out, before)).toBe('previous');
@@ -89,7 +89,7 @@ describe('a signal during a phase before the swap', () => {
 
   it('SIGINT while the PDF prints: exit 130, the previous pack and its PDF untouched', async () => {
     const { out, before } = await previousPack(true);
-    const run = await runCli(runArgs(out, true), { signalOn: { pattern: /print the scrutiny PDF…\n/, signal: 'SIGINT', delayMs: 1500 } });
+    const run = await runCli(runArgs(out, true), { shim: true, env: { YJ_SIGNAL_AFTER_LAUNCH: '100:SIGINT' } });
     expect(run.code, run.err).toBe(130);
     expect(await wholePack(out, before)).toBe('previous');
   }, 90_000);

@@ -22,3 +22,23 @@ if (spec) {
   };
   syncBuiltinESMExports();
 }
+
+//   YJ_SIGNAL_AFTER_LAUNCH=MS:SIGNAL  sends SIGNAL to this process MS milliseconds after Chromium has
+//                                     started (while the PDF is being printed).
+//   YJ_SIGNAL_DURING_LAUNCH=SIGNAL    sends SIGNAL as soon as Chromium's launch has begun (it is starting).
+const afterLaunch = process.env.YJ_SIGNAL_AFTER_LAUNCH;
+const duringLaunch = process.env.YJ_SIGNAL_DURING_LAUNCH;
+if (afterLaunch || duringLaunch) {
+  const { chromium } = (await import('playwright-core')).default;
+  const realLaunch = chromium.launch.bind(chromium);
+  chromium.launch = async (...args) => {
+    const launching = realLaunch(...args);
+    if (duringLaunch) setTimeout(() => process.kill(process.pid, duringLaunch), 20);
+    const browser = await launching;
+    if (afterLaunch) {
+      const [ms, signal] = afterLaunch.split(':');
+      setTimeout(() => process.kill(process.pid, signal), Number(ms));
+    }
+    return browser;
+  };
+}
