@@ -19,8 +19,12 @@ import { runCli } from './process.js';
 import { fingerprintStore } from './store-dump.js';
 
 const PERIOD = '2024-25-Q2';
-const PACK = ['board-pack.html', 'indicators.csv', 'indicators.json', 'manifest.json'];
-const PDF_PACK = [...PACK, 'scrutiny-pack.pdf'].sort();
+/** The files of a pack without a PDF, under board/ and public/ with the manifest on top (pipeline/output/layout.ts). */
+const PACK = ['board/board-pack.html', 'board/indicators.csv', 'board/indicators.json', 'manifest.json', 'public/indicators.csv'];
+const PDF_PACK = [...PACK, 'public/scrutiny-pack.pdf'].sort();
+/** The files that carry no timestamp, so the new run's are known in advance. */
+const RECORDS = ['board/indicators.csv', 'board/indicators.json', 'public/indicators.csv'];
+const folders = (out: string): string[] => ['', 'board', 'public'].map((f) => join(out, PERIOD, f));
 
 let previousExtract: string;
 /** A previous pack without and with a PDF, made once and copied for each test. */
@@ -52,14 +56,13 @@ type Outcome = 'previous' | 'new';
 /** Which whole pack is there; fails on a mixed pack or on any file left beside it. */
 async function wholePack(out: string, before: Record<string, Buffer>): Promise<Outcome> {
   const dir = join(out, PERIOD);
-  const names = (await readdir(dir)).sort();
   const after = await snapshot(dir);
+  const names = Object.keys(after).sort();
   if (names.length === Object.keys(before).length && names.every((n) => before[n]?.equals(after[n]!))) return 'previous';
   // Wholly new: the files of the new set only, none of them the previous one's, the indicators those of the new extract.
   expect(names).toEqual(PACK);
   for (const name of PACK) expect(after[name]!.equals(before[name]!), `${name} is still the previous one`).toBe(false);
-  expect(after['indicators.json']!.equals(newIndicators['indicators.json']!)).toBe(true);
-  expect(after['indicators.csv']!.equals(newIndicators['indicators.csv']!)).toBe(true);
+  for (const name of RECORDS) expect(after[name]!.equals(newIndicators[name]!), name).toBe(true);
   return 'new';
 }
 
@@ -95,8 +98,8 @@ describe('a signal during a phase before the swap', () => {
   }, 90_000);
 });
 
-// Renames of temporaries in a swap of the four-file pack: the journal (1), then each file (2–5).
-const SWAP_STEPS = [1, 2, 3, 4, 5];
+// Renames of temporaries in a swap of the five-file pack: the journal (1), then each file (2–6).
+const SWAP_STEPS = [1, 2, 3, 4, 5, 6];
 
 describe('a signal during the swap', () => {
   it.each(SWAP_STEPS)('SIGTERM before rename %i: the swap completes, exit 143, the new pack whole', async (step) => {
@@ -120,9 +123,10 @@ describe('a run killed outright (SIGKILL) during the swap', () => {
     const run = await runCli(runArgs(out), { shim: true, env: { YJ_SIGNAL_ON_RENAME: `${step}:SIGKILL` } });
     expect(run.signal).toBe('SIGKILL');
     const dir = join(out, PERIOD);
-    expect((await readdir(dir)).some((n) => n.startsWith('.')), 'the kill left nothing to recover').toBe(true);
+    const leftovers = Object.keys(await snapshot(dir)).filter((n) => n.split('/').some((part) => part.startsWith('.')));
+    expect(leftovers.length, 'the kill left nothing to recover').toBeGreaterThan(0);
     // What the next write to this folder does first.
-    await recoverInterruptedWrites(dir, [dir]);
+    await recoverInterruptedWrites(dir, folders(out));
     // Before the journal was in place the previous set stands; after it, the new one.
     expect(await wholePack(out, before)).toBe(step === 1 ? 'previous' : 'new');
     // And the next whole run succeeds.
@@ -132,22 +136,25 @@ describe('a run killed outright (SIGKILL) during the swap', () => {
 });
 
 describe('a signal during a load', () => {
-  it.each<[NodeJS.Signals, number, number]>([['SIGTERM', 143, 0], ['SIGINT', 130, 400]])(
-    '%s: exit %i; the store is as it was or holds the whole load, and no working copy is left', async (signal, exit, delayMs) => {
-      const folder = await tempDir('yj-load-signal-');
-      const db = join(folder, 'yjpack.duckdb');
-      expect((await cli('load', '--data', CLEAN, '--db', db)).code).toBe(0);
-      const before = await fingerprintStore(db);
-      const complete = join(folder, 'complete.duckdb');
-      await copyFile(db, complete);
-      expect((await cli('load', '--data', previousExtract, '--db', complete)).code).toBe(0);
-      const whole = await fingerprintStore(complete);
-      const records = (f: typeof before) => JSON.stringify({ ...f, loads: f.loads?.rows });
-      expect(records(whole)).not.toBe(records(before));
-      const run = await runCli(['load', '--data', previousExtract, '--db', db], { signalOn: { pattern: /load .* into .*…\n/, signal, delayMs } });
-      expect(run.code, run.err).toBe(exit);
-      const after = records(await fingerprintStore(db));
-      expect([records(before), records(whole)]).toContain(after);
-      expect((await readdir(folder)).filter((n) => n.startsWith('.'))).toEqual([]);
-    }, 60_000);
+  it.each<[string, NodeJS.Signals, number, Record<string, string>, 'before' | 'whole']>([
+    // While the store is copied and loaded into: the store stays as it was.
+    ['while it loads into its working copy', 'SIGTERM', 143, { YJ_SIGNAL_ON_OPEN: '.loading:SIGTERM' }, 'before'],
+    // Just before the working copy is renamed over the store: that swap completes.
+    ['as the working copy replaces the store', 'SIGINT', 130, { YJ_SIGNAL_ON_RENAME: '1:SIGINT:.loading' }, 'whole'],
+  ])('%s, %s: exit %i; the store is as it was or holds the whole load, and no working copy is left', async (_when, _signal, exit, env, expected) => {
+    const folder = await tempDir('yj-load-signal-');
+    const db = join(folder, 'yjpack.duckdb');
+    expect((await cli('load', '--data', CLEAN, '--db', db)).code).toBe(0);
+    const before = await fingerprintStore(db);
+    const complete = join(folder, 'complete.duckdb');
+    await copyFile(db, complete);
+    expect((await cli('load', '--data', previousExtract, '--db', complete)).code).toBe(0);
+    const whole = await fingerprintStore(complete);
+    const records = (f: typeof before) => JSON.stringify({ ...f, loads: f.loads?.rows });
+    expect(records(whole)).not.toBe(records(before));
+    const run = await runCli(['load', '--data', previousExtract, '--db', db], { shim: true, env });
+    expect(run.code, run.err).toBe(exit);
+    expect(records(await fingerprintStore(db))).toBe(records(expected === 'before' ? before : whole));
+    expect((await readdir(folder)).filter((n) => n.startsWith('.'))).toEqual([]);
+  }, 60_000);
 });

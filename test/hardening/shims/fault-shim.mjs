@@ -1,24 +1,43 @@
 // Fault injection for child-process tests, loaded with `node --import`. Driven by the environment:
-//   YJ_SIGNAL_ON_RENAME=N:SIGNAL  sends SIGNAL to this process just before its N-th rename of a
-//                                 temporary (.tmp) over an output (1-based), then lets the rename run.
+//   YJ_SIGNAL_ON_RENAME=N:SIGNAL[:SUFFIX]  sends SIGNAL to this process just before its N-th rename of a
+//                                 file whose name ends with SUFFIX (default .tmp, the output temporaries;
+//                                 .loading is a load's working copy of the store), then lets the rename run.
+//   YJ_SIGNAL_ON_OPEN=SUFFIX:SIGNAL  sends SIGNAL just after the first open of a file ending with SUFFIX.
 import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 
+const pause = () => new Promise((resolve) => setTimeout(resolve, 50));
 const spec = process.env.YJ_SIGNAL_ON_RENAME;
 if (spec) {
-  const [nth, signal] = spec.split(':');
+  const [nth, signal, suffix = '.tmp'] = spec.split(':');
   const realRename = fs.promises.rename;
   let seen = 0;
   fs.promises.rename = async (from, to) => {
-    if (String(from).endsWith('.tmp')) {
+    if (String(from).endsWith(suffix)) {
       seen += 1;
       if (seen === Number(nth)) {
         process.kill(process.pid, signal);
         // Let a signal handler run (SIGKILL never returns).
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        await pause();
       }
     }
     return realRename(from, to);
+  };
+  syncBuiltinESMExports();
+}
+const onOpen = process.env.YJ_SIGNAL_ON_OPEN;
+if (onOpen) {
+  const [suffix, signal] = onOpen.split(':');
+  const realOpen = fs.promises.open;
+  let done = false;
+  fs.promises.open = async (path, ...rest) => {
+    const handle = await realOpen(path, ...rest);
+    if (!done && String(path).endsWith(suffix)) {
+      done = true;
+      process.kill(process.pid, signal);
+      await pause();
+    }
+    return handle;
   };
   syncBuiltinESMExports();
 }
