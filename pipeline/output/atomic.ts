@@ -11,8 +11,7 @@
  */
 import { copyFile, link, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { YjpackError } from '../errors.js';
-import { errorText } from '../store/db.js';
+import { errorText, YjpackError } from '../errors.js';
 
 export interface OutputFile {
   path: string;

@@ -5,7 +5,7 @@
  * driver types.
  */
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
-import { YjpackError } from '../errors.js';
+import { errorText, YjpackError } from '../errors.js';
 import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 
 export type SqlParams = Record<string, string | number | boolean | null>;
@@ -124,8 +124,4 @@ function mapOpenError(path: string, e: unknown): YjpackError {
     return new YjpackError('storeInUse', { path }, { cause: e });
   }
   return new YjpackError('storeUnreadable', { path, detail: text }, { cause: e });
-}
-
-export function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
