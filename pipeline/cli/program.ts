@@ -2,33 +2,29 @@
  * The commands, their options and help texts. Each action parses its options
  * into typed values (usage errors exit 64), builds the effects object and
  * calls the library; output for stdout is written here and nowhere else.
+ *
+ * Only commander and a few small modules are imported up front: each action
+ * imports what its command needs when it runs, so `--help` and `validate`
+ * start without loading Vega, Handlebars or Chromium's driver
+ * (test/cli/lazy-imports.test.ts holds this).
  */
 import { Command, Option } from 'commander';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { DEFAULT_CONFIG, type Config } from '../config.js';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Config } from '../config.js';
 import type { Effects } from '../effects.js';
-import { YjpackError, formatProblem } from '../errors.js';
-import { readConfigFile } from '../load/config-file.js';
-import { loadExtract, problemsToCsv, validateExtract } from '../load/index.js';
-import { formatPeriod, lastCompletePeriod, parsePeriod, type Period } from '../period.js';
+import { ExitCode, YjpackError, formatProblem } from '../errors.js';
+import { formatPeriod, lastCompletePeriod, parsePeriod } from '../period.js';
 import { consoleProgress } from '../progress.js';
-import { choosePeriod, computeContext, openSource, reportPopulationWarnings, runQuarterlyJob, type StoreSource } from '../run.js';
-import { computeIndicators } from '../compute/index.js';
-import { recordsToCsv, recordsToJson } from '../output/records.js';
-import { writeFileAtomically } from '../output/atomic.js';
-import { openStore } from '../store/db.js';
-import { generateSample } from '../sample/index.js';
-import { buildPopulation, loadPopulationReference, populationToCsv } from '../population/index.js';
+import { toolVersion } from '../project-root.js';
+import type { StoreSource } from '../run.js';
 import type { CliIo } from './main.js';
 
 export const DEFAULT_STORE = 'yjpack.duckdb';
 export const DEFAULT_DATA = 'data-samples';
 export const DEFAULT_OUT = 'reports';
 
-const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const TOOL_VERSION = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const TOOL_VERSION = toolVersion();
 
 export function buildProgram(io: CliIo): Command {
   const program = new Command('yjpack')
@@ -56,7 +52,8 @@ export function buildProgram(io: CliIo): Command {
     .action(async (o: { data?: string; db?: string; period?: string; out: string; config?: string; pdf: boolean; browser?: string;
       htmlAudience: 'board' | 'public'; pdfAudience: 'board' | 'public' }) => {
       const source = storeSource(o, abs, true);
-      const config = o.config ? await readConfigFile(abs(o.config)) : DEFAULT_CONFIG;
+      const config = await configFrom(o.config, abs);
+      const { runQuarterlyJob } = await import('../run.js');
       const result = await withProblemsFile(join(abs(o.out), 'problems.csv'), () => runQuarterlyJob({
         source, period: o.period ? parsePeriod(o.period) : null, outDir: abs(o.out), config,
         pdf: o.pdf, browser: o.browser ?? null, toolVersion: TOOL_VERSION,
@@ -79,6 +76,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--problems <file>', 'where to write the problems CSV if the extract is refused', join(DEFAULT_OUT, 'problems.csv'))
     .addHelpText('after', '\nExamples:\n  npm run yjpack -- load --data extracts/2024-25-Q3\n  npm run yjpack -- load --data extracts/full-history --db yjpack.duckdb --full')
     .action(async (o: { data: string; db: string; full: boolean; problems: string }) => {
+      const [{ openStore }, { loadExtract }] = await Promise.all([import('../store/db.js'), import('../load/index.js')]);
       const e = effects();
       const step = e.progress.step(`load ${o.data} into ${o.db}`);
       const store = await openStore(abs(o.db));
@@ -104,13 +102,14 @@ export function buildProgram(io: CliIo): Command {
     .option('--problems <file>', 'also write the problems as a CSV that opens in Excel')
     .addHelpText('after', '\nExample:\n  npm run yjpack -- validate --data extracts/2024-25-Q3 --problems problems.csv')
     .action(async (o: { data: string; problems?: string }) => {
+      const { validateExtract, problemsToCsv } = await import('../load/index.js');
       const e = effects();
       const step = e.progress.step(`validate ${o.data}`);
       const report = await validateExtract(abs(o.data), { now: io.now(), onProgress: (file, rows) => step.update(`${file}: ${rows} rows`) });
       step.done(`${report.errorCount} error(s), ${report.warningCount} warning(s)`);
       for (const p of report.problems) io.stdout.write(`${formatProblem(p)}\n`);
-      if (o.problems) await writeFileAtomically(abs(o.problems), problemsToCsv(report.problems));
-      if (report.errorCount > 0) io.exitCode = 65;
+      if (o.problems) await writeFile(abs(o.problems), problemsToCsv(report.problems));
+      if (report.errorCount > 0) io.exitCode = ExitCode.data;
     });
 
   program.command('indicators')
@@ -124,7 +123,9 @@ export function buildProgram(io: CliIo): Command {
     .addHelpText('after', '\nExamples:\n  npm run yjpack -- indicators --data data-samples --period 2026-27-Q2 --json\n  npm run yjpack -- indicators --db yjpack.duckdb --period 2024-25-Q3 --csv > indicators.csv')
     .action(async (o: { data?: string; db?: string; period?: string; config?: string; csv?: boolean }) => {
       const source = storeSource(o, abs, false);
-      const config = o.config ? await readConfigFile(abs(o.config)) : DEFAULT_CONFIG;
+      const config = await configFrom(o.config, abs);
+      const [{ choosePeriod, computeContext, openSource, reportPopulationWarnings }, { computeIndicators }, { recordsToCsv, recordsToJson }] = await Promise.all([
+        import('../run.js'), import('../compute/index.js'), import('../output/records.js')]);
       const e = effects();
       const { store } = await openSource(source, e);
       try {
@@ -149,6 +150,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--area <code>', 'ONS area whose population and ethnic mix the service gets', 'E08000031')
     .addHelpText('after', '\nExamples:\n  npm run yjpack -- sample --out /tmp/extract\n  npm run yjpack -- sample --out /tmp/national --children 300000 --seed 7')
     .action(async (o: { out: string; children?: number; seed: number; to?: string; area: string }) => {
+      const { generateSample } = await import('../sample/index.js');
       const e = effects();
       const to = o.to ? parsePeriod(o.to) : lastCompletePeriod(io.now().toISOString().slice(0, 10));
       const step = e.progress.step(`write a sample extract to ${o.out}`);
@@ -165,11 +167,12 @@ export function buildProgram(io: CliIo): Command {
     .option('--out <file>', 'file to write (default: print to stdout)')
     .addHelpText('after', '\nExamples:\n  npm run yjpack -- population --area E08000031 --out extracts/population.csv\n  npm run yjpack -- population --area E06000015 --area E10000007 > population.csv')
     .action(async (o: { area: string[]; out?: string }) => {
+      const { buildPopulation, loadPopulationReference, populationToCsv } = await import('../population/index.js');
       const reference = await loadPopulationReference();
       const { rows, notes } = buildPopulation(o.area, reference);
       const csv = populationToCsv(rows);
       if (o.out) {
-        await writeFileAtomically(abs(o.out), csv);
+        await writeFile(abs(o.out), csv);
         const e = effects();
         e.progress.info(`wrote ${rows.length} rows to ${o.out}`);
         for (const n of notes) e.progress.info(n);
@@ -191,6 +194,17 @@ function storeSource(o: { data?: string; db?: string }, abs: (p: string) => stri
   return { kind: 'data', dir: abs(o.data ?? DEFAULT_DATA) };
 }
 
+async function configFrom(path: string | undefined, abs: (p: string) => string): Promise<Config> {
+  if (!path) return (await import('../config.js')).DEFAULT_CONFIG;
+  const { readConfigFile } = await import('../load/config-file.js');
+  return readConfigFile(abs(path));
+}
+
+async function writeFile(path: string, text: string): Promise<void> {
+  const { writeFileAtomically } = await import('../output/atomic.js');
+  await writeFileAtomically(path, text);
+}
+
 function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new YjpackError('badOption', { option: value, reason: 'expected a whole number greater than 0' });
@@ -203,7 +217,8 @@ async function withProblemsFile<T>(path: string, fn: () => Promise<T>): Promise<
     return await fn();
   } catch (e) {
     if (e instanceof YjpackError && e.problems.length > 0) {
-      await writeFileAtomically(path, problemsToCsv([...e.problems])).catch(() => undefined);
+      const { problemsToCsv } = await import('../validate/problem-list.js');
+      await writeFile(path, problemsToCsv([...e.problems])).catch(() => undefined);
       throw new YjpackError(e.messageId, {}, { problems: e.problems, cause: e, text: `${e.message} The full list is in ${path}.` });
     }
     throw e;

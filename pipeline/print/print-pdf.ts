@@ -5,7 +5,7 @@
  * anything: the HTML's own CSP forbids it, the context is offline, and every
  * request is aborted here as well.
  */
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { YjpackError } from '../errors.js';
 import { periodLabel, type Period } from '../period.js';
 import type { BrowserChoice } from './find-browser.js';
@@ -37,6 +37,8 @@ export interface PrintOptions {
 }
 
 export async function launchBrowser(choice: BrowserChoice): Promise<Browser> {
+  // Imported here, not at the top: playwright-core is large, and only printing needs it.
+  const { chromium } = await import('playwright-core');
   try {
     return await chromium.launch({
       executablePath: choice.executablePath,
