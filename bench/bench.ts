@@ -16,6 +16,7 @@
  * against DuckDB's bare load spawned the same way (bench/bare-load.mjs).
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { tmpdir } from 'node:os';
@@ -72,13 +73,33 @@ function clis(compare: string | null): Cli[] {
   return list;
 }
 
-/** Wall time of one spawned node process, in ms; throws if it fails. */
-function spawnMs(args: string[]): number {
+/**
+ * CPU time (user + system, all threads) of this process's finished children,
+ * in ms, from /proc (Linux; null elsewhere). On a shared machine a process's
+ * wall time depends on what else runs; its CPU time much less.
+ */
+function childrenCpuMs(): number | null {
+  try {
+    // After "pid (comm) ": field 3 (state) is index 0, so cutime (16) and cstime (17) are 13 and 14; in clock ticks of 10 ms.
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+interface ProcessTime { wall: number; cpu: number | null }
+
+/** Wall and CPU time of one spawned node process, in ms; throws if it fails. */
+function spawnMs(args: string[]): ProcessTime {
+  const cpu0 = childrenCpuMs();
   const t0 = performance.now();
   const child = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
-  const ms = performance.now() - t0;
+  const wall = performance.now() - t0;
+  const cpu1 = childrenCpuMs();
   if (child.status !== 0) throw new Error(`node ${args.join(' ')} exited ${child.status}: ${child.stderr}`);
-  return ms;
+  return { wall, cpu: cpu0 === null || cpu1 === null ? null : cpu1 - cpu0 };
 }
 
 function median(xs: number[]): number {
@@ -92,28 +113,34 @@ function median(xs: number[]): number {
  * the median is reported.
  */
 function processTimings(dir: string, list: Cli[], repeats: number): void {
-  const rows: { label: string; ms: Record<string, number[]> }[] = [
+  const rows: { label: string; ms: Record<string, ProcessTime[]> }[] = [
     { label: '--help', ms: {} }, { label: 'validate', ms: {} }, { label: 'load (validated)', ms: {} },
   ];
-  const bare: number[] = [];
+  const bare: ProcessTime[] = [];
   for (let i = 0; i < repeats; i++) {
     bare.push(spawnMs([join(ROOT, 'bench/bare-load.mjs'), dir, join(dir, `bare-${i}.duckdb`)]));
     for (const cli of list) {
-      const add = (row: number, ms: number) => (rows[row]!.ms[cli.label] ??= []).push(ms);
+      const add = (row: number, ms: ProcessTime) => (rows[row]!.ms[cli.label] ??= []).push(ms);
       add(0, spawnMs([...cli.args, '--help']));
       add(1, spawnMs([...cli.args, 'validate', '--data', dir]));
       add(2, spawnMs([...cli.args, 'load', '--data', dir, '--db', join(dir, `store-${cli.label.replace(/\W/g, '')}-${i}.duckdb`), '--full']));
     }
   }
-  const bareMs = median(bare);
-  console.log(`  whole processes, median of ${repeats} (spawned node, wall time):`);
-  console.log(`    ${'bare DuckDB read_csv load'.padEnd(40)} ${(bareMs / 1000).toFixed(2).padStart(7)} s`);
+  const summary = (times: ProcessTime[]) => ({
+    wall: median(times.map((t) => t.wall)),
+    cpu: times.every((t) => t.cpu !== null) ? median(times.map((t) => t.cpu!)) : null,
+  });
+  const seconds = (ms: number) => (ms / 1000).toFixed(2).padStart(7);
+  const bareTime = summary(bare);
+  const line = (label: string, t: ProcessTime, ratio: boolean) => {
+    const times = `${seconds(t.wall)} s wall${ratio ? ` (${(t.wall / bareTime.wall).toFixed(2)}× bare)` : ''}`;
+    const cpu = t.cpu === null ? '' : `  ${seconds(t.cpu)} s CPU${ratio && bareTime.cpu ? ` (${(t.cpu / bareTime.cpu).toFixed(2)}× bare)` : ''}`;
+    console.log(`    ${label.padEnd(40)} ${times}${cpu}`);
+  };
+  console.log(`  whole processes, median of ${repeats} (spawned node; CPU is user + system of all its threads):`);
+  line('bare DuckDB read_csv load', bareTime, false);
   for (const row of rows) {
-    for (const cli of list) {
-      const ms = median(row.ms[cli.label]!);
-      const ratio = row.label.startsWith('load') ? `  (${(ms / bareMs).toFixed(2)}× bare)` : '';
-      console.log(`    ${`${row.label}, ${cli.label}`.padEnd(40)} ${(ms / 1000).toFixed(2).padStart(7)} s${ratio}`);
-    }
+    for (const cli of list) line(`${row.label}, ${cli.label}`, summary(row.ms[cli.label]!), row.label.startsWith('load'));
   }
 }
 
