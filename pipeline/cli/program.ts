@@ -3,7 +3,7 @@
  * into typed values (usage errors exit 64), builds the effects object and
  * calls the library; output for stdout is written here and nowhere else.
  *
- * Only commander and a few small modules are imported up front: each action
+ * Only commander and small modules of our own are imported up front: each action
  * imports what its command needs when it runs, so `--help` and `validate`
  * start without loading Vega, Handlebars or Chromium's driver
  * (test/cli/lazy-imports.test.ts holds this).
@@ -17,6 +17,8 @@ import { ExitCode, YjpackError, formatProblem } from '../errors.js';
 import { formatPeriod, lastCompletePeriod, parsePeriod } from '../period.js';
 import { consoleProgress } from '../progress.js';
 import { toolVersion } from '../project-root.js';
+import { writeFileAtomically } from '../output/atomic.js';
+import { problemsToCsv } from '../validate/problem-list.js';
 import type { StoreSource } from '../run.js';
 import type { CliIo } from './main.js';
 
@@ -102,13 +104,13 @@ export function buildProgram(io: CliIo): Command {
     .option('--problems <file>', 'also write the problems as a CSV that opens in Excel')
     .addHelpText('after', '\nExample:\n  npm run yjpack -- validate --data extracts/2024-25-Q3 --problems problems.csv')
     .action(async (o: { data: string; problems?: string }) => {
-      const { validateExtract, problemsToCsv } = await import('../load/index.js');
+      const { validateExtract } = await import('../load/index.js');
       const e = effects();
       const step = e.progress.step(`validate ${o.data}`);
       const report = await validateExtract(abs(o.data), { now: io.now(), onProgress: (file, rows) => step.update(`${file}: ${rows} rows`) });
       step.done(`${report.errorCount} error(s), ${report.warningCount} warning(s)`);
       for (const p of report.problems) io.stdout.write(`${formatProblem(p)}\n`);
-      if (o.problems) await writeFile(abs(o.problems), problemsToCsv(report.problems));
+      if (o.problems) await writeFileAtomically(abs(o.problems), problemsToCsv(report.problems));
       if (report.errorCount > 0) io.exitCode = ExitCode.data;
     });
 
@@ -172,7 +174,7 @@ export function buildProgram(io: CliIo): Command {
       const { rows, notes } = buildPopulation(o.area, reference);
       const csv = populationToCsv(rows);
       if (o.out) {
-        await writeFile(abs(o.out), csv);
+        await writeFileAtomically(abs(o.out), csv);
         const e = effects();
         e.progress.info(`wrote ${rows.length} rows to ${o.out}`);
         for (const n of notes) e.progress.info(n);
@@ -200,11 +202,6 @@ async function configFrom(path: string | undefined, abs: (p: string) => string):
   return readConfigFile(abs(path));
 }
 
-async function writeFile(path: string, text: string): Promise<void> {
-  const { writeFileAtomically } = await import('../output/atomic.js');
-  await writeFileAtomically(path, text);
-}
-
 function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new YjpackError('badOption', { option: value, reason: 'expected a whole number greater than 0' });
@@ -217,8 +214,7 @@ async function withProblemsFile<T>(path: string, fn: () => Promise<T>): Promise<
     return await fn();
   } catch (e) {
     if (e instanceof YjpackError && e.problems.length > 0) {
-      const { problemsToCsv } = await import('../validate/problem-list.js');
-      await writeFile(path, problemsToCsv([...e.problems])).catch(() => undefined);
+      await writeFileAtomically(path, problemsToCsv([...e.problems])).catch(() => undefined);
       throw new YjpackError(e.messageId, {}, { problems: e.problems, cause: e, text: `${e.message} The full list is in ${path}.` });
     }
     throw e;
