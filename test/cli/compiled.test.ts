@@ -31,7 +31,7 @@ describe('bin/yjpack.js (the compiled CLI)', () => {
     const out = await mkdtemp(join(tmpdir(), 'yjpack-compiled-'));
     const run = yjpack('run', '--data', 'test/fixtures/cli/tiny', '--period', '2024-25-Q2', '--out', out, '--no-pdf');
     expect(run.status, run.stderr).toBe(0);
-    expect((await readFile(join(out, '2024-25-Q2', 'board-pack.html'), 'utf8')).startsWith('<!DOCTYPE html>')).toBe(true);
+    expect((await readFile(join(out, '2024-25-Q2', 'board', 'board-pack.html'), 'utf8')).startsWith('<!DOCTYPE html>')).toBe(true);
     const manifest = JSON.parse(await readFile(join(out, '2024-25-Q2', 'manifest.json'), 'utf8')) as { tool: string; version: string };
     expect(manifest).toMatchObject({ tool: 'yjpack', version: VERSION });
   }, 120_000);
