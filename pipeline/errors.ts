@@ -3,22 +3,10 @@
  * YjpackError carrying a sysexits code; anything else reaching the CLI is a
  * bug and exits 1 with a request to report it. Only the CLI entry exits.
  */
+import { ExitCode } from './exit-codes.js';
 import { messages, type MessageId, type MessageParams } from './messages.js';
 
-export const ExitCode = {
-  ok: 0,
-  internal: 1,
-  usage: 64,
-  data: 65,
-  missingInput: 66,
-  cannotWrite: 73,
-  config: 78,
-  // Stopped by a signal: 128 + its number, as a shell reports a process killed by it.
-  sighup: 129,
-  sigint: 130,
-  sigterm: 143,
-} as const;
-export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+export { ExitCode } from './exit-codes.js';
 
 /** One problem found in an input file, located as precisely as the input allows. */
 export interface Problem {
@@ -67,4 +55,9 @@ export function formatProblem(p: Problem): string {
 
 function truncate(s: string, n: number): string {
   return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
+}
+
+/** The message of anything thrown (an Error's message, else its string form), for a catalogue message's detail. */
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }

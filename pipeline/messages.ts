@@ -3,7 +3,7 @@
  * where, and how to fix it. Tests refer to messages by id, never by text.
  * Add new messages here rather than writing text at the throw site.
  */
-import type { ExitCode } from './errors.js';
+import { ExitCode } from './exit-codes.js';
 
 export type MessageParams = Record<string, string | number | undefined>;
 
@@ -12,12 +12,8 @@ interface MessageEntry {
   text: (p: MessageParams) => string;
 }
 
-const USAGE = 64 as const;
-const DATA = 65 as const;
-const NOINPUT = 66 as const;
-const CANTCREAT = 73 as const;
-const CONFIG = 78 as const;
-const INTERNAL = 1 as const;
+// Short names for the catalogue's lines; the numbers are defined once, in exit-codes.ts.
+const { usage: USAGE, data: DATA, missingInput: NOINPUT, cannotWrite: CANTCREAT, config: CONFIG, internal: INTERNAL } = ExitCode;
 
 function entry(exit: ExitCode, text: (p: MessageParams) => string): MessageEntry {
   return { exit, text };

@@ -2,37 +2,35 @@
  * The commands, their options and help texts. Each action parses its options
  * into typed values (usage errors exit 64), builds the effects object and
  * calls the library; output for stdout is written here and nowhere else.
+ *
+ * Only commander and small modules of our own are imported up front: each action
+ * imports what its command needs when it runs, so `--help` and `validate`
+ * start without loading Vega, Handlebars or Chromium's driver
+ * (test/cli/lazy-imports.test.ts holds this).
  */
 import { Command, Option } from 'commander';
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { DEFAULT_CONFIG, type Config } from '../config.js';
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Config } from '../config.js';
 import type { Effects } from '../effects.js';
-import { YjpackError, formatProblem } from '../errors.js';
-import { readConfigFile } from '../load/config-file.js';
-import { loadExtract, problemsToCsv, validateExtract } from '../load/index.js';
-import { formatPeriod, lastCompletePeriod, parsePeriod, type Period } from '../period.js';
+import { ExitCode, YjpackError, formatProblem } from '../errors.js';
+import { formatPeriod, lastCompletePeriod, parsePeriod } from '../period.js';
 import { consoleProgress } from '../progress.js';
-import { choosePeriod, computeContext, openSource, reportPopulationWarnings, runQuarterlyJob, type StoreSource } from '../run.js';
-import { computeIndicators } from '../compute/index.js';
-import { recordsToCsv, recordsToJson } from '../output/records.js';
+import { toolVersion } from '../project-root.js';
 import { writeFileAtomically } from '../output/atomic.js';
 import { refuseOverwrite, type OverwriteRule } from '../output/overwrite.js';
 import { FILES } from '../contract/files.js';
 import { messages } from '../messages.js';
 import { problemsFileWritten } from './report-failure.js';
-import { withStoreCopy } from '../store/replace.js';
-import { generateSample } from '../sample/index.js';
-import { buildPopulation, loadPopulationReference, populationToCsv } from '../population/index.js';
+import { problemsToCsv } from '../validate/problem-list.js';
+import type { StoreSource } from '../run.js';
 import type { CliIo } from './main.js';
 
 export const DEFAULT_STORE = 'yjpack.duckdb';
 export const DEFAULT_DATA = 'data-samples';
 export const DEFAULT_OUT = 'reports';
 
-const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const TOOL_VERSION = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const TOOL_VERSION = toolVersion();
 
 export function buildProgram(io: CliIo): Command {
   const program = new Command('yjpack')
@@ -60,7 +58,8 @@ export function buildProgram(io: CliIo): Command {
     .action(async (o: { data?: string; db?: string; period?: string; out: string; config?: string; pdf: boolean; browser?: string;
       htmlAudience: 'board' | 'public'; pdfAudience: 'board' | 'public' }) => {
       const source = storeSource(o, abs, true);
-      const config = o.config ? await readConfigFile(abs(o.config)) : DEFAULT_CONFIG;
+      const config = await configFrom(o.config, abs);
+      const { runQuarterlyJob } = await import('../run.js');
       const result = await withProblemsFile(join(abs(o.out), 'problems.csv'), false, () => runQuarterlyJob({
         source, period: o.period ? parsePeriod(o.period) : null, outDir: abs(o.out), config,
         pdf: o.pdf, browser: o.browser ?? null, toolVersion: TOOL_VERSION,
@@ -84,6 +83,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--force', 'let --problems replace an existing file that is not a yjpack problems CSV', false)
     .addHelpText('after', '\nExamples:\n  npm run yjpack -- load --data extracts/2024-25-Q3\n  npm run yjpack -- load --data extracts/full-history --db yjpack.duckdb --full')
     .action(async (o: { data: string; db: string; full: boolean; problems: string; force: boolean }) => {
+      const [{ withStoreCopy }, { loadExtract }] = await Promise.all([import('../store/replace.js'), import('../load/index.js')]);
       const e = effects();
       const step = e.progress.step(`load ${o.data} into ${o.db}`);
       try {
@@ -109,13 +109,14 @@ export function buildProgram(io: CliIo): Command {
     .addHelpText('after', '\nExample:\n  npm run yjpack -- validate --data extracts/2024-25-Q3 --problems problems.csv')
     .action(async (o: { data: string; problems?: string; force: boolean }) => {
       if (o.problems) await refuseOverwrite(abs(o.problems), problemsRule(o.force));
+      const { validateExtract } = await import('../load/index.js');
       const e = effects();
       const step = e.progress.step(`validate ${o.data}`);
       const report = await validateExtract(abs(o.data), { now: io.now(), onProgress: (file, rows) => step.update(`${file}: ${rows} rows`) });
       step.done(`${report.errorCount} error(s), ${report.warningCount} warning(s)`);
       for (const p of report.problems) io.stdout.write(`${formatProblem(p)}\n`);
       if (o.problems) await writeFileAtomically(abs(o.problems), problemsToCsv(report.problems));
-      if (report.errorCount > 0) io.exitCode = 65;
+      if (report.errorCount > 0) io.exitCode = ExitCode.data;
     });
 
   program.command('indicators')
@@ -129,7 +130,9 @@ export function buildProgram(io: CliIo): Command {
     .addHelpText('after', '\nExamples:\n  npm run yjpack -- indicators --data data-samples --period 2026-27-Q2 --json\n  npm run yjpack -- indicators --db yjpack.duckdb --period 2024-25-Q3 --csv > indicators.csv')
     .action(async (o: { data?: string; db?: string; period?: string; config?: string; csv?: boolean }) => {
       const source = storeSource(o, abs, false);
-      const config = o.config ? await readConfigFile(abs(o.config)) : DEFAULT_CONFIG;
+      const config = await configFrom(o.config, abs);
+      const [{ choosePeriod, computeContext, openSource, reportPopulationWarnings }, { computeIndicators }, { recordsToCsv, recordsToJson }] = await Promise.all([
+        import('../run.js'), import('../compute/index.js'), import('../output/records.js')]);
       const e = effects();
       const { store } = await openSource(source, e);
       try {
@@ -158,6 +161,7 @@ export function buildProgram(io: CliIo): Command {
       for (const name of SAMPLE_FILES) {
         await refuseOverwrite(join(abs(o.out), name), { option: '--out', output: 'a sample extract', force: o.force, mayReplaceExtractFiles: SAMPLE_FILES });
       }
+      const { generateSample } = await import('../sample/index.js');
       const e = effects();
       const to = o.to ? parsePeriod(o.to) : lastCompletePeriod(io.now().toISOString().slice(0, 10));
       const step = e.progress.step(`write a sample extract to ${o.out}`);
@@ -178,6 +182,7 @@ export function buildProgram(io: CliIo): Command {
       if (o.out) {
         await refuseOverwrite(abs(o.out), { option: '--out', output: 'population figures', force: o.force, mayReplaceExtractFiles: ['population.csv'] });
       }
+      const { buildPopulation, loadPopulationReference, populationToCsv } = await import('../population/index.js');
       const reference = await loadPopulationReference();
       const { rows, notes } = buildPopulation(o.area, reference);
       const csv = populationToCsv(rows);
@@ -204,6 +209,12 @@ function storeSource(o: { data?: string; db?: string }, abs: (p: string) => stri
   }
   if (!o.data && !defaultToSample) throw new YjpackError('dataOrDbRequired');
   return { kind: 'data', dir: abs(o.data ?? DEFAULT_DATA) };
+}
+
+async function configFrom(path: string | undefined, abs: (p: string) => string): Promise<Config> {
+  if (!path) return (await import('../config.js')).DEFAULT_CONFIG;
+  const { readConfigFile } = await import('../load/config-file.js');
+  return readConfigFile(abs(path));
 }
 
 function positiveInt(value: string): number {

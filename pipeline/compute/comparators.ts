@@ -16,14 +16,12 @@
  *   all-children `dispro.rate` record of stage `outcome`, same period.
  * - any other id: the headline record (breakdown {}) with that id and period.
  */
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { YjpackError } from '../errors.js';
+import { errorText, YjpackError } from '../errors.js';
+import { projectPath } from '../project-root.js';
 import { addQuarters, comparePeriods, formatPeriod, parsePeriod } from '../period.js';
-import { errorText, type Store } from '../store/db.js';
+import type { Store } from '../store/db.js';
 import type { Breakdown, IndicatorId, IndicatorRecord, Unit } from './record.js';
 import { significantAgainst } from './statistics.js';
 
@@ -102,12 +100,7 @@ export async function loadShippedComparators(path: string = shippedComparatorsPa
 
 /** reference/comparators.csv of the project this module belongs to (run from source or a build). */
 export function shippedComparatorsPath(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (let dir = here; ; dir = dirname(dir)) {
-    const candidate = join(dir, 'reference', COMPARATOR_FILE);
-    if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) return join(here, '..', '..', 'reference', COMPARATOR_FILE);
-  }
+  return projectPath('reference', COMPARATOR_FILE);
 }
 
 /** Rows of a comparators CSV (indicator, period, area, value, numerator?, denominator?, source?). */

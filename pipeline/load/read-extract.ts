@@ -6,8 +6,7 @@ import { webcrypto } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { FILES, type FileSpec } from '../contract/files.js';
-import { YjpackError } from '../errors.js';
-import { errorText } from '../store/db.js';
+import { errorText, YjpackError } from '../errors.js';
 import { describeNonFile, readRegularFile } from './regular-file.js';
 
 export interface LocatedFile {

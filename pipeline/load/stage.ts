@@ -6,7 +6,8 @@
  * header, so a row with too many or too few fields, or a broken quote, is
  * refused into a rejects table with its line instead of stopping the read.
  */
-import { errorText, type Store } from '../store/db.js';
+import { errorText } from '../errors.js';
+import type { Store } from '../store/db.js';
 
 export interface RefusedRecord {
   /** DuckDB's line number (newlines inside quoted fields not counted). */

@@ -4,11 +4,10 @@
  * project this module belongs to, found from the module's own location so
  * the CLI works from any current directory.
  */
-import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { YjpackError } from '../errors.js';
+import { projectPath } from '../project-root.js';
 import type { Templates } from '../render/templates.js';
 
 const LAYOUT = 'pack.hbs';
@@ -32,12 +31,7 @@ export async function loadTemplates(dir: string = defaultTemplatesDir()): Promis
   }
 }
 
-/** The nearest templates/ holding pack.hbs above this module (run from source or from a build). */
+/** templates/ of the project this module belongs to (run from source or from a build). */
 export function defaultTemplatesDir(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (let dir = here; ; dir = dirname(dir)) {
-    const candidate = join(dir, 'templates');
-    if (existsSync(join(candidate, LAYOUT))) return candidate;
-    if (dirname(dir) === dir) return join(here, '..', '..', 'templates');
-  }
+  return projectPath('templates');
 }

@@ -23,9 +23,9 @@
 import { constants } from 'node:fs';
 import { copyFile, link, lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { YjpackError } from '../errors.js';
+import { errorText, YjpackError } from '../errors.js';
 import { criticalSection, throwIfStopped } from '../interrupt.js';
-import { errorText } from '../store/db.js';
+
 
 export interface OutputFile {
   path: string;

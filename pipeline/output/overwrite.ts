@@ -11,7 +11,7 @@ import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { YjpackError } from '../errors.js';
 import { FILES } from '../contract/files.js';
-import { errorText } from '../store/errors.js';
+import { errorText } from '../errors.js';
 
 export interface OverwriteRule {
   /** The option that named the path (for the message): '--out', '--problems'. */

@@ -4,14 +4,12 @@
  * The folder is found from this module's own location, so yjpack finds it
  * from any working directory, run from source or from a build.
  */
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { ETHNIC_GROUPS, type EthnicGroup } from '../contract/codes.js';
-import { YjpackError } from '../errors.js';
-import { errorText } from '../store/db.js';
+import { errorText, YjpackError } from '../errors.js';
+import { projectPath } from '../project-root.js';
 import { AGE_BANDS, type AgeBand, type AreaInfo, type CensusCount, type MidYearEstimate, type PopulationReference, type ServicePopulation } from './types.js';
 
 export const REFERENCE_FILES = {
@@ -26,15 +24,7 @@ type Row = Record<string, string>;
 
 /** The reference/ folder of the project this module belongs to. */
 export function defaultReferenceDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = join(dir, 'reference');
-    if (existsSync(join(candidate, REFERENCE_FILES.areas))) return candidate;
-    const up = dirname(dir);
-    // At the file-system root: say where it was expected (the project root above pipeline/).
-    if (up === dir) return join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'reference');
-    dir = up;
-  }
+  return projectPath('reference');
 }
 
 export async function loadPopulationReference(dir: string = defaultReferenceDir()): Promise<PopulationReference> {

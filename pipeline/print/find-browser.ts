@@ -48,7 +48,7 @@ export async function findBrowser(options: FindBrowserOptions): Promise<BrowserC
     if (await isExecutable(path)) return { executablePath: path, args: [], source: 'system' };
   }
   try {
-    const bundled = await (options.bundled ?? sparticuzChromium)();
+    const bundled = await (options.bundled ?? bundledChromium)();
     return {
       executablePath: bundled.executablePath,
       args: bundled.args.filter((a) => !UNSAFE_BUNDLED_FLAGS.includes(a)),
@@ -112,9 +112,21 @@ async function executableFile(path: string): Promise<boolean> {
   }
 }
 
-/** The Chromium inside the npm package, unpacked on first use (to the system temp folder). */
-async function sparticuzChromium(): Promise<{ executablePath: string; args: string[] }> {
-  const { default: chromium } = await import('@sparticuz/chromium');
+/** The npm package with a Chromium build for Linux: an optional dependency, absent where npm skipped it. */
+export const BUNDLED_CHROMIUM_PACKAGE = '@sparticuz/chromium';
+
+interface BundledChromiumModule {
+  default: { executablePath(): Promise<string>; args: readonly string[] };
+}
+
+/**
+ * The Chromium inside the npm package, unpacked on first use (to the system
+ * temp folder). The package name is a variable so that the build compiles
+ * where the optional package is not installed; a missing package rejects
+ * here and findBrowser reports browserMissing.
+ */
+export async function bundledChromium(packageName: string = BUNDLED_CHROMIUM_PACKAGE): Promise<{ executablePath: string; args: string[] }> {
+  const { default: chromium } = (await import(packageName)) as BundledChromiumModule;
   return { executablePath: await chromium.executablePath(), args: [...chromium.args] };
 }
 

@@ -5,7 +5,7 @@
  * anything: the HTML's own CSP forbids it, the context is offline, and every
  * request is aborted here as well.
  */
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { YjpackError } from '../errors.js';
 import { onStop, stopError, stopRequested, throwIfStopped } from '../interrupt.js';
 import { periodLabel, type Period } from '../period.js';
@@ -47,6 +47,8 @@ export interface PrintOptions {
 export async function launchBrowser(choice: BrowserChoice): Promise<Browser> {
   throwIfStopped();
   let browser: Browser;
+  // Imported here, not at the top: playwright-core is large, and only printing needs it.
+  const { chromium } = await import('playwright-core');
   try {
     browser = await chromium.launch({
       executablePath: choice.executablePath,

@@ -8,10 +8,9 @@ import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node
 import { existsSync } from 'node:fs';
 import { YjpackError } from '../errors.js';
 import { onStop, stopError, stopRequested, throwIfStopped } from '../interrupt.js';
-import { checkStorePath, errorText, storeError, storeFault } from './errors.js';
+import { errorText } from '../errors.js';
+import { checkStorePath, storeError, storeFault } from './errors.js';
 import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
-
-export { errorText } from './errors.js';
 
 export type SqlParams = Record<string, string | number | boolean | null>;
 export type Row = Record<string, string | number | boolean | null>;

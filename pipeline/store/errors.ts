@@ -5,6 +5,7 @@
  * that is not there (66 reading, 73 writing) and a store in use (73); only a
  * damaged store is ever one to rebuild.
  */
+import { errorText } from '../errors.js';
 import { access, stat } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { dirname } from 'node:path';
@@ -80,9 +81,6 @@ export async function checkStorePath(path: string, writing: boolean): Promise<vo
   }
 }
 
-export function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
 
 function firstLine(e: unknown): string {
   return errorText(e).split('\n')[0] ?? '';

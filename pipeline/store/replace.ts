@@ -18,7 +18,8 @@ import { basename, dirname, join } from 'node:path';
 import { YjpackError } from '../errors.js';
 import { criticalSection, throwIfStopped } from '../interrupt.js';
 import { backupPath, openStore, type Store } from './db.js';
-import { errorText, storeError } from './errors.js';
+import { errorText } from '../errors.js';
+import { storeError } from './errors.js';
 
 const LOADING = /^\.(.+)\.(\d+)\.loading(\.wal|\.backup)?$/;
 

@@ -63,14 +63,20 @@ export function headerKey(name: string): string {
   return trimInvisible(name).toLowerCase();
 }
 
-const PADDING = [', ', ' ,', ' \n', ' \r', '\n ', '" ', ' "'].map((p) => Buffer.from(p, 'latin1'));
+/** Bytes that end or start a field: comma, line feed, carriage return, double quote. */
+const FIELD_EDGE = new Set([0x2c, 0x0a, 0x0d, 0x22]);
 
 /**
- * Whether any field may start or end with a space (then values are trimmed).
- * Errs towards yes (a quoted "a, b" counts); a handful of byte searches cost
- * far less than trimming every field of a clean file.
+ * Whether any field may start or end with a space (then values are trimmed):
+ * a space next to a comma, a line end or a quote, or at either end of the
+ * data. Errs towards yes (a quoted "a, b" counts). One pass that stops only
+ * at spaces (a native byte search between them) costs far less than trimming
+ * every field of a clean file, and a fraction of one search per pattern.
  */
 export function hasPaddedFields(bytes: Buffer, start: number): boolean {
-  if (bytes[start] === 0x20 || bytes[bytes.length - 1] === 0x20) return true;
-  return PADDING.some((p) => bytes.indexOf(p, start) !== -1);
+  for (let at = bytes.indexOf(0x20, start); at !== -1; at = bytes.indexOf(0x20, at + 1)) {
+    if (at === start || at === bytes.length - 1) return true;
+    if (FIELD_EDGE.has(bytes[at - 1]!) || FIELD_EDGE.has(bytes[at + 1]!)) return true;
+  }
+  return false;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findBrowser, systemCandidates } from '../../pipeline/print/find-browser.js';
+import { bundledChromium, findBrowser, systemCandidates } from '../../pipeline/print/find-browser.js';
 import { YjpackError } from '../../pipeline/errors.js';
 
 /** A fake file system in which only the named paths are executables. */
@@ -49,6 +49,16 @@ describe('findBrowser: --browser, then YJPACK_BROWSER, then a system browser, th
     const error = await findBrowser({ env: {}, platform: 'darwin', isExecutable: only(), bundled: noBundled }).catch((e: unknown) => e);
     expect((error as YjpackError).messageId).toBe('browserMissing');
     expect((error as YjpackError).message).toContain('Unsupported platform: darwin');
+  });
+
+  it('reports browserMissing, naming the package, where the optional bundled Chromium was not installed', async () => {
+    // npm skips an optional dependency it cannot install (or --omit=optional): the same code path as here.
+    const absent = '@yjpack-test/no-such-chromium';
+    const error = await findBrowser({ env: {}, platform: 'linux', isExecutable: only(), bundled: () => bundledChromium(absent) })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(YjpackError);
+    expect((error as YjpackError).messageId).toBe('browserMissing');
+    expect((error as YjpackError).message).toContain(absent);
   });
 });
 
