@@ -169,6 +169,9 @@ export const messages = {
     `'${p.path}' is a DuckDB database but not a yjpack store (it has no yjpack tables). Point --db at a file made by 'yjpack load', or give a new file name to start a store.`),
   storeTooNew: entry(DATA, (p) =>
     `The store '${p.path}' was made by a newer yjpack (store version ${p.version}; this yjpack reads version ${p.supported}). Update yjpack (npm ci in a fresh checkout) to read it.`),
+  // YJB KPIs: a store from before the KPI files (pipeline/store)
+  storeTooOld: entry(DATA, (p) =>
+    `The store '${p.path}' was made by an older yjpack (store version ${p.version}; this yjpack needs version ${p.supported}). Upgrade it by loading into it once (yjpack load --data DIR --db ${p.path}), then run again.`),
   badLineEnds: entry(DATA, (p) =>
     `${p.file} has a carriage return (CR) on its own on line ${p.line}: lines must end with LF or CRLF. Save it again from Excel as "CSV UTF-8 (Comma delimited)".`),
 
@@ -285,6 +288,14 @@ export const expected = {
     `expected the ${parts} of this year to add up to this total (${total}), but they add up to ${sum}`,
   partsRounded: () =>
     'the parts of this population total add up to within 1% of it but not exactly (rounding of published figures can do this); rates use the total',
+  // YJB KPI files (accommodation, needs, care_status, victims, board_attendance)
+  rarelySuitable: (type: string) =>
+    `expected N for ${type}: the YJB counts bed and breakfast and no fixed abode as unsuitable almost always. Loaded as written; check the worker's judgement`,
+  planOnlyForSend: () => 'expected a blank plan: a plan (EHCP, or IDP in Wales) applies to SEND needs only, so it is ignored for this need',
+  attendedNotOffered: () => 'expected attended = Y only with an offered_date: a child cannot attend an intervention that was not offered. Add the date it was offered, or blank attended',
+  offeredBeforeIdentified: (date: string) => `expected an offer on or after the need was identified (${date}). Loaded as written; check the dates`,
+  withoutConsent: (column: string) => `expected ${column} = Y only for a victim who consented to contact (consented_contact = Y). Loaded as written; check consent was recorded`,
+  seniorNotAttended: () => 'expected senior = Y only for a sector that attended (attended = Y); ignored for a meeting not attended',
   moreRows: (count: number) =>
     `… and ${count.toLocaleString('en-GB')} more row(s) with the same problem in this column (not listed)`,
 } as const;

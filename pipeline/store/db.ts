@@ -47,7 +47,7 @@ export async function openStore(path: string | null, options: OpenOptions = {}):
     try {
       await connection.run(SCHEMA_SQL);
       await connection.run(
-        `INSERT INTO meta VALUES ('schema_version', '${SCHEMA_VERSION}') ON CONFLICT DO NOTHING`);
+        `INSERT INTO meta VALUES ('schema_version', '${SCHEMA_VERSION}') ON CONFLICT DO UPDATE SET value = excluded.value`);
     } catch (e) {
       store.close();
       throw new YjpackError('storeUnreadable', { path: path ?? ':memory:', detail: errorText(e) }, { cause: e });
@@ -70,6 +70,10 @@ async function refuseForeignDatabase(store: Store, path: string, readOnly: boole
   const [version] = await store.query<{ value: string }>(`SELECT value FROM meta WHERE key = 'schema_version'`);
   if (version && Number(version.value) > SCHEMA_VERSION) {
     throw new YjpackError('storeTooNew', { path, version: version.value, supported: SCHEMA_VERSION });
+  }
+  // An older store is upgraded when opened for writing (SCHEMA_SQL only adds); read-only it cannot be.
+  if (readOnly && version && Number(version.value) < SCHEMA_VERSION) {
+    throw new YjpackError('storeTooOld', { path, version: version.value, supported: SCHEMA_VERSION });
   }
 }
 
