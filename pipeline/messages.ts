@@ -109,14 +109,29 @@ export const messages = {
     `offences.csv has no outcome dated in ${p.period} (its latest is on ${p.last}), although other files reach the end of the quarter. First time entrants, custody and reoffending for the year to ${p.period} count only the outcomes up to ${p.last}, so they may be too low. Check that the extract of offences ran to the end of ${p.period}.`),
   noteNoInterventions: entry(DATA, (p) =>
     `No interventions started by the end of ${p.period} (interventions.csv missing or empty), so the ETE indicators (KPI 2) are not shown.`),
-  noteNoEtePlacements: entry(DATA, (p) =>
-    `No ETE placements started by the end of ${p.period} (ete.csv missing or empty), so every child whose intervention ended counts as not in suitable ETE.`),
   comparatorsMissing: entry(NOINPUT, (p) =>
     `The comparators shipped with yjpack cannot be read from '${p.path}' (${p.detail}). Run yjpack from a complete copy of the project (a fresh checkout restores reference/comparators.csv).`),
 
   // reoffending (pipeline/compute/indicators/reoffending): a note for the pack (never thrown)
   noteReoffendingNonSubstantive: entry(INTERNAL, () =>
     'Reoffending cohorts include Community Resolutions and Outcome 22 as index events (the local live-tracker view), so rates are not comparable with the official MoJ figures, which exclude them.'),
+
+  // YJB key performance indicators (pipeline/compute/indicators/kpi): why a KPI is not available ([x]),
+  // carried in the record's reason and left as a note for the pack (never thrown, so the exit code is unused)
+  noteKpiNoInterventions: entry(DATA, (p) =>
+    `No interventions ending by the end of ${p.period} (interventions.csv missing or empty), so ${p.kpi} is not available: the KPIs count children whose order or intervention ended in the quarter. Add interventions.csv to the extract.`),
+  noteKpiFileAbsent: entry(DATA, (p) =>
+    `${p.file} has no records up to the end of ${p.period} (missing or empty), so ${p.kpi} is not available. Add ${p.file} to the extract (data-samples/README.md describes it).`),
+  noteKpiCompletedNotRecorded: entry(DATA, (p) =>
+    `No intervention up to the end of ${p.period} has 'completed' filled in (interventions.csv has no completed column, or it is blank throughout), so ${p.kpi} is not available. Record Y or N for each out-of-court intervention that has ended.`),
+  noteKpiNoMeetings: entry(DATA, (p) =>
+    `board_attendance.csv has no board meeting dated in ${p.period}, so ${p.kpi} is not available for that quarter.`),
+  noteKpiNoPopulation: entry(DATA, (p) =>
+    `No population aged 10–17 for the year to ${p.period}, so ${p.kpi} per 10,000 is not available. Add the mid-year estimate to population.csv (yjpack population --area CODE makes one).`),
+
+  kpiReturnWritten: entry(DATA, (p) => `KPI return for ${p.period} written to ${p.path}.`),
+  kpiReturnNoYjbCode: entry(CONFIG, () =>
+    `The return's yjb_code column is blank: add the service's YJB code to the config (yjb_code: ...) and pass it with --config.`),
 
   // statistics (pipeline/compute/statistics): a caller passed impossible numbers, so a bug
   badStatisticInput: entry(INTERNAL, (p) =>

@@ -16,6 +16,9 @@ import { formatPeriod, lastCompletePeriod, parsePeriod, type Period } from '../p
 import { consoleProgress } from '../progress.js';
 import { choosePeriod, computeContext, openSource, reportPopulationWarnings, runQuarterlyJob, type StoreSource } from '../run.js';
 import { computeIndicators } from '../compute/index.js';
+import { computeKpiRecords, KPI_VERSION } from '../compute/indicators/kpi/index.js';
+import { kpiReturnCsv } from '../output/kpi-return.js';
+import { messages } from '../messages.js';
 import { recordsToCsv, recordsToJson } from '../output/records.js';
 import { writeFileAtomically } from '../output/atomic.js';
 import { openStore } from '../store/db.js';
@@ -135,6 +138,34 @@ export function buildProgram(io: CliIo): Command {
         step.done(`${out.records.length} records`);
         reportPopulationWarnings(out, e);
         io.stdout.write(o.csv ? recordsToCsv(out.records) : recordsToJson(out.records));
+      } finally {
+        store.close();
+      }
+    });
+
+  program.command('kpis')
+    .description('Write the quarter\'s YJB key performance indicator return (kpi-return.csv): one row per KPI measure and breakdown, with numerator, denominator and the service\'s YJB code (config yjb_code), in the shape of the YJB\'s KPI summary template.')
+    .option('--data <dir>', 'extract folder (throwaway in-memory store)')
+    .option('--db <file>', 'a yjpack store made by "yjpack load"')
+    .option('--period <period>', 'financial-year quarter, e.g. 2024-25-Q3 (default: the latest complete quarter in the data)')
+    .option('--out <file>', 'file to write', 'kpi-return.csv')
+    .option('--config <file>', 'YAML settings (yjb_code, service_name)')
+    .addHelpText('after', '\nExamples:\n  npm run yjpack -- kpis --data extracts/2024-25-Q3 --period 2024-25-Q3 --config yjs.yaml\n  npm run yjpack -- kpis --db yjpack.duckdb --period 2024-25-Q3 --out returns/2024-25-Q3.csv')
+    .action(async (o: { data?: string; db?: string; period?: string; out: string; config?: string }) => {
+      const source = storeSource(o, abs, false);
+      const config = o.config ? await readConfigFile(abs(o.config)) : DEFAULT_CONFIG;
+      const e = effects();
+      const { store } = await openSource(source, e);
+      try {
+        const period = await choosePeriod(store, o.period ? parsePeriod(o.period) : null, io.now().toISOString().slice(0, 10),
+          source.kind === 'data' ? source.dir : source.path);
+        const step = e.progress.step(`compute the KPIs for ${formatPeriod(period)}`);
+        const { records } = await computeKpiRecords(store, computeContext(period, config));
+        step.done();
+        await writeFileAtomically(abs(o.out), kpiReturnCsv(records, formatPeriod(period),
+          { yjbCode: config.yjbCode, serviceName: config.serviceName, kpiVersion: KPI_VERSION }));
+        e.progress.info(messages.kpiReturnWritten.text({ path: o.out, period: formatPeriod(period) }));
+        if (config.yjbCode === null) e.progress.info(messages.kpiReturnNoYjbCode.text({}));
       } finally {
         store.close();
       }
