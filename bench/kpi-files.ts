@@ -35,6 +35,9 @@ export async function writeKpiFiles(dir: string, seed: number, from: Period, to:
   const used = new Set<string>();
   const once = (key: string) => (used.has(key) ? false : (used.add(key), true));
   let victims = 0;
+  // Nothing after the history's last day: a load refuses a date that has not happened yet (an end date is then open).
+  const last = dayOf(periodEnd(to));
+  const endOrOpen = (day: number) => (day > last ? '' : isoOfDay(day));
   const lines = createInterface({ input: createReadStream(join(dir, 'interventions.csv')), crlfDelay: Infinity });
   let header = true;
   for await (const line of lines) {
@@ -42,22 +45,22 @@ export async function writeKpiFiles(dir: string, seed: number, from: Period, to:
     const [, child, , start, end] = line.split(',');
     if (!child || !start) continue;
     const s = dayOf(start);
-    const e = end ? dayOf(end) : s + 180;
+    const e = end ? dayOf(end) : Math.min(last, s + 180);
     const type = rng.pick(HOUSING);
     const from1 = s - rng.int(30, 700);
     if (once(`a|${child}|${from1}|${type}`)) {
-      const until = rng.chance(0.7) ? '' : isoOfDay(e + rng.int(-20, 200));
-      w.accommodation.add([child, isoOfDay(from1), until === '' || dayOf(until) >= from1 ? until : '', type, rng.chance(0.9) ? 'Y' : 'N']);
+      const until = rng.chance(0.7) ? '' : endOrOpen(Math.max(from1, e + rng.int(-20, 200)));
+      w.accommodation.add([child, isoOfDay(from1), until, type, rng.chance(0.9) ? 'Y' : 'N']);
     }
     if (rng.chance(0.1)) {
-      const move = s + rng.int(1, Math.max(1, e - s));
+      const move = Math.min(last, s + rng.int(1, Math.max(1, e - s)));
       if (once(`a|${child}|${move}|SEMI_INDEPENDENT`)) w.accommodation.add([child, isoOfDay(move), '', 'SEMI_INDEPENDENT', rng.chance(0.8) ? 'Y' : 'N']);
     }
     const need = (kind: string, p: number) => {
       if (!rng.chance(p)) return;
-      const identified = s - rng.int(-30, 400);
+      const identified = Math.min(last, s - rng.int(-30, 400));
       if (!once(`n|${child}|${kind}|${identified}`)) return;
-      const offered = kind !== 'SEND' && rng.chance(0.7) ? identified + rng.int(5, 90) : null;
+      const offered = kind !== 'SEND' && rng.chance(0.7) ? Math.min(last, identified + rng.int(5, 90)) : null;
       w.needs.add([child, kind, isoOfDay(identified), kind === 'SEND' ? (rng.chance(0.5) ? 'Y' : 'N') : '',
         offered === null ? '' : isoOfDay(offered), offered !== null && rng.chance(0.6) ? 'Y' : '']);
     };
@@ -67,11 +70,11 @@ export async function writeKpiFiles(dir: string, seed: number, from: Period, to:
     if (rng.chance(0.3)) {
       const status = rng.pick(STATUSES);
       const begins = s - rng.int(0, 900);
-      if (once(`c|${child}|${status}|${begins}`)) w.care_status.add([child, status, isoOfDay(begins), rng.chance(0.5) ? '' : isoOfDay(begins + rng.int(30, 1200))]);
+      if (once(`c|${child}|${status}|${begins}`)) w.care_status.add([child, status, isoOfDay(begins), rng.chance(0.5) ? '' : endOrOpen(begins + rng.int(30, 1200))]);
     }
     if (rng.chance(0.5)) {
       const consent = rng.chance(0.6);
-      w.victims.add([idOf('V', ++victims, 8), child, isoOfDay(s + rng.int(0, 30)), consent ? 'Y' : 'N',
+      w.victims.add([idOf('V', ++victims, 8), child, isoOfDay(Math.min(last, s + rng.int(0, 30))), consent ? 'Y' : 'N',
         consent && rng.chance(0.8) ? 'Y' : 'N', consent && rng.chance(0.3) ? 'Y' : 'N', rng.chance(0.7) ? 'Y' : 'N']);
     }
     for (const x of Object.values(w)) await x.flushIfFull();
