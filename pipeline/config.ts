@@ -29,6 +29,8 @@ export interface Config {
   includeNonSubstantive: boolean;
   logoFile: string | null;
   accentColour: string | null;
+  /** The service's code at the Youth Justice Board, written on the KPI return. */
+  yjbCode: string | null;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -42,10 +44,11 @@ export const DEFAULT_CONFIG: Config = {
   includeNonSubstantive: false,
   logoFile: null,
   accentColour: null,
+  yjbCode: null,
 };
 
 const KNOWN_KEYS = ['service_name', 'area_codes', 'targets', 'comparators', 'suppression_threshold', 'headline_min_count', 'pooling',
-  'include_non_substantive', 'logo', 'accent_colour'];
+  'include_non_substantive', 'logo', 'accent_colour', 'yjb_code'];
 
 /** Parses and checks a YAML config; `path` is only used in messages. */
 export function parseConfig(text: string, path: string): Config {
@@ -110,6 +113,12 @@ export function parseConfig(text: string, path: string): Config {
       if (problem) problems.push(problem);
       else config.accentColour = doc.accent_colour;
     } else problems.push('accent_colour: expected a colour like "#12436D".');
+  }
+  if (doc.yjb_code !== undefined) {
+    // Read as text whatever YAML made of it (a code of digits is a number to YAML), but only letters, digits and hyphens.
+    const code = typeof doc.yjb_code === 'number' && Number.isInteger(doc.yjb_code) ? String(doc.yjb_code) : doc.yjb_code;
+    if (typeof code === 'string' && /^[A-Za-z0-9][A-Za-z0-9-]{0,15}$/.test(code.trim())) config.yjbCode = code.trim();
+    else problems.push('yjb_code: expected the service\'s code at the Youth Justice Board as written on its KPI template: letters, digits and hyphens, at most 16, e.g. "YJS123".');
   }
   if (doc.targets !== undefined) readTargets(doc.targets, config, problems);
 

@@ -105,14 +105,29 @@ export const messages = {
     `offences.csv has no outcome dated in ${p.period} (its latest is on ${p.last}), although other files reach the end of the quarter. First time entrants, custody and reoffending for the year to ${p.period} count only the outcomes up to ${p.last}, so they may be too low. Check that the extract of offences ran to the end of ${p.period}.`),
   noteNoInterventions: entry(DATA, (p) =>
     `No interventions started by the end of ${p.period} (interventions.csv missing or empty), so the ETE indicators (KPI 2) are not shown.`),
-  noteNoEtePlacements: entry(DATA, (p) =>
-    `No ETE placements started by the end of ${p.period} (ete.csv missing or empty), so every child whose intervention ended counts as not in suitable ETE.`),
   comparatorsMissing: entry(NOINPUT, (p) =>
     `The comparators shipped with yjpack cannot be read from '${p.path}' (${p.detail}). Run yjpack from a complete copy of the project (a fresh checkout restores reference/comparators.csv).`),
 
   // reoffending (pipeline/compute/indicators/reoffending): a note for the pack (never thrown)
   noteReoffendingNonSubstantive: entry(INTERNAL, () =>
     'Reoffending cohorts include Community Resolutions and Outcome 22 as index events (the local live-tracker view), so rates are not comparable with the official MoJ figures, which exclude them.'),
+
+  // YJB key performance indicators (pipeline/compute/indicators/kpi): why a KPI is not available ([x]),
+  // carried in the record's reason and left as a note for the pack (never thrown, so the exit code is unused)
+  noteKpiNoInterventions: entry(DATA, (p) =>
+    `No interventions ending by the end of ${p.period} (interventions.csv missing or empty), so ${p.kpi} is not available: the KPIs count children whose order or intervention ended in the quarter. Add interventions.csv to the extract.`),
+  noteKpiFileAbsent: entry(DATA, (p) =>
+    `${p.file} has no records up to the end of ${p.period} (missing or empty), so ${p.kpi} is not available. Add ${p.file} to the extract (data-samples/README.md describes it).`),
+  noteKpiCompletedNotRecorded: entry(DATA, (p) =>
+    `No intervention up to the end of ${p.period} has 'completed' filled in (interventions.csv has no completed column, or it is blank throughout), so ${p.kpi} is not available. Record Y or N for each out-of-court intervention that has ended.`),
+  noteKpiNoMeetings: entry(DATA, (p) =>
+    `board_attendance.csv has no board meeting dated in ${p.period}, so ${p.kpi} is not available for that quarter.`),
+  noteKpiNoPopulation: entry(DATA, (p) =>
+    `No population aged 10–17 for the year to ${p.period}, so ${p.kpi} per 10,000 is not available. Add the mid-year estimate to population.csv (yjpack population --area CODE makes one).`),
+
+  kpiReturnWritten: entry(DATA, (p) => `KPI return for ${p.period} written to ${p.path}.`),
+  kpiReturnNoYjbCode: entry(CONFIG, () =>
+    `The return's yjb_code column is blank: add the service's YJB code to the config (yjb_code: ...) and pass it with --config.`),
 
   // statistics (pipeline/compute/statistics): a caller passed impossible numbers, so a bug
   badStatisticInput: entry(INTERNAL, (p) =>
@@ -165,6 +180,9 @@ export const messages = {
     `'${p.path}' is a DuckDB database but not a yjpack store (it has no yjpack tables). Point --db at a file made by 'yjpack load', or give a new file name to start a store.`),
   storeTooNew: entry(DATA, (p) =>
     `The store '${p.path}' was made by a newer yjpack (store version ${p.version}; this yjpack reads version ${p.supported}). Update yjpack (npm ci in a fresh checkout) to read it.`),
+  // YJB KPIs: a store from before the KPI files (pipeline/store)
+  storeTooOld: entry(DATA, (p) =>
+    `The store '${p.path}' was made by an older yjpack (store version ${p.version}; this yjpack needs version ${p.supported}). Upgrade it by loading into it once (yjpack load --data DIR --db ${p.path}), then run again.`),
   badLineEnds: entry(DATA, (p) =>
     `${p.file} has a carriage return (CR) on its own on line ${p.line}: lines must end with LF or CRLF. Save it again from Excel as "CSV UTF-8 (Comma delimited)".`),
 
@@ -311,6 +329,14 @@ export const expected = {
     `expected the ${parts} of this year to add up to this total (${total}), but they add up to ${sum}`,
   partsRounded: () =>
     'the parts of this population total add up to within 1% of it but not exactly (rounding of published figures can do this); rates use the total',
+  // YJB KPI files (accommodation, needs, care_status, victims, board_attendance)
+  rarelySuitable: (type: string) =>
+    `expected N for ${type}: the YJB counts bed and breakfast and no fixed abode as unsuitable almost always. Loaded as written; check the worker's judgement`,
+  planOnlyForSend: () => 'expected a blank plan: a plan (EHCP, or IDP in Wales) applies to SEND needs only, so it is ignored for this need',
+  attendedNotOffered: () => 'expected attended = Y only with an offered_date: a child cannot attend an intervention that was not offered. Add the date it was offered, or blank attended',
+  offeredBeforeIdentified: (date: string) => `expected an offer on or after the need was identified (${date}). Loaded as written; check the dates`,
+  withoutConsent: (column: string) => `expected ${column} = Y only for a victim who consented to contact (consented_contact = Y). Loaded as written; check consent was recorded`,
+  seniorNotAttended: () => 'expected senior = Y only for a sector that attended (attended = Y); ignored for a meeting not attended',
   moreRows: (count: number) =>
     `… and ${count.toLocaleString('en-GB')} more row(s) with the same problem in this column (not listed)`,
 } as const;

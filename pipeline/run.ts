@@ -40,7 +40,9 @@ import { findBrowser, printPdf } from './print/index.js';
 import { writeFilesAtomically, type OutputFile } from './output/atomic.js';
 import { recordsToCsv, recordsToJson } from './output/records.js';
 import { buildManifest } from './output/manifest.js';
-import { audiencePath, EARLIER_LAYOUT, MANIFEST, PACK_HTML, PACK_PDF, RECORDS_CSV, RECORDS_JSON } from './output/layout.js';
+import { audiencePath, EARLIER_LAYOUT, KPI_RETURN, MANIFEST, PACK_HTML, PACK_PDF, RECORDS_CSV, RECORDS_JSON } from './output/layout.js';
+import { kpiReturnCsv } from './output/kpi-return.js';
+import { KPI_VERSION } from './compute/indicators/kpi/index.js';
 import type { FileSummary } from './load/index.js';
 
 export type StoreSource = { kind: 'data'; dir: string } | { kind: 'db'; path: string };
@@ -215,6 +217,10 @@ export async function runQuarterlyJob(options: RunOptions, effects: Effects): Pr
     { name: audiencePath('board', RECORDS_JSON), data: recordsToJson(computed.records), audience: 'board' },
     { name: audiencePath('board', RECORDS_CSV), data: recordsToCsv(computed.records), audience: 'board' },
     { name: audiencePath('public', RECORDS_CSV), data: recordsToCsv(disclosed.records, { confidential: true }), audience: 'public' },
+    // The YJB KPI return (docs/indicators.md, KPIs): child-level counts, like the template it replaces, so the board's.
+    { name: audiencePath('board', KPI_RETURN), data: kpiReturnCsv(computed.records, formatPeriod(period), {
+      yjbCode: options.config.yjbCode, serviceName: options.config.serviceName, kpiVersion: KPI_VERSION,
+    }), audience: 'board' },
   ];
   const pdfName = audiencePath(pdfAudience, PACK_PDF);
   if (pdf) packFiles.push({ name: pdfName, data: pdf, audience: pdfAudience });
@@ -225,7 +231,7 @@ export async function runQuarterlyJob(options: RunOptions, effects: Effects): Pr
       toolVersion: options.toolVersion, producedAt: startedAt.toISOString(), period,
       inputs: files.filter((f) => f.present).map((f) => ({ file: f.file, sha256: f.sha256, rows: f.rows, bytes: f.bytes })),
       source: options.source.kind === 'data' ? { kind: 'data', name: basename(options.source.dir) } : { kind: 'db', name: basename(options.source.path) },
-      settings: options.config, outputs: [...packFiles.map((f) => f.name), MANIFEST],
+      settings: options.config, kpiVersion: KPI_VERSION, outputs: [...packFiles.map((f) => f.name), MANIFEST],
       audiences: Object.fromEntries(packFiles.map((f) => [f.name, f.audience])),
       suppressions: disclosed.log,
       countSuppressions: disclosed.countLog,

@@ -89,3 +89,19 @@ describe('config: logo and accent colour', () => {
     expect(e.message).toContain('"#767676"');
   });
 });
+
+describe('config: yjb_code (the KPI return)', () => {
+  it('reads the service\'s YJB code as text, a code of digits included', () => {
+    expect(parseConfig('yjb_code: YJS123', 'yjs.yaml').yjbCode).toBe('YJS123');
+    expect(parseConfig('yjb_code: 4410', 'yjs.yaml').yjbCode).toBe('4410');
+    expect(parseConfig('', 'yjs.yaml').yjbCode).toBeNull();
+  });
+
+  it('refuses a code with spaces, formula characters or too long, naming the setting', () => {
+    for (const bad of ['"YJS 123"', '"=HYPERLINK(1)"', 'ABCDEFGHIJKLMNOPQ', '[A, B]']) {
+      const e = configFailure(`yjb_code: ${bad}`);
+      expect(e.exitCode).toBe(78);
+      expect(e.message).toContain('yjb_code: expected');
+    }
+  });
+});

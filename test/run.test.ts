@@ -7,7 +7,10 @@
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runSample } from './golden/sample-run.js';
+import { runSample, PERIOD_CODE } from './golden/sample-run.js';
+import { KPI_VERSION } from '../pipeline/compute/indicators/kpi/index.js';
+import type { IndicatorRecord } from '../pipeline/compute/record.js';
+import { kpiReturnCsv } from '../pipeline/output/kpi-return.js';
 
 type Manifest = { audiences: Record<string, string>; folders: Record<string, string>; outputs: string[]; suppressions: { reason: string }[] };
 
@@ -15,13 +18,15 @@ describe('runQuarterlyJob: output layout and audiences', () => {
   it('puts the board files under board/ and the public data file under public/, and the manifest says which is which', async () => {
     const run = await runSample({ pdf: false });
     expect((await readdir(run.dir)).sort()).toEqual(['board', 'manifest.json', 'public']);
-    expect((await readdir(join(run.dir, 'board'))).sort()).toEqual(['board-pack.html', 'indicators.csv', 'indicators.json']);
+    expect((await readdir(join(run.dir, 'board'))).sort()).toEqual(['board-pack.html', 'indicators.csv', 'indicators.json', 'kpi-return.csv']);
     expect(await readdir(join(run.dir, 'public'))).toEqual(['indicators.csv']);
     const manifest = JSON.parse(await run.text('manifest.json')) as Manifest;
     expect(manifest.audiences).toEqual({
       'board/board-pack.html': 'board', 'board/indicators.json': 'board', 'board/indicators.csv': 'board', 'public/indicators.csv': 'public',
+      'board/kpi-return.csv': 'board',
     });
-    expect(manifest.outputs).toEqual(['board/board-pack.html', 'board/indicators.json', 'board/indicators.csv', 'public/indicators.csv', 'manifest.json']);
+    expect(manifest.outputs).toEqual(['board/board-pack.html', 'board/indicators.json', 'board/indicators.csv', 'public/indicators.csv',
+      'board/kpi-return.csv', 'manifest.json']);
     expect(manifest.folders['board/']).toMatch(/Not for publication/);
     expect(manifest.folders['public/']).toMatch(/For publication/);
     // The public CSV is always written, so its suppressions are always logged.
@@ -61,5 +66,19 @@ describe('runQuarterlyJob: output layout and audiences', () => {
     for (const f of ['indicators.csv', 'indicators.json', 'board-pack.html', 'scrutiny-pack.pdf']) await writeFile(join(first.dir, f), 'old');
     const again = await runSample({ pdf: false, outDir: join(first.dir, '..') });
     expect((await readdir(again.dir)).sort()).toEqual(['board', 'manifest.json', 'public']);
+  }, 120_000);
+
+  it('writes the KPI return beside the board pack, from the same records, and records the KPI version in the manifest', async () => {
+    const run = await runSample({ pdf: false });
+    const records = JSON.parse(await run.text('board/indicators.json')) as IndicatorRecord[];
+    const written = await run.text('board/kpi-return.csv');
+    // The example config's service name and YJB code.
+    expect(written).toBe(kpiReturnCsv(records, PERIOD_CODE, { yjbCode: 'YJS000', serviceName: 'Example Youth Justice Service', kpiVersion: KPI_VERSION }));
+    // The sample has no KPI files yet: accommodation is x with its reason; ETE is computed.
+    expect(written).toMatch(/kpi\.accommodation\.end,All,All,,,,%,x,"accommodation\.csv has no records/);
+    expect(written).toMatch(/ete\.overall,All,All,\d+,\d+,/);
+    const manifest = JSON.parse(await run.text('manifest.json')) as { kpi_version: string; outputs: string[] };
+    expect(manifest.kpi_version).toBe(KPI_VERSION);
+    expect(manifest.outputs).toContain('board/kpi-return.csv');
   }, 120_000);
 });

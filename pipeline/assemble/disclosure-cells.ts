@@ -152,6 +152,12 @@ function reoffendingBase(r: IndicatorRecord): string {
   return `reoffending|${r.period}|${r.breakdown.cohort ?? ''}|${split || 'all'}`;
 }
 
+/** `|order_type=RO` for a record split along a breakdown key; empty for a headline. */
+function splitOf(r: IndicatorRecord): string {
+  const split = Object.entries(r.breakdown).map(([k, v]) => `${k}=${v}`).join(',');
+  return split ? `|${split}` : '';
+}
+
 /** Which cells a record prints; the cells are created (with their cost) as they are met. */
 function recordCellsOf(r: IndicatorRecord, b: CellBuilder): RecordCells {
   const p = r.period;
@@ -167,7 +173,8 @@ function recordCellsOf(r: IndicatorRecord, b: CellBuilder): RecordCells {
       case 'reoffending.per_reoffender': return [`${reoffendingBase(r)}|reoffences`, `${reoffendingBase(r)}|reoffenders`];
       case 'reoffending.per_offender': return [`${reoffendingBase(r)}|reoffences`, `${reoffendingBase(r)}|cohort`];
       case 'ete.school_age': case 'ete.over_school_age': case 'ete.overall': case 'ete.suitable_end':
-        return [`ete|${p}|${r.id}|met`, `ete|${p}|${r.id}|measured`];
+        // A breakdown (order type, ethnic group…) is its own cell; the headline keeps the key eteTotals relates.
+        return [`ete|${p}|${r.id}${splitOf(r)}|met`, `ete|${p}|${r.id}${splitOf(r)}|measured`];
       case 'dispro.rate': {
         const stage = r.breakdown.stage ?? '';
         const group = r.breakdown.group ?? '';
@@ -184,6 +191,9 @@ function recordCellsOf(r: IndicatorRecord, b: CellBuilder): RecordCells {
         if (group === NOT_KNOWN) return [disproKey(p, stage, NOT_KNOWN), `${disproStageKey(p, stage)}|all`];
         return [disproKey(p, stage, group), `${disproStageKey(p, stage)}|known`];
       }
+      default:
+        // The YJB KPIs and ETE at the start (not in the pack's tables yet): each record's count and base are cells.
+        return [`${r.id}|${p}${splitOf(r)}|count`, r.denominator === null ? null : `${r.id}|${p}${splitOf(r)}|base`];
     }
   })();
   const headline = HEADLINE_IDS.has(r.id) && Object.keys(r.breakdown).every((k) => k === 'cohort');

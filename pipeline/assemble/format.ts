@@ -37,7 +37,7 @@ export function formatCount(value: number): string {
 /** Decimal places by unit: 1 for % and rates, 2 for ratios, 0 for counts. */
 export function placesFor(unit: Unit): number {
   switch (unit) {
-    case 'count': return 0;
+    case 'count': case 'of 5': return 0;
     case 'ratio': case 'per child': return 2;
     default: return 1;
   }
@@ -97,6 +97,8 @@ export function formatInterval(lower: number, upper: number, unit: Unit, places:
 export function unitWords(unit: Unit): string {
   switch (unit) {
     case 'per 100,000': return 'per 100,000 children aged 10–17';
+    case 'per 10,000': return 'per 10,000 children aged 10–17';
+    case 'of 5': return 'of the 5 statutory partners';
     case 'per 1,000': return 'per 1,000 children aged 10–17';
     case '%': return 'per cent';
     case 'per child': return 'per child';

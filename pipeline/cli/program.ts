@@ -20,6 +20,7 @@ import { toolVersion } from '../project-root.js';
 import { writeFileAtomically } from '../output/atomic.js';
 import { refuseOverwrite, type OverwriteRule } from '../output/overwrite.js';
 import { FILES } from '../contract/files.js';
+import { KPI_RETURN_COLUMNS } from '../output/kpi-return.js';
 import { messages } from '../messages.js';
 import { problemsFileWritten } from './report-failure.js';
 import { problemsToCsv } from '../validate/problem-list.js';
@@ -143,6 +144,40 @@ export function buildProgram(io: CliIo): Command {
         step.done(`${out.records.length} records`);
         reportPopulationWarnings(out, e);
         io.stdout.write(o.csv ? recordsToCsv(out.records) : recordsToJson(out.records));
+      } finally {
+        store.close();
+      }
+    });
+
+  program.command('kpis')
+    .description('Write the quarter\'s YJB key performance indicator return (kpi-return.csv): one row per KPI measure and breakdown, with numerator, denominator and the service\'s YJB code (config yjb_code), in the shape of the YJB\'s KPI summary template.')
+    .option('--data <dir>', 'extract folder (throwaway in-memory store)')
+    .option('--db <file>', 'a yjpack store made by "yjpack load"')
+    .option('--period <period>', 'financial-year quarter, e.g. 2024-25-Q3 (default: the latest complete quarter in the data)')
+    .option('--out <file>', 'file to write', 'kpi-return.csv')
+    .option('--config <file>', 'YAML settings (yjb_code, service_name)')
+    .option('--force', 'replace --out if it exists and is not a kpi-return.csv yjpack wrote', false)
+    .addHelpText('after', '\nExamples:\n  npm run yjpack -- kpis --data extracts/2024-25-Q3 --period 2024-25-Q3 --config yjs.yaml\n  npm run yjpack -- kpis --db yjpack.duckdb --period 2024-25-Q3 --out returns/2024-25-Q3.csv')
+    .action(async (o: { data?: string; db?: string; period?: string; out: string; config?: string; force: boolean }) => {
+      const source = storeSource(o, abs, false);
+      const config = await configFrom(o.config, abs);
+      await refuseOverwrite(abs(o.out), {
+        option: '--out', output: 'the KPI return', force: o.force, ownFile: (head) => head.replace(/^\uFEFF/, '').startsWith(KPI_RETURN_COLUMNS.join(',')),
+      });
+      const [{ choosePeriod, computeContext, openSource }, { computeKpiRecords, KPI_VERSION }, { kpiReturnCsv }] = await Promise.all([
+        import('../run.js'), import('../compute/indicators/kpi/index.js'), import('../output/kpi-return.js')]);
+      const e = effects();
+      const { store } = await openSource(source, e);
+      try {
+        const period = await choosePeriod(store, o.period ? parsePeriod(o.period) : null, io.now().toISOString().slice(0, 10),
+          source.kind === 'data' ? source.dir : source.path);
+        const step = e.progress.step(`compute the KPIs for ${formatPeriod(period)}`);
+        const { records } = await computeKpiRecords(store, computeContext(period, config));
+        step.done();
+        await writeFileAtomically(abs(o.out), kpiReturnCsv(records, formatPeriod(period),
+          { yjbCode: config.yjbCode, serviceName: config.serviceName, kpiVersion: KPI_VERSION }));
+        e.progress.info(messages.kpiReturnWritten.text({ path: o.out, period: formatPeriod(period) }));
+        if (config.yjbCode === null) e.progress.info(messages.kpiReturnNoYjbCode.text({}));
       } finally {
         store.close();
       }

@@ -10,12 +10,12 @@ import type { IndicatorResult } from './indicators/result.js';
 import { computeFte } from './indicators/fte.js';
 import { computeCustody } from './indicators/custody.js';
 import { computeReoffending } from './indicators/reoffending.js';
-import { computeEte } from './indicators/ete.js';
 import { computeDispro } from './indicators/dispro.js';
 import { populationUsed, type PopulationUsed } from './population.js';
 import { assertDataCovers } from '../period-guard.js';
 import { comparePeriods, parsePeriod } from '../period.js';
 import { extractDateRange } from '../store/summary.js';
+import { computeKpis } from './indicators/kpi/index.js';
 
 export interface ComputeOutput {
   records: IndicatorRecord[];
@@ -26,7 +26,8 @@ export interface ComputeOutput {
 
 type Indicator = (store: Store, ctx: ComputeContext) => Promise<IndicatorResult>;
 
-export const INDICATORS: readonly Indicator[] = [computeFte, computeCustody, computeReoffending, computeEte, computeDispro];
+// ETE (KPI 2) is computed with the other KPIs, on the population they share.
+export const INDICATORS: readonly Indicator[] = [computeFte, computeCustody, computeReoffending, computeDispro, computeKpis];
 
 /** Rates on the population aged 10–17 over the trend window (disproportionality is for P alone). */
 const TREND_RATE_IDS = new Set(['fte.rate', 'custody.rate']);

@@ -9,17 +9,35 @@ export const INDICATOR_IDS = [
   'reoffending.binary', 'reoffending.per_reoffender', 'reoffending.per_offender',
   'ete.school_age', 'ete.over_school_age', 'ete.overall', 'ete.suitable_end',
   'dispro.rate', 'dispro.rri', 'dispro.share',
+  // ETE (KPI 2) at the start of the order, and the children with no ETE record at each end.
+  'ete.school_age_start', 'ete.over_school_age_start', 'ete.overall_start', 'ete.suitable_start',
+  'ete.not_recorded', 'ete.not_recorded_start',
+  // The YJB key performance indicators (docs/indicators.md, KPIs).
+  'kpi.accommodation.end', 'kpi.accommodation.start', 'kpi.accommodation.not_recorded', 'kpi.accommodation.not_recorded_start',
+  'kpi.send.plan',
+  'kpi.mental_health.need', 'kpi.mental_health.offered', 'kpi.mental_health.attended',
+  'kpi.substance_misuse.need', 'kpi.substance_misuse.offered', 'kpi.substance_misuse.attended',
+  'kpi.oocd.completed',
+  'kpi.wider_services.any', 'kpi.wider_services.lac', 'kpi.wider_services.cpp', 'kpi.wider_services.cin',
+  'kpi.wider_services.early_help',
+  'kpi.board_attendance.sectors', 'kpi.board_attendance.data_shared',
+  'kpi.serious_violence.offences', 'kpi.serious_violence.children', 'kpi.serious_violence.rate',
+  'kpi.victims.engaged_rj', 'kpi.victims.contacted', 'kpi.victims.views_considered',
 ] as const;
 export type IndicatorId = (typeof INDICATOR_IDS)[number];
 
-export type BreakdownKey = 'cohort' | 'index_type' | 'sex' | 'age_band' | 'ethnic_group' | 'stage' | 'group';
+export type BreakdownKey = 'cohort' | 'index_type' | 'order_type' | 'sex' | 'age_band' | 'ethnic_group' | 'stage' | 'group' | 'sector';
 /** Key order is fixed (BREAKDOWN_KEYS) so JSON and CSV output are deterministic. */
-export const BREAKDOWN_KEYS: readonly BreakdownKey[] = ['cohort', 'index_type', 'sex', 'age_band', 'ethnic_group', 'stage', 'group'];
+export const BREAKDOWN_KEYS: readonly BreakdownKey[] = [
+  'cohort', 'index_type', 'order_type', 'sex', 'age_band', 'ethnic_group', 'stage', 'group', 'sector',
+];
 export type Breakdown = Partial<Record<BreakdownKey, string>>;
 
-export type Unit = 'count' | '%' | 'per 100,000' | 'per 1,000' | 'ratio' | 'per child';
+export type Unit = 'count' | '%' | 'per 100,000' | 'per 10,000' | 'per 1,000' | 'ratio' | 'per child' | 'of 5';
 
 export type CohortStatus = 'complete' | 'provisional' | 'in_progress';
+/** A figure whose data is absent ([x]): values null, `reason` says what is missing. Never shown as 0. */
+export type RecordStatus = CohortStatus | 'not_available';
 
 export interface IndicatorRecord {
   id: IndicatorId;
@@ -32,8 +50,10 @@ export interface IndicatorRecord {
   lower: number | null;
   upper: number | null;
   unit: Unit;
-  /** Reoffending cohorts only. */
-  status?: CohortStatus;
+  /** Reoffending cohorts; 'not_available' for a KPI whose data is absent. */
+  status?: RecordStatus;
+  /** Why a not_available record has no figure (catalogue text). */
+  reason?: string;
   /** Reoffending cohorts in progress: whole months of follow-up elapsed by the period end. */
   months_elapsed?: number;
   /** Comparisons only (dispro.rri, or against a comparator). */

@@ -151,3 +151,41 @@ export const REMAND_TYPES: CodeList = {
 
 export const YES_VALUES: readonly string[] = ['Y', 'YES', 'TRUE', '1'];
 export const NO_VALUES: readonly string[] = ['N', 'NO', 'FALSE', '0'];
+
+// YJB key performance indicators (docs/indicators.md, KPIs): the code lists of the KPI files.
+
+export const ACCOMMODATION_TYPES: CodeList = {
+  FAMILY: 'Parents or family',
+  KINSHIP: 'Kinship carers or friends',
+  FOSTER: 'Foster care',
+  CHILDRENS_HOME: "Children's home",
+  SEMI_INDEPENDENT: 'Semi-independent or supported',
+  INDEPENDENT: 'Independent living',
+  SECURE: 'YOI, STC, SCH or secure children\'s home',
+  BED_AND_BREAKFAST: 'Bed and breakfast',
+  NO_FIXED_ABODE: 'No fixed abode',
+  OTHER: 'Other',
+};
+/** Accommodation a worker may still judge suitable, but which the YJB expects almost never is: a warning. */
+export const RARELY_SUITABLE_ACCOMMODATION: readonly string[] = ['BED_AND_BREAKFAST', 'NO_FIXED_ABODE'];
+
+export const NEED_TYPES: CodeList = {
+  SEND: 'Special educational needs or disability (ALN in Wales)',
+  MENTAL_HEALTH: 'Mental health and emotional wellbeing',
+  SUBSTANCE_MISUSE: 'Substance misuse',
+};
+
+export const CARE_STATUSES: CodeList = {
+  LAC: 'Looked after',
+  CPP: 'Child protection plan',
+  CIN: 'Child in need',
+  EARLY_HELP: 'Early help plan',
+};
+
+export const BOARD_SECTORS: CodeList = {
+  POLICE: 'Police',
+  PROBATION: 'Probation',
+  HEALTH: 'Health',
+  EDUCATION: 'Education',
+  SOCIAL_CARE: "Children's social care",
+};

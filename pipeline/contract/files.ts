@@ -4,7 +4,8 @@
  * after normalisation: canonical codes, ISO dates, booleans.
  */
 import {
-  ETE_PROVISION, ETE_SUITABILITY, INTERVENTION_TYPES, OFFENCE_CATEGORIES, REMAND_TYPES, type CodeList,
+  ACCOMMODATION_TYPES, BOARD_SECTORS, CARE_STATUSES, ETE_PROVISION, ETE_SUITABILITY, INTERVENTION_TYPES, NEED_TYPES,
+  OFFENCE_CATEGORIES, REMAND_TYPES, type CodeList,
 } from './codes.js';
 
 export type ColumnType =
@@ -33,7 +34,8 @@ export interface ColumnSpec {
 
 export type ExtractFileName =
   | 'children' | 'offences' | 'interventions' | 'ete' | 'remands' | 'arrests'
-  | 'population' | 'comparators';
+  | 'population' | 'comparators'
+  | 'accommodation' | 'needs' | 'care_status' | 'victims' | 'board_attendance';
 
 export interface FileSpec {
   name: ExtractFileName;
@@ -63,6 +65,8 @@ export const FILES: readonly FileSpec[] = [
       optional('looked_after', { kind: 'yesNo' }),
       optional('send', { kind: 'yesNo' }),
       optional('ehcp', { kind: 'yesNo' }),
+      // KPIs: a child recorded as living outside the service's area leaves the KPI population; blank = Y.
+      optional('resident_in_area', { kind: 'yesNo' }),
     ],
   },
   {
@@ -141,6 +145,64 @@ export const FILES: readonly FileSpec[] = [
       optional('numerator', { kind: 'number', min: 0 }),
       optional('denominator', { kind: 'number', min: 0 }),
       optional('source', { kind: 'text' }),
+    ],
+  },
+  // The YJB KPI files (docs/indicators.md, KPIs). Files without an id column are keyed by what
+  // identifies an episode: a later extract's row with the same key replaces the stored one.
+  {
+    // A child lives in one place from a start date: child, start and type identify the episode.
+    name: 'accommodation', fileName: 'accommodation.csv', requiredFile: false, key: ['child_id', 'start_date', 'type'], reference: false,
+    columns: [
+      col('child_id', { kind: 'childRef' }),
+      col('start_date', { kind: 'date' }),
+      col('end_date', { kind: 'date' }, 'blank ok'),
+      col('type', { kind: 'code', list: ACCOMMODATION_TYPES }),
+      col('suitable', { kind: 'yesNo' }),
+    ],
+  },
+  {
+    // One need of a type is identified once on a date: child, need and identified date.
+    name: 'needs', fileName: 'needs.csv', requiredFile: false, key: ['child_id', 'need', 'identified_date'], reference: false,
+    columns: [
+      col('child_id', { kind: 'childRef' }),
+      col('need', { kind: 'code', list: NEED_TYPES }),
+      col('identified_date', { kind: 'date' }),
+      optional('plan', { kind: 'yesNo' }),
+      col('offered_date', { kind: 'date' }, 'blank ok'),
+      col('attended', { kind: 'yesNo' }, 'blank ok'),
+    ],
+  },
+  {
+    // A status episode: child, status and start date.
+    name: 'care_status', fileName: 'care_status.csv', requiredFile: false, key: ['child_id', 'status', 'start_date'], reference: false,
+    columns: [
+      col('child_id', { kind: 'childRef' }),
+      col('status', { kind: 'code', list: CARE_STATUSES }),
+      col('start_date', { kind: 'date' }),
+      col('end_date', { kind: 'date' }, 'blank ok'),
+    ],
+  },
+  {
+    name: 'victims', fileName: 'victims.csv', requiredFile: false, key: ['victim_id'], reference: false,
+    columns: [
+      col('victim_id', { kind: 'id' }),
+      col('child_id', { kind: 'childRef' }),
+      col('identified_date', { kind: 'date' }),
+      col('consented_contact', { kind: 'yesNo' }, 'blank ok'),
+      col('contacted', { kind: 'yesNo' }, 'blank ok'),
+      col('engaged_rj', { kind: 'yesNo' }, 'blank ok'),
+      col('views_considered', { kind: 'yesNo' }, 'blank ok'),
+    ],
+  },
+  {
+    // One row per sector per board meeting.
+    name: 'board_attendance', fileName: 'board_attendance.csv', requiredFile: false, key: ['meeting_date', 'sector'], reference: false,
+    columns: [
+      col('meeting_date', { kind: 'date' }),
+      col('sector', { kind: 'code', list: BOARD_SECTORS }),
+      col('attended', { kind: 'yesNo' }),
+      col('senior', { kind: 'yesNo' }, 'blank ok'),
+      col('data_shared', { kind: 'yesNo' }, 'blank ok'),
     ],
   },
 ];

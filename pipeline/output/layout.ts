@@ -12,6 +12,7 @@ export const PACK_HTML = 'board-pack.html';
 export const PACK_PDF = 'scrutiny-pack.pdf';
 export const RECORDS_JSON = 'indicators.json';
 export const RECORDS_CSV = 'indicators.csv';
+export const KPI_RETURN = 'kpi-return.csv';
 export const MANIFEST = 'manifest.json';
 
 /** Files of the layout before board/ and public/ (yjpack 0.1): removed from a period folder a run writes, so no unsuppressed file is left beside the manifest. */

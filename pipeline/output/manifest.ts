@@ -20,6 +20,8 @@ export interface ManifestInput {
   inputs: { file: string; sha256: string; rows: number; bytes: number }[];
   source: { kind: 'data' | 'db'; name: string };
   settings: Config;
+  /** The version of the YJB KPI definitions computed (docs/indicators.md, KPIs). */
+  kpiVersion?: string;
   outputs: string[];
   /** Pack file (path in the period folder) → its audience ('board': every count; 'public': disclosure control). */
   audiences?: Record<string, Audience>;
@@ -39,6 +41,7 @@ export function buildManifest(m: ManifestInput): string {
     inputs: m.inputs,
     settings: m.settings,
     folders: Object.fromEntries(Object.entries(AUDIENCE_FOLDER).map(([audience, folder]) => [`${folder}/`, FOLDER_GUIDE[audience as Audience]])),
+    ...(m.kpiVersion ? { kpi_version: m.kpiVersion } : {}),
     audiences: m.audiences ?? {},
     suppression_threshold: m.settings.suppressionThreshold,
     suppressions: [

@@ -6,7 +6,7 @@ import { BREAKDOWN_KEYS, type IndicatorRecord } from '../compute/record.js';
 import { csvCell } from './csv.js';
 
 const TOP_KEYS = ['id', 'period', 'breakdown', 'numerator', 'denominator', 'value', 'lower', 'upper', 'unit',
-  'status', 'months_elapsed', 'significant', 'direction', 'suppressed'] as const;
+  'status', 'reason', 'months_elapsed', 'significant', 'direction', 'suppressed'] as const;
 
 function canonical(r: IndicatorRecord): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -27,7 +27,7 @@ export function recordsToJson(records: readonly IndicatorRecord[]): string {
 }
 
 const CSV_COLUMNS = ['id', 'period', ...BREAKDOWN_KEYS, 'numerator', 'denominator', 'value', 'lower', 'upper', 'unit',
-  'status', 'months_elapsed', 'significant', 'direction', 'suppressed'] as const;
+  'status', 'reason', 'months_elapsed', 'significant', 'direction', 'suppressed'] as const;
 
 /** Columns holding a figure: in a public file, `[c]` where disclosure control hid it. */
 const VALUE_COLUMNS: ReadonlySet<string> = new Set(['numerator', 'denominator', 'value', 'lower', 'upper']);

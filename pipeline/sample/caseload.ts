@@ -45,7 +45,7 @@ export async function writeCaseload(
     const custody = outcomes.some((o) => o.level === 'custody');
     const send = rng.chance(SEND);
     w.children.add([childId, isoOfDay(dob), sex, ethnicity.code,
-      yesNo(rng.chance(custody ? LOOKED_AFTER_IF_CUSTODY : LOOKED_AFTER)), yesNo(send), yesNo(send && rng.chance(EHCP_IF_SEND))]);
+      yesNo(rng.chance(custody ? LOOKED_AFTER_IF_CUSTODY : LOOKED_AFTER)), yesNo(send), yesNo(send && rng.chance(EHCP_IF_SEND)), 'Y']);
     for (const o of outcomes) {
       for (const f of o.offences) {
         w.offences.add([idOf('OF', ++ids.offence, 7), childId, isoOfDay(f.day), isoOfDay(o.day), o.code, f.category, f.gravity]);

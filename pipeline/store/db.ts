@@ -51,7 +51,7 @@ export async function openStore(path: string | null, options: OpenOptions = {}):
     await refuseForeignDatabase(store, shown, options.readOnly === true);
     if (!options.readOnly) {
       await store.run(SCHEMA_SQL);
-      await store.run(`INSERT INTO meta VALUES ('schema_version', '${SCHEMA_VERSION}') ON CONFLICT DO NOTHING`);
+      await store.run(`INSERT INTO meta VALUES ('schema_version', '${SCHEMA_VERSION}') ON CONFLICT DO UPDATE SET value = excluded.value`);
     }
   } catch (e) {
     store.close();
@@ -75,6 +75,10 @@ async function refuseForeignDatabase(store: Store, path: string, readOnly: boole
   const [version] = await store.query<{ value: string }>(`SELECT value FROM meta WHERE key = 'schema_version'`);
   if (version && Number(version.value) > SCHEMA_VERSION) {
     throw new YjpackError('storeTooNew', { path, version: version.value, supported: SCHEMA_VERSION });
+  }
+  // An older store is upgraded when opened for writing (SCHEMA_SQL only adds); read-only it cannot be.
+  if (readOnly && version && Number(version.value) < SCHEMA_VERSION) {
+    throw new YjpackError('storeTooOld', { path, version: version.value, supported: SCHEMA_VERSION });
   }
 }
 

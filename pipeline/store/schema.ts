@@ -17,10 +17,12 @@
  * national load) and guarded nothing the load does not already guarantee.
  */
 
-export const SCHEMA_VERSION = 1;
+/** 2: the KPI files (accommodation … board_attendance) and children.resident_in_area. */
+export const SCHEMA_VERSION = 2;
 
 export const STORE_TABLES = [
   'children', 'offences', 'interventions', 'ete', 'remands', 'arrests', 'population', 'comparators',
+  'accommodation', 'needs', 'care_status', 'victims', 'board_attendance',
 ] as const;
 export type StoreTable = (typeof STORE_TABLES)[number];
 
@@ -45,8 +47,11 @@ CREATE TABLE IF NOT EXISTS children (
   looked_after BOOLEAN,
   send BOOLEAN,
   ehcp BOOLEAN,
-  load_id INTEGER NOT NULL
+  load_id INTEGER NOT NULL,
+  resident_in_area BOOLEAN          -- NULL (blank) means resident: KPIs leave out only a recorded N
 );
+-- A version 1 store gains the column when opened for writing.
+ALTER TABLE children ADD COLUMN IF NOT EXISTS resident_in_area BOOLEAN;
 CREATE TABLE IF NOT EXISTS offences (
   offence_id VARCHAR NOT NULL,      -- key (see above)
   child_id VARCHAR NOT NULL,
@@ -112,5 +117,48 @@ CREATE TABLE IF NOT EXISTS comparators (
   denominator DOUBLE,
   source VARCHAR,
   load_id INTEGER NOT NULL
+);
+-- The YJB KPI files (docs/indicators.md, KPIs); keys in contract/files.ts.
+CREATE TABLE IF NOT EXISTS accommodation (
+  child_id VARCHAR NOT NULL,
+  start_date DATE NOT NULL,
+  end_date DATE,                    -- NULL: current
+  type VARCHAR NOT NULL,
+  suitable BOOLEAN NOT NULL,
+  load_id INTEGER NOT NULL          -- key: child_id, start_date, type
+);
+CREATE TABLE IF NOT EXISTS needs (
+  child_id VARCHAR NOT NULL,
+  need VARCHAR NOT NULL,            -- SEND, MENTAL_HEALTH, SUBSTANCE_MISUSE
+  identified_date DATE NOT NULL,
+  plan BOOLEAN,                     -- SEND only
+  offered_date DATE,                -- NULL: not offered
+  attended BOOLEAN,                 -- NULL: not attended
+  load_id INTEGER NOT NULL          -- key: child_id, need, identified_date
+);
+CREATE TABLE IF NOT EXISTS care_status (
+  child_id VARCHAR NOT NULL,
+  status VARCHAR NOT NULL,          -- LAC, CPP, CIN, EARLY_HELP
+  start_date DATE NOT NULL,
+  end_date DATE,
+  load_id INTEGER NOT NULL          -- key: child_id, status, start_date
+);
+CREATE TABLE IF NOT EXISTS victims (
+  victim_id VARCHAR NOT NULL,       -- key
+  child_id VARCHAR NOT NULL,
+  identified_date DATE NOT NULL,
+  consented_contact BOOLEAN,
+  contacted BOOLEAN,
+  engaged_rj BOOLEAN,
+  views_considered BOOLEAN,
+  load_id INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS board_attendance (
+  meeting_date DATE NOT NULL,
+  sector VARCHAR NOT NULL,          -- POLICE, PROBATION, HEALTH, EDUCATION, SOCIAL_CARE
+  attended BOOLEAN NOT NULL,
+  senior BOOLEAN,
+  data_shared BOOLEAN,
+  load_id INTEGER NOT NULL          -- key: meeting_date, sector
 );
 `;

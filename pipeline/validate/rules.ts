@@ -11,6 +11,7 @@ import { norm, raw } from './normalise-sql.js';
 import { sqlString } from '../store/sql.js';
 import { holdsInvisibleSql } from './invisible.js';
 import { dateChecks, pairChecks } from './plausibility.js';
+import { RECORD_RULES } from './record-rules.js';
 
 export interface RowCheck {
   /** Column named in the problem. */
@@ -79,6 +80,13 @@ export function rowChecks(spec: FileSpec, match: ColumnMatch, context: RuleConte
     }
   }
   checks.push(...pairChecks(spec, match));
+  for (const rule of RECORD_RULES.filter((r) => r.file === spec.name && r.reads.every((c) => match.position.has(c)))) {
+    const column = spec.columns.find((c) => c.name === rule.column)!;
+    checks.push({
+      column: rule.column, rule: rule.rule, severity: rule.severity, value: `n.${raw(column)}`, bad: rule.bad,
+      ...(rule.detail ? { detail: rule.detail } : {}), expected: (_v, detail) => rule.expected(detail),
+    });
+  }
   return checks;
 }
 

@@ -2,7 +2,7 @@
  * The CLI as a user meets it: exit codes, stdout carrying only the requested
  * output, and messages on stderr. Runs main() in-process with captured streams.
  */
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -48,6 +48,21 @@ describe('yjpack CLI', () => {
     const r = await cli('indicators', '--data', TINY, '--period', '2024-25-Q2', '--csv');
     expect(r.code).toBe(0);
     expect(r.out.split('\r\n')[0]).toMatch(/^id,period,cohort,/);
+  });
+
+  it('writes the KPI return with kpis, saying where, and nothing on stdout', async () => {
+    const out = join(await mkdtemp(join(tmpdir(), 'yjpack-kpis-')), 'return.csv');
+    const r = await cli('kpis', '--data', 'test/fixtures/extracts/kpi', '--period', '2024-25-Q2', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('');
+    expect(r.err).toContain(out);
+    // No config: the YJB code column is blank, and the officer is told how to fill it.
+    expect(r.err).toContain('yjb_code');
+    const lines = (await readFile(out, 'utf8')).split('\r\n');
+    expect(lines[0]).toMatch(/^yjb_code,service,period,kpi_version,kpi,/);
+    // The hand-worked headline (test/compute/indicators/kpi/hand-extract.test.ts): 1 of 4 in suitable accommodation at the end.
+    expect(lines.find((l) => l.includes('kpi.accommodation.end,All,All,'))).toMatch(/,1,4,25,%,,$/);
+    expect((await cli('kpis', '--period', '2024-25-Q2')).code).toBe(64);
   });
 
   it('refuses a bad period with usage exit 64 and shows the form', async () => {

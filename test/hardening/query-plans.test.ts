@@ -16,11 +16,20 @@ import * as ete from '../../pipeline/compute/indicators/ete.sql.js';
 import * as fte from '../../pipeline/compute/indicators/fte.sql.js';
 import * as reoffending from '../../pipeline/compute/indicators/reoffending.sql.js';
 import * as rollingYear from '../../pipeline/compute/indicators/rolling-year.js';
+import * as kpiPopulation from '../../pipeline/compute/indicators/kpi/population.sql.js';
+import * as kpiAccommodation from '../../pipeline/compute/indicators/kpi/accommodation.sql.js';
+import * as kpiNeeds from '../../pipeline/compute/indicators/kpi/needs.sql.js';
+import * as kpiOocd from '../../pipeline/compute/indicators/kpi/oocd.sql.js';
+import * as kpiWiderServices from '../../pipeline/compute/indicators/kpi/wider-services.sql.js';
+import * as kpiBoard from '../../pipeline/compute/indicators/kpi/board-attendance.sql.js';
+import * as kpiSeriousViolence from '../../pipeline/compute/indicators/kpi/serious-violence.sql.js';
+import * as kpiVictims from '../../pipeline/compute/indicators/kpi/victims.sql.js';
 import * as notProven from '../../pipeline/store/not-proven.js';
 import * as summary from '../../pipeline/store/summary.js';
 
 const MODULES: Record<string, Record<string, unknown>> = {
   comparators, population, profile, custody, dispro, ete, fte, reoffending, rollingYear, notProven, summary,
+  kpiPopulation, kpiAccommodation, kpiNeeds, kpiOocd, kpiWiderServices, kpiBoard, kpiSeriousViolence, kpiVictims,
 };
 
 /** A plausible value for each named parameter the queries use. */
@@ -35,7 +44,8 @@ const queries = Object.entries(MODULES).flatMap(([module, exports]) => Object.en
 
 describe('compute SQL plans', () => {
   it('finds the queries to check (the list above is not stale)', () => {
-    expect(queries.map(([name]) => name)).toContain('ete.ETE_AT_INTERVENTION_END_SQL');
+    expect(queries.map(([name]) => name)).toContain('ete.ETE_AT_DATES_SQL');
+    expect(queries.map(([name]) => name)).toContain('kpiAccommodation.ACCOMMODATION_AT_DATES_SQL');
     expect(queries.length).toBeGreaterThanOrEqual(15);
   });
 

@@ -70,7 +70,7 @@ describe('a failed run leaves the previous pack intact', () => {
   it('the previous pack is complete, and a successful run a day later would change it', async () => {
     expect(Object.keys(before).sort()).toEqual([
       '2024-25-Q2/board/board-pack.html', '2024-25-Q2/board/indicators.csv', '2024-25-Q2/board/indicators.json',
-      '2024-25-Q2/manifest.json', '2024-25-Q2/public/indicators.csv', '2024-25-Q2/public/scrutiny-pack.pdf',
+      '2024-25-Q2/board/kpi-return.csv', '2024-25-Q2/manifest.json', '2024-25-Q2/public/indicators.csv', '2024-25-Q2/public/scrutiny-pack.pdf',
     ]);
     // The comparisons below could fail: a later run stamps a different production time.
     const probe = await tempDir('yj-probe-');
@@ -104,7 +104,7 @@ describe('a failed run leaves the previous pack intact', () => {
     const after = await snapshot(out);
     expect(Object.keys(after).sort()).toEqual([
       '2024-25-Q2/board/board-pack.html', '2024-25-Q2/board/indicators.csv', '2024-25-Q2/board/indicators.json',
-      '2024-25-Q2/manifest.json', '2024-25-Q2/public/indicators.csv',
+      '2024-25-Q2/board/kpi-return.csv', '2024-25-Q2/manifest.json', '2024-25-Q2/public/indicators.csv',
     ]);
     expect(after['2024-25-Q2/board/board-pack.html']!.equals(before['2024-25-Q2/board/board-pack.html']!)).toBe(false);
     expect(JSON.parse(after['2024-25-Q2/manifest.json']!.toString('utf8')).outputs).not.toContain('public/scrutiny-pack.pdf');

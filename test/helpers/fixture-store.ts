@@ -8,7 +8,7 @@ import { OUTCOMES, ETHNICITY, NOT_KNOWN } from '../../pipeline/contract/codes.js
 
 export interface ChildFixture {
   child_id: string; date_of_birth: string; sex?: string; ethnicity?: string | null;
-  looked_after?: boolean | null; send?: boolean | null; ehcp?: boolean | null;
+  looked_after?: boolean | null; send?: boolean | null; ehcp?: boolean | null; resident_in_area?: boolean | null;
 }
 export interface OffenceFixture {
   offence_id: string; child_id: string; offence_date: string; outcome_date: string; outcome: string;
@@ -26,9 +26,22 @@ export interface ArrestFixture { arrest_id: string; arrest_date: string; age: nu
 export interface PopulationFixture { year: number; age_from?: number; age_to?: number; sex?: string | null; ethnic_group?: string | null; population: number }
 export interface ComparatorFixture { indicator: string; period: string; area: string; value: number; numerator?: number | null; denominator?: number | null; source?: string | null }
 
+export interface AccommodationFixture { child_id: string; start_date: string; end_date?: string | null; type?: string; suitable: boolean }
+export interface NeedFixture {
+  child_id: string; need: string; identified_date: string; plan?: boolean | null; offered_date?: string | null; attended?: boolean | null;
+}
+export interface CareStatusFixture { child_id: string; status: string; start_date: string; end_date?: string | null }
+export interface VictimFixture {
+  victim_id: string; child_id: string; identified_date: string; consented_contact?: boolean | null; contacted?: boolean | null;
+  engaged_rj?: boolean | null; views_considered?: boolean | null;
+}
+export interface BoardFixture { meeting_date: string; sector: string; attended: boolean; senior?: boolean | null; data_shared?: boolean | null }
+
 export interface Fixture {
   children?: ChildFixture[]; offences?: OffenceFixture[]; interventions?: InterventionFixture[]; ete?: EteFixture[];
   remands?: RemandFixture[]; arrests?: ArrestFixture[]; population?: PopulationFixture[]; comparators?: ComparatorFixture[];
+  accommodation?: AccommodationFixture[]; needs?: NeedFixture[]; care_status?: CareStatusFixture[]; victims?: VictimFixture[];
+  board_attendance?: BoardFixture[];
 }
 
 function groupOf(code: string | null | undefined): string {
@@ -51,7 +64,8 @@ export async function fixtureStore(f: Fixture): Promise<Store> {
   const store = await openStore(null);
   await insert(store, 'children', (f.children ?? []).map((c) => ({
     child_id: c.child_id, date_of_birth: c.date_of_birth, sex: c.sex ?? 'M', ethnicity: c.ethnicity ?? null,
-    ethnic_group: groupOf(c.ethnicity ?? null), looked_after: c.looked_after ?? null, send: c.send ?? null, ehcp: c.ehcp ?? null, load_id: 1,
+    ethnic_group: groupOf(c.ethnicity ?? null), looked_after: c.looked_after ?? null, send: c.send ?? null, ehcp: c.ehcp ?? null,
+    resident_in_area: c.resident_in_area ?? null, load_id: 1,
   })));
   await insert(store, 'offences', (f.offences ?? []).map((o) => {
     const outcome = OUTCOMES[o.outcome];
@@ -74,5 +88,12 @@ export async function fixtureStore(f: Fixture): Promise<Store> {
   await insert(store, 'comparators', (f.comparators ?? []).map((c) => ({
     numerator: null, denominator: null, source: null, ...c, load_id: 1,
   })));
+  await insert(store, 'accommodation', (f.accommodation ?? []).map((a) => ({ end_date: null, type: 'FAMILY', ...a, load_id: 1 })));
+  await insert(store, 'needs', (f.needs ?? []).map((n) => ({ plan: null, offered_date: null, attended: null, ...n, load_id: 1 })));
+  await insert(store, 'care_status', (f.care_status ?? []).map((c) => ({ end_date: null, ...c, load_id: 1 })));
+  await insert(store, 'victims', (f.victims ?? []).map((v) => ({
+    consented_contact: null, contacted: null, engaged_rj: null, views_considered: null, ...v, load_id: 1,
+  })));
+  await insert(store, 'board_attendance', (f.board_attendance ?? []).map((b) => ({ senior: null, data_shared: null, ...b, load_id: 1 })));
   return store;
 }

@@ -33,11 +33,11 @@ describe('loadExtract: normalisation', () => {
   it('stores canonical codes, dates, booleans and derived columns', async () => {
     const store = await loaded(CLEAN);
     expect(await store.query('SELECT * FROM children ORDER BY child_id')).toEqual([
-      { child_id: 'C1', date_of_birth: '2008-05-01', sex: 'M', ethnicity: 'WBRI', ethnic_group: 'White', looked_after: true, send: false, ehcp: false, load_id: 1 },
-      { child_id: 'C2', date_of_birth: '2009-03-10', sex: 'F', ethnicity: 'BCRB', ethnic_group: 'Black', looked_after: false, send: true, ehcp: null, load_id: 1 },
+      { child_id: 'C1', date_of_birth: '2008-05-01', sex: 'M', ethnicity: 'WBRI', ethnic_group: 'White', looked_after: true, send: false, ehcp: false, load_id: 1, resident_in_area: null },
+      { child_id: 'C2', date_of_birth: '2009-03-10', sex: 'F', ethnicity: 'BCRB', ethnic_group: 'Black', looked_after: false, send: true, ehcp: null, load_id: 1, resident_in_area: null },
       // Blank ethnicity and REFU are both "Not known"; the code is kept only when given.
-      { child_id: 'C3', date_of_birth: '2007-11-30', sex: 'U', ethnicity: null, ethnic_group: 'Not known', looked_after: null, send: null, ehcp: null, load_id: 1 },
-      { child_id: 'C4', date_of_birth: '2008-01-15', sex: 'M', ethnicity: 'REFU', ethnic_group: 'Not known', looked_after: false, send: false, ehcp: true, load_id: 1 },
+      { child_id: 'C3', date_of_birth: '2007-11-30', sex: 'U', ethnicity: null, ethnic_group: 'Not known', looked_after: null, send: null, ehcp: null, load_id: 1, resident_in_area: null },
+      { child_id: 'C4', date_of_birth: '2008-01-15', sex: 'M', ethnicity: 'REFU', ethnic_group: 'Not known', looked_after: false, send: false, ehcp: true, load_id: 1, resident_in_area: null },
     ]);
     expect(await store.query('SELECT offence_id, outcome, outcome_tier, offence_category, gravity FROM offences ORDER BY offence_id')).toEqual([
       { offence_id: 'O1', outcome: 'YC', outcome_tier: 'pre_court_substantive', offence_category: 'THEFT_AND_HANDLING', gravity: 2 },

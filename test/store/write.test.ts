@@ -39,7 +39,7 @@ describe('writeExtract', () => {
     const store = await openStore(null);
     await store.run(`CREATE TEMP TABLE kids AS SELECT 'C1' AS child_id, DATE '2008-01-01' AS date_of_birth, 'M' AS sex,
       CAST(NULL AS VARCHAR) AS ethnicity, 'Not known' AS ethnic_group, CAST(NULL AS BOOLEAN) AS looked_after,
-      CAST(NULL AS BOOLEAN) AS send, CAST(NULL AS BOOLEAN) AS ehcp`);
+      CAST(NULL AS BOOLEAN) AS send, CAST(NULL AS BOOLEAN) AS ehcp, CAST(NULL AS BOOLEAN) AS resident_in_area`);
     // An offence with no outcome breaks offences' NOT NULL constraint after children were written.
     await store.run(`CREATE TEMP TABLE offs AS SELECT 'O1' AS offence_id, 'C1' AS child_id, DATE '2024-01-01' AS offence_date,
       DATE '2024-02-01' AS outcome_date, CAST(NULL AS VARCHAR) AS outcome, CAST(NULL AS VARCHAR) AS outcome_tier,

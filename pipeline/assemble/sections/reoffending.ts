@@ -72,7 +72,7 @@ function cohortChart(records: readonly IndicatorRecord[], cohorts: readonly stri
     return {
       cohort: shortQuarter(parsePeriod(c)),
       axisNote: r?.status === 'in_progress' ? `${r.months_elapsed ?? 0} months` : '',
-      status: statusLabel(r?.status),
+      status: statusLabel(r?.status as CohortStatus | undefined), // reoffending records are never not_available
       value: shown ? r.value : null,
       lower: shown ? r.lower : null,
       upper: shown ? r.upper : null,

@@ -1,44 +1,48 @@
 /**
- * SQL of the ETE indicators (ete.ts, YJB KPI 2). A run for P sees
- * interventions and placements started by P's end; an end date after P's
- * end is treated as open, so such an intervention has not ended yet.
+ * SQL of the ETE indicators (ete.ts, YJB KPI 2), on the KPIs' common
+ * population (kpi/population.sql.ts). A run for P sees placements started by
+ * P's end; an end date after P's end is treated as open.
  */
+import { KPI_CANDIDATES_CTE } from './kpi/population.sql.js';
 
-/** Where the intervention history starts, and whether any ETE placement exists, up to P's end. */
-export const ETE_HISTORY_SQL = `
-SELECT (SELECT CAST(min(start_date) AS VARCHAR) FROM interventions WHERE start_date <= $period_end) AS first_start,
-       (SELECT CAST(count(*) AS INTEGER) FROM ete WHERE start_date <= $period_end) AS placements`;
+export const ETE_FIRST_SQL = `
+SELECT CAST(min(start_date) AS VARCHAR) AS first FROM ete WHERE start_date <= $period_end`;
 
 /**
- * One row per child and quarter in which an intervention of theirs ended
- * (the latest end date in the quarter if several; financial quarters are
- * calendar quarters shifted by one, so date_trunc('quarter') groups them),
- * with the ETE placements covering that end date added up: hours offered,
- * how many placements, and how many of them are SUITABLE. A child with no
- * covering placement gets placements = 0 and hours = 0.
+ * For every candidate intervention, at its start and at its end date: the
+ * ETE placements covering the date (how many, and their hours offered added
+ * up) and whether the child's status placement is SUITABLE: the covering
+ * placement that started latest (on a tie, a SUITABLE one), found as the
+ * greatest key "start day × 2 + suitable", whose last bit is the answer.
+ * No covering placement gives placements = 0, hours 0 and suitable NULL
+ * (not recorded). One row per intervention: every row read into JavaScript
+ * costs more than the join that made it.
  */
-export const ETE_AT_INTERVENTION_END_SQL = `
-WITH ended AS (
-  SELECT child_id, max(end_date) AS end_date
-  FROM interventions
-  WHERE end_date IS NOT NULL
-    AND end_date BETWEEN $window_start AND $period_end
-    AND start_date <= $period_end
-  GROUP BY child_id, date_trunc('quarter', end_date)
+export const ETE_AT_DATES_SQL = `
+WITH ${KPI_CANDIDATES_CTE},
+dates AS (
+  SELECT intervention_id, child_id, 'start' AS side, start_date AS day FROM candidates
+  UNION ALL
+  SELECT intervention_id, child_id, 'end' AS side, end_date AS day FROM candidates
+),
+covering AS (
+  SELECT d.intervention_id, d.side, p.hours_offered,
+         CAST(p.start_date - DATE '1900-01-01' AS BIGINT) * 2 + CAST(p.suitability = 'SUITABLE' AS INTEGER) AS status_key
+  FROM dates d
+  JOIN ete p
+    ON p.child_id = d.child_id
+   AND p.start_date <= d.day
+   -- An open placement covers every later date. Not "end_date IS NULL OR ...": an OR in a join
+   -- condition makes DuckDB compare every pair of rows (a nested-loop join), 100x slower nationally.
+   AND coalesce(p.end_date, DATE '9999-12-31') >= d.day
 )
-SELECT e.child_id,
-       CAST(e.end_date AS VARCHAR) AS end_date,
-       CAST(c.date_of_birth AS VARCHAR) AS date_of_birth,
-       CAST(count(p.child_id) AS INTEGER) AS placements,
-       CAST(count(p.child_id) FILTER (WHERE p.suitability = 'SUITABLE') AS INTEGER) AS suitable_placements,
-       CAST(coalesce(sum(p.hours_offered), 0) AS DOUBLE) AS hours_offered
-FROM ended e
-JOIN children c ON c.child_id = e.child_id
-LEFT JOIN ete p
-  ON p.child_id = e.child_id
- AND p.start_date <= e.end_date
- -- An open placement covers every later date. Not "end_date IS NULL OR ...": an OR in a join
- -- condition makes DuckDB compare every pair of rows (a nested-loop join), 100x slower nationally.
- AND coalesce(p.end_date, DATE '9999-12-31') >= e.end_date
-GROUP BY e.child_id, e.end_date, c.date_of_birth
-ORDER BY e.end_date, e.child_id`;
+SELECT c.intervention_id,
+       CAST(count(v.side) FILTER (WHERE v.side = 'start') AS INTEGER) AS start_placements,
+       CAST(coalesce(sum(v.hours_offered) FILTER (WHERE v.side = 'start'), 0) AS DOUBLE) AS start_hours,
+       max(v.status_key) FILTER (WHERE v.side = 'start') % 2 = 1 AS start_suitable,
+       CAST(count(v.side) FILTER (WHERE v.side = 'end') AS INTEGER) AS end_placements,
+       CAST(coalesce(sum(v.hours_offered) FILTER (WHERE v.side = 'end'), 0) AS DOUBLE) AS end_hours,
+       max(v.status_key) FILTER (WHERE v.side = 'end') % 2 = 1 AS end_suitable
+FROM candidates c
+LEFT JOIN covering v ON v.intervention_id = c.intervention_id
+GROUP BY c.intervention_id`;

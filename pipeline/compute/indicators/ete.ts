@@ -1,105 +1,122 @@
 /**
- * Education, training and employment (YJB KPI 2), quarterly: each child
- * whose intervention ended in the quarter, once (the latest end date), with
- * the hours offered by the ETE placements covering that date.
+ * Education, training and employment (YJB KPI 2), quarterly, on the KPIs'
+ * common population (kpi/population.ts: each child whose order or
+ * intervention ended in the quarter, once, with the most serious type's start
+ * S and end E), at E (`ete.school_age`, `.over_school_age`, `.overall`,
+ * `.suitable_end`, `.not_recorded`) and at S (the same with `_start`).
  *
- * Choices where the spec is silent:
+ * - Hours: the hours offered by every placement covering the date, added up
+ *   (a child at school part time and in alternative provision has both);
+ *   blank hours add nothing. School age is judged at the date.
+ * - Suitability is the child's status at the date (the KPIs' rule): the
+ *   covering placement that started latest, on a tie a SUITABLE one; UNKNOWN
+ *   counts as unsuitable; no covering placement is not suitable, and such
+ *   children are counted in `.not_recorded`.
  * - CUSTODY interventions count: their end date is the release, and KPI 2
- *   covers "children in the community and being released from custody".
- * - A placement with blank hours_offered adds no hours.
- * - Quarters get records from the quarter of the earliest intervention start
- *   on; a quarter in which no intervention ended has denominators 0 and
- *   value null (nothing to measure, not 0%).
+ *   covers children released from custody.
+ * - Quarters are given from the later of the first intervention and the first
+ *   placement on; without either, P is `[x]`.
  */
-import { comparePeriods, formatPeriod, periodEnd, periodOf, periodStart, trendWindow, type Period } from '../../period.js';
+import { formatPeriod } from '../../period.js';
 import type { Store } from '../../store/db.js';
-import type { ComputeContext, ComputeNote, NoteMessageId } from '../context.js';
-import { record, type IndicatorId, type IndicatorRecord } from '../record.js';
+import type { ComputeContext } from '../context.js';
+import type { IndicatorId, IndicatorRecord } from '../record.js';
 import { isOfCompulsorySchoolAge } from '../school-age.js';
-import { proportionCI } from '../statistics.js';
-import { ETE_AT_INTERVENTION_END_SQL, ETE_HISTORY_SQL } from './ete.sql.js';
+import { ETE_AT_DATES_SQL, ETE_FIRST_SQL } from './ete.sql.js';
+import { firstDate, kpiInputs, type KpiInputs } from './kpi/inputs.js';
+import { MEMBER_DIMENSIONS, type KpiMember } from './kpi/population.js';
+import { byQuarter, countRecords, proportionRecords, reportedQuarters } from './kpi/records.js';
+import { unavailable } from './kpi/unavailable.js';
 import type { IndicatorResult } from './result.js';
 
 /** KPI 2 thresholds: hours a week offered. */
 export const SCHOOL_AGE_HOURS = 25;
 export const OVER_SCHOOL_AGE_HOURS = 16;
 
-export type EteAtEnd = {
-  child_id: string;
-  end_date: string;
-  date_of_birth: string;
+/** The placements covering one date. */
+export interface EteAtDate {
   placements: number;
-  suitable_placements: number;
   hours_offered: number;
-};
+  /** Whether the status placement is SUITABLE; null when none covers the date. */
+  suitable: boolean | null;
+}
 
 export interface EteAssessment {
-  quarter: string;
   schoolAge: boolean;
   /** The hours threshold for the child's age is met. */
   met: boolean;
-  /** Every covering placement is SUITABLE (and there is at least one). */
   suitable: boolean;
+  recorded: boolean;
 }
 
+const END_IDS = { school: 'ete.school_age', over: 'ete.over_school_age', overall: 'ete.overall', suitable: 'ete.suitable_end', notRecorded: 'ete.not_recorded' } as const;
+const START_IDS = {
+  school: 'ete.school_age_start', over: 'ete.over_school_age_start', overall: 'ete.overall_start', suitable: 'ete.suitable_start',
+  notRecorded: 'ete.not_recorded_start',
+} as const;
+const ALL_IDS: readonly IndicatorId[] = [...Object.values(END_IDS), ...Object.values(START_IDS)];
+
+/** KPI 2 on its own (reads the KPIs' population itself). */
 export async function computeEte(store: Store, ctx: ComputeContext): Promise<IndicatorResult> {
-  const { period } = ctx;
-  const window = trendWindow(period);
-  const [history] = await store.query<{ first_start: string | null; placements: number }>(ETE_HISTORY_SQL, {
-    period_end: periodEnd(period),
-  });
-  const firstStart = history?.first_start ?? null;
-  if (firstStart === null) {
-    return { records: [], notes: [note('info', 'noteNoInterventions', period)] };
-  }
-  const rows = await store.query<EteAtEnd>(ETE_AT_INTERVENTION_END_SQL, {
-    window_start: periodStart(window[0] as Period), period_end: periodEnd(period),
-  });
-  const assessed = rows.map(assessEte);
-  const firstQuarter = periodOf(firstStart);
-  const records = window
-    .filter((q) => comparePeriods(q, firstQuarter) >= 0)
-    .flatMap((q) => quarterRecords(q, assessed.filter((a) => a.quarter === formatPeriod(q))));
-  const notes = history?.placements === 0
-    ? [note('warning', 'noteNoEtePlacements', period)]
-    : [];
-  return { records, notes };
+  return eteForPopulation(store, await kpiInputs(store, ctx));
 }
 
-/** One child's KPI 2 position at the end of their intervention. */
-export function assessEte(row: EteAtEnd): EteAssessment {
-  const schoolAge = isOfCompulsorySchoolAge(row.date_of_birth, row.end_date);
-  const threshold = schoolAge ? SCHOOL_AGE_HOURS : OVER_SCHOOL_AGE_HOURS;
+interface EteRow {
+  [k: string]: string | number | boolean | null;
+  intervention_id: string;
+  start_placements: number; start_hours: number; start_suitable: boolean | null;
+  end_placements: number; end_hours: number; end_suitable: boolean | null;
+}
+
+/** KPI 2 on a population already read (kpi/index.ts shares one with the other KPIs). */
+export async function eteForPopulation(store: Store, inputs: KpiInputs): Promise<IndicatorResult> {
+  const first = await firstDate(store, ETE_FIRST_SQL, inputs.params.period_end);
+  const missing = unavailable(inputs, ALL_IDS, first, 'ete.csv', 'KPI 2 (ETE)');
+  if (missing) return missing;
+  const rows = await store.query<EteRow>(ETE_AT_DATES_SQL, inputs.params);
+  const facts = new Map(rows.map((r) => [r.intervention_id, {
+    start: { placements: r.start_placements, hours_offered: r.start_hours, suitable: r.start_suitable },
+    end: { placements: r.end_placements, hours_offered: r.end_hours, suitable: r.end_suitable },
+  }]));
+  const quarters = reportedQuarters(inputs.period, [inputs.firstIntervention, first]).map(formatPeriod);
+  return { records: eteRecords(inputs.members, facts, quarters), notes: [] };
+}
+
+const NONE: EteAtDate = { placements: 0, hours_offered: 0, suitable: null };
+
+/** One child's KPI 2 position on a date (their S or E). */
+export function assessEte(dateOfBirth: string, day: string, at: EteAtDate): EteAssessment {
+  const schoolAge = isOfCompulsorySchoolAge(dateOfBirth, day);
   return {
-    quarter: formatPeriod(periodOf(row.end_date)),
     schoolAge,
-    met: row.hours_offered >= threshold,
-    suitable: row.placements > 0 && row.suitable_placements === row.placements,
+    met: at.hours_offered >= (schoolAge ? SCHOOL_AGE_HOURS : OVER_SCHOOL_AGE_HOURS),
+    suitable: at.suitable === true,
+    recorded: at.placements > 0,
   };
 }
 
-function quarterRecords(q: Period, children: readonly EteAssessment[]): IndicatorRecord[] {
-  const school = children.filter((c) => c.schoolAge);
-  const over = children.filter((c) => !c.schoolAge);
-  const met = (list: readonly EteAssessment[]) => list.filter((c) => c.met).length;
-  return [
-    percentRecord('ete.school_age', q, met(school), school.length),
-    percentRecord('ete.over_school_age', q, met(over), over.length),
-    percentRecord('ete.overall', q, met(children), children.length),
-    percentRecord('ete.suitable_end', q, children.filter((c) => c.suitable).length, children.length),
+/** Every ETE measure at E and at S, for each quarter (pure). */
+export function eteRecords(
+  members: readonly KpiMember[], facts: ReadonlyMap<string, { start?: EteAtDate; end?: EteAtDate }>, quarters: readonly string[],
+): IndicatorRecord[] {
+  const dims = MEMBER_DIMENSIONS;
+  const sides = [
+    { ids: END_IDS, day: (m: KpiMember) => m.end, of: (m: KpiMember) => facts.get(m.interventionId)?.end ?? NONE },
+    { ids: START_IDS, day: (m: KpiMember) => m.start, of: (m: KpiMember) => facts.get(m.interventionId)?.start ?? NONE },
   ];
-}
-
-/** x of n as a percentage with its Wilson interval (also in percent); null values when n = 0. */
-function percentRecord(id: IndicatorId, q: Period, x: number, n: number): IndicatorRecord {
-  const ci = proportionCI(x, n);
-  const percent = (v: number | null) => (v === null ? null : v * 100);
-  return record({
-    id, period: formatPeriod(q), breakdown: {}, numerator: x, denominator: n,
-    value: percent(ci.value), lower: percent(ci.lower), upper: percent(ci.upper), unit: '%',
+  const membersIn = byQuarter(members);
+  return quarters.flatMap((q) => {
+    const inQuarter = membersIn(q);
+    return sides.flatMap(({ ids, day, of }) => {
+      const assess = new Map(inQuarter.map((m) => [m, assessEte(m.dateOfBirth, day(m), of(m))]));
+      const a = (m: KpiMember) => assess.get(m)!;
+      return [
+        ...proportionRecords(ids.school, q, inQuarter, dims, (m) => a(m).schoolAge, (m) => a(m).met),
+        ...proportionRecords(ids.over, q, inQuarter, dims, (m) => !a(m).schoolAge, (m) => a(m).met),
+        ...proportionRecords(ids.overall, q, inQuarter, dims, () => true, (m) => a(m).met),
+        ...proportionRecords(ids.suitable, q, inQuarter, dims, () => true, (m) => a(m).suitable),
+        ...countRecords(ids.notRecorded, q, inQuarter, dims, (m) => !a(m).recorded),
+      ];
+    });
   });
-}
-
-function note(severity: ComputeNote['severity'], message: NoteMessageId, period: Period): ComputeNote {
-  return { indicator: 'ete', severity, message, params: { period: { kind: 'periods', codes: [formatPeriod(period)], as: 'quarters' } } };
 }

@@ -3,6 +3,7 @@ import { computeEte } from '../../../pipeline/compute/indicators/ete.js';
 import { DEFAULT_SETTINGS } from '../../../pipeline/compute/context.js';
 import type { IndicatorRecord } from '../../../pipeline/compute/record.js';
 import { parsePeriod } from '../../../pipeline/period.js';
+import { messages } from '../../../pipeline/messages.js';
 import type { Store } from '../../../pipeline/store/db.js';
 import { fixtureStore, type Fixture, type InterventionFixture } from '../../helpers/fixture-store.js';
 
@@ -97,14 +98,14 @@ describe('ETE at the end of the intervention (KPI 2)', () => {
     expect(at(records, 'ete.overall')).toMatchObject({ numerator: 1, denominator: 2 });
   });
 
-  it('counts a child once per quarter at the later of two interventions ending in it', async () => {
+  it('counts a child once per quarter, at the most serious of two interventions ending in it', async () => {
     const records = await run({
       children: [{ child_id: 'C1', date_of_birth: SCHOOL }],
       interventions: [ended('I1', 'C1', '2024-07-10', 'YC'), ended('I2', 'C1', '2024-09-20', 'YRO')],
       // Only the later end date (20 September) is covered: 30 h from 1 September.
       ete: [{ child_id: 'C1', start_date: '2024-09-01', hours_offered: 30 }],
     });
-    // Once, at 20 September → 1 of 1 met (at 10 July it would have been 0 h).
+    // Once, at the YRO's end on 20 September → 1 of 1 met (at the YC's 10 July it would have been 0 h).
     expect(at(records, 'ete.school_age')).toMatchObject({ numerator: 1, denominator: 1, value: 100 });
   });
 
@@ -122,19 +123,63 @@ describe('ETE at the end of the intervention (KPI 2)', () => {
     expect(at(records, 'ete.overall')).toMatchObject({ numerator: 1, denominator: 1 });
   });
 
-  it('reports each quarter from the first intervention on, and nothing without interventions', async () => {
+  it('reports each quarter from the later of the first intervention and the first placement on; [x] without either', async () => {
     const records = await run({
       children: [{ child_id: 'C1', date_of_birth: SCHOOL }],
-      // Started 1 January 2024 (2023-24-Q4), ended 15 August 2024 (2024-25-Q2).
+      // Started 1 January 2024 (2023-24-Q4), ended 15 August 2024 (2024-25-Q2); first placement April 2024 (2024-25-Q1).
       interventions: [ended('I1', 'C1', '2024-08-15')],
+      ete: [{ child_id: 'C1', start_date: '2024-04-02', hours_offered: 30 }],
     });
-    // 2023-24-Q4, 2024-25-Q1, 2024-25-Q2, 4 ids each.
-    expect([...new Set(records.map((r) => r.period))]).toEqual(['2023-24-Q4', '2024-25-Q1', P]);
-    expect(records).toHaveLength(12);
+    expect([...new Set(records.map((r) => r.period))]).toEqual(['2024-25-Q1', P]);
+    // Per quarter: 10 measures × (headline + 6 order types + 6 ethnic groups + 3 sexes + 2 age bands = 18).
+    expect(records).toHaveLength(2 * 10 * 18);
     store?.close();
-    store = await fixtureStore({ children: [{ child_id: 'C1', date_of_birth: SCHOOL }] });
-    const none = await computeEte(store, ctx);
-    expect(none.records).toEqual([]);
-    expect(none.notes).toHaveLength(1);
+    store = await fixtureStore({ children: [{ child_id: 'C1', date_of_birth: SCHOOL }], ete: [{ child_id: 'C1', start_date: '2024-04-02' }] });
+    const noInterventions = await computeEte(store, ctx);
+    expect(noInterventions.records).toHaveLength(10);
+    expect(noInterventions.records.every((r) => r.status === 'not_available' && r.value === null && r.period === P && r.reason)).toBe(true);
+    expect(noInterventions.records[0]?.reason).toBe(messages.noteKpiNoInterventions.text({ period: P, kpi: 'KPI 2 (ETE)' }));
+    store.close();
+    store = await fixtureStore({ children: [{ child_id: 'C1', date_of_birth: SCHOOL }], interventions: [ended('I1', 'C1', '2024-08-15')] });
+    const noEte = await computeEte(store, ctx);
+    expect(noEte.records.map((r) => [r.id, r.value, r.status])).toContainEqual(['ete.overall', null, 'not_available']);
+    expect(noEte.records[0]?.reason).toBe(messages.noteKpiFileAbsent.text({ file: 'ete.csv', period: P, kpi: 'KPI 2 (ETE)' }));
+    expect(noEte.notes).toHaveLength(1);
+  });
+
+  it('judges suitability by the placement that started latest (a tie: SUITABLE wins), at the start and at the end, and counts children with no record', async () => {
+    const records = await run({
+      children: [
+        { child_id: 'LATEST', date_of_birth: SCHOOL }, { child_id: 'TIE', date_of_birth: SCHOOL }, { child_id: 'GAP', date_of_birth: SCHOOL },
+      ],
+      interventions: [
+        { intervention_id: 'I1', child_id: 'LATEST', type: 'RO', start_date: '2024-03-01', end_date: '2024-08-15' },
+        { intervention_id: 'I2', child_id: 'TIE', type: 'YRO', start_date: '2024-03-01', end_date: '2024-08-15' },
+        { intervention_id: 'I3', child_id: 'GAP', type: 'RO', start_date: '2024-03-01', end_date: '2024-08-15' },
+      ],
+      ete: [
+        // LATEST: suitable school from January (covers S and E), unsuitable AP from 1 June (covers E only)
+        // → suitable at S, not suitable at E (the latest start wins).
+        { child_id: 'LATEST', start_date: '2024-01-01', provision: 'SCHOOL_FULL_TIME', hours_offered: 25 },
+        { child_id: 'LATEST', start_date: '2024-06-01', provision: 'ALTERNATIVE_PROVISION', suitability: 'UNSUITABLE', hours_offered: 5 },
+        // TIE: two placements starting the same day, one UNKNOWN, one SUITABLE → suitable at S and E.
+        { child_id: 'TIE', start_date: '2024-02-01', provision: 'PRU', suitability: 'UNKNOWN', hours_offered: 10 },
+        { child_id: 'TIE', start_date: '2024-02-01', provision: 'SCHOOL_PART_TIME', hours_offered: 10 },
+        // GAP: a placement ending the day before the order ends → recorded at S, not recorded at E.
+        { child_id: 'GAP', start_date: '2024-01-01', end_date: '2024-08-14', hours_offered: 30 },
+      ],
+    });
+    expect(at(records, 'ete.suitable_end')).toMatchObject({ numerator: 1, denominator: 3 });
+    expect(at(records, 'ete.suitable_start')).toMatchObject({ numerator: 3, denominator: 3 });
+    expect(at(records, 'ete.not_recorded')).toMatchObject({ numerator: 1, value: 1, unit: 'count' });
+    expect(at(records, 'ete.not_recorded_start')).toMatchObject({ numerator: 0, value: 0 });
+    // Hours add up: LATEST 25 + 5 = 30 at E (met), 25 at S (met); TIE 20 (not met); GAP 0 at E, 30 at S.
+    expect(at(records, 'ete.overall')).toMatchObject({ numerator: 1, denominator: 3 });
+    expect(at(records, 'ete.overall_start')).toMatchObject({ numerator: 2, denominator: 3 });
+    // Split by order type: the YRO child (TIE) alone, the two RO children together.
+    const byType = (id: string, type: string) => records.find((r) => r.id === id && r.period === P && r.breakdown.order_type === type);
+    expect(byType('ete.suitable_end', 'YRO')).toMatchObject({ numerator: 1, denominator: 1 });
+    expect(byType('ete.suitable_end', 'RO')).toMatchObject({ numerator: 0, denominator: 2 });
+    expect(byType('ete.suitable_end', 'CUSTODY')).toMatchObject({ numerator: 0, denominator: 0, value: null });
   });
 });
