@@ -1,21 +1,37 @@
 /**
  * The children the YJS works with and everything recorded about them: one
  * child at a time, drawn from its own random stream, written straight to the
- * files (children, offences, interventions, ETE placements, remands).
+ * files (children, offences, interventions, ETE placements, remands). What
+ * the KPI files say about the child (accommodation, needs, care statuses,
+ * victims, resident_in_area) comes from a second stream of its own, so those
+ * draws leave the other files as they were.
  */
 import type { EthnicGroup } from '../contract/codes.js';
 import { addQuarters, periodStart, type Period } from '../period.js';
 import { quarterWeights } from './arrests.js';
 import { birthday, dayOf, isoOfDay } from './days.js';
+import { drawAccommodation } from './accommodation.js';
+import { drawCareStatuses } from './care.js';
 import { drawPlacements } from './ete.js';
 import { drawJourney, type Outcome } from './journey.js';
 import { drawInterventions, drawRemands } from './orders.js';
+import type { KpiChild } from './kpi-child.js';
+import { OUT_OF_AREA, OUT_OF_AREA_IF_LOOKED_AFTER } from './kpi-profile.js';
+import { drawNeedRecords, drawNeeds } from './needs.js';
 import { birthDayFor, drawEthnicity, drawSex, yesNo, type Sex } from './people.js';
 import { EHCP_IF_SEND, FIRST_OFFENCE_AGE, LOOKED_AFTER, LOOKED_AFTER_IF_CUSTODY, SEND } from './profile.js';
 import { createRng, type Rng } from './rng.js';
+import { drawVictims } from './victims.js';
 import { idOf, type CsvWriter } from './writer.js';
 
-export type CaseFile = 'children' | 'offences' | 'interventions' | 'ete' | 'remands';
+export type CaseFile = 'children' | 'offences' | 'interventions' | 'ete' | 'remands'
+  | 'accommodation' | 'needs' | 'care_status' | 'victims';
+
+/** The two random streams of each child: the case itself, and what the KPI files add. */
+export interface ChildStreams {
+  child: number;
+  kpi: number;
+}
 
 export interface History {
   firstDay: number;
@@ -27,13 +43,13 @@ export interface History {
 const PROGRESS_EVERY = 10_000;
 
 export async function writeCaseload(
-  w: Readonly<Record<CaseFile, CsvWriter>>, count: number, seed: number, stream: number, history: History,
+  w: Readonly<Record<CaseFile, CsvWriter>>, count: number, seed: number, streams: ChildStreams, history: History,
   entryWeights: Record<EthnicGroup, number>, progress: (step: string, n: number) => void,
 ): Promise<void> {
   const cumulative = cumulate(quarterWeights(history.quarters));
-  const ids = { offence: 0, intervention: 0, remand: 0 };
+  const ids = { offence: 0, intervention: 0, remand: 0, victim: 0 };
   for (let i = 0; i < count; i++) {
-    const rng = createRng(seed, stream, i);
+    const rng = createRng(seed, streams.child, i);
     const childId = idOf('C', i + 1, 6);
     const sex = drawSex(rng);
     const ethnicity = drawEthnicity(rng, entryWeights);
@@ -43,9 +59,20 @@ export async function writeCaseload(
     const placements = drawPlacements(rng, dob, interventions, history.lastDay);
 
     const custody = outcomes.some((o) => o.level === 'custody');
+    // Drawn in this order (send, looked after, EHCP) since the first sample: keep it so children.csv stays as it was.
     const send = rng.chance(SEND);
-    w.children.add([childId, isoOfDay(dob), sex, ethnicity.code,
-      yesNo(rng.chance(custody ? LOOKED_AFTER_IF_CUSTODY : LOOKED_AFTER)), yesNo(send), yesNo(send && rng.chance(EHCP_IF_SEND)), 'Y']);
+    const lookedAfter = rng.chance(custody ? LOOKED_AFTER_IF_CUSTODY : LOOKED_AFTER);
+    const ehcp = send && rng.chance(EHCP_IF_SEND);
+
+    const kpiRng = createRng(seed, streams.kpi, i);
+    const kpiChild: KpiChild = { dob, lookedAfter, send, ehcp, outcomes, interventions, remands, lastDay: history.lastDay };
+    const resident = !kpiRng.chance(lookedAfter ? OUT_OF_AREA_IF_LOOKED_AFTER : OUT_OF_AREA);
+    const statuses = drawCareStatuses(kpiRng, kpiChild);
+    const residences = drawAccommodation(kpiRng, kpiChild, statuses.find((s) => s.status === 'LAC'));
+    const needs = drawNeedRecords(kpiRng, kpiChild, drawNeeds(kpiRng, kpiChild));
+    const victims = drawVictims(kpiRng, kpiChild);
+
+    w.children.add([childId, isoOfDay(dob), sex, ethnicity.code, yesNo(lookedAfter), yesNo(send), yesNo(ehcp), yesNo(resident)]);
     for (const o of outcomes) {
       for (const f of o.offences) {
         w.offences.add([idOf('OF', ++ids.offence, 7), childId, isoOfDay(f.day), isoOfDay(o.day), o.code, f.category, f.gravity]);
@@ -59,6 +86,14 @@ export async function writeCaseload(
     }
     for (const r of remands) {
       w.remands.add([idOf('RM', ++ids.remand, 6), childId, isoOfDay(r.decisionDay), isoOfDay(r.endDay), r.type]);
+    }
+    for (const a of residences) w.accommodation.add([childId, isoOfDay(a.startDay), optionalDay(a.endDay), a.type, a.suitable]);
+    for (const n of needs) {
+      w.needs.add([childId, n.need, isoOfDay(n.identifiedDay), n.plan, optionalDay(n.offeredDay), n.attended]);
+    }
+    for (const s of statuses) w.care_status.add([childId, s.status, isoOfDay(s.startDay), optionalDay(s.endDay)]);
+    for (const v of victims) {
+      w.victims.add([idOf('VI', ++ids.victim, 7), childId, isoOfDay(v.identifiedDay), v.consented, v.contacted, v.engagedRj, v.viewsConsidered]);
     }
     for (const writer of Object.values(w)) await writer.flushIfFull();
     if ((i + 1) % PROGRESS_EVERY === 0 || i + 1 === count) progress('children.csv', i + 1);
@@ -82,6 +117,10 @@ function drawHistory(
     const outcomes = drawJourney(rng, { sex, group, adultDay: birthday(dob, 18) }, firstOffence, history.lastDay);
     if (outcomes.length > 0 && outcomes[0]!.day >= history.firstDay) return { dob, outcomes };
   }
+}
+
+function optionalDay(day: number | null): string {
+  return day === null ? '' : isoOfDay(day);
 }
 
 function cumulate(weights: readonly number[]): number[] {

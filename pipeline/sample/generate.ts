@@ -12,6 +12,7 @@ import { YjpackError } from '../errors.js';
 import { addQuarters, periodEnd, periodStart, type Period } from '../period.js';
 import { buildPopulation, loadPopulationReference, writePopulationCsv } from '../population/index.js';
 import { drawQuarterArrests, perQuarter } from './arrests.js';
+import { drawBoard } from './board.js';
 import { writeCaseload, type CaseFile, type History } from './caseload.js';
 import { dayOf, isoOfDay } from './days.js';
 import { populationShares, stageWeights } from './people.js';
@@ -41,9 +42,17 @@ export interface SampleSummary {
   to: string;
 }
 
-/** Independent random streams, so that adding a draw to one part leaves the others as they were. */
-const STREAM = { child: 1, arrests: 2 } as const;
-const FILES_WRITTEN: readonly (CaseFile | 'arrests')[] = ['children', 'offences', 'interventions', 'ete', 'remands', 'arrests'];
+/**
+ * Independent random streams, so that adding a draw to one part leaves the
+ * others as they were (the KPI files came later: their draws have streams of
+ * their own).
+ */
+const STREAM = { child: 1, arrests: 2, kpi: 3, board: 4 } as const;
+type FileWritten = CaseFile | 'arrests' | 'board_attendance';
+const FILES_WRITTEN: readonly FileWritten[] = [
+  'children', 'offences', 'interventions', 'ete', 'remands', 'arrests',
+  'accommodation', 'needs', 'care_status', 'victims', 'board_attendance',
+];
 
 export async function generateSample(options: SampleOptions): Promise<SampleSummary> {
   const children = options.children ?? DEFAULT_CHILDREN;
@@ -66,12 +75,14 @@ export async function generateSample(options: SampleOptions): Promise<SampleSumm
   const writers = Object.fromEntries(FILES_WRITTEN.map((name) => {
     const spec = fileSpec(name);
     return [name, new CsvWriter(join(options.outDir, spec.fileName), spec.columns.map((c) => c.name))];
-  })) as Record<CaseFile | 'arrests', CsvWriter>;
+  })) as Record<FileWritten, CsvWriter>;
   const all = Object.values(writers);
   try {
     const history: History = { firstDay: dayOf(from), lastDay: dayOf(to), quarters: HISTORY_QUARTERS, firstQuarter };
-    await writeCaseload(writers, children, seed, STREAM.child, history, stageWeights(shares, 'entry'), progress);
+    await writeCaseload(writers, children, seed, { child: STREAM.child, kpi: STREAM.kpi }, history, stageWeights(shares, 'entry'), progress);
     await writeArrests(writers.arrests, Math.round(children * ARRESTS_PER_CHILD), seed, history, stageWeights(shares, 'arrest'), progress);
+    writeBoard(writers.board_attendance, seed, history);
+    progress('board_attendance.csv', writers.board_attendance.rows);
     for (const w of all) await w.close();
     for (const w of all) await w.commit();
   } catch (e) {
@@ -103,5 +114,12 @@ async function writeArrests(
       await w.flushIfFull();
     }
     progress('arrests.csv', id);
+  }
+}
+
+/** The board's meetings over the history (a few dozen rows: no flushing needed before close). */
+function writeBoard(w: CsvWriter, seed: number, history: History): void {
+  for (const r of drawBoard(createRng(seed, STREAM.board), history.firstDay, history.lastDay)) {
+    w.add([isoOfDay(r.day), r.sector, r.attended, r.senior, r.dataShared]);
   }
 }

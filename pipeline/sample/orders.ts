@@ -16,6 +16,8 @@ export interface Intervention {
   endDay: number | null;
   /** 'Y', 'N', or '' while open (and for custody, which is not a programme to complete). */
   completed: 'Y' | 'N' | '';
+  /** Index of the outcome (in the child's outcomes) it follows. */
+  outcome: number;
 }
 
 export interface Remand {
@@ -55,7 +57,7 @@ export function drawInterventions(rng: Rng, outcomes: readonly Outcome[], lastDa
     }
     const open = end > lastDay;
     const completed = open || o.releaseDay !== null ? '' : completes ? 'Y' : 'N';
-    out.push({ type: o.releaseDay !== null ? 'CUSTODY' : INTERVENTION_TYPE[o.code]!, startDay: start, endDay: open ? null : end, completed });
+    out.push({ type: o.releaseDay !== null ? 'CUSTODY' : INTERVENTION_TYPE[o.code]!, startDay: start, endDay: open ? null : end, completed, outcome: i });
   });
   return out;
 }
