@@ -10,8 +10,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  ETE_PROVISION, ETE_SUITABILITY, ETHNIC_GROUPS, ETHNICITY, INTERVENTION_TYPES, OFFENCE_CATEGORIES, OUTCOMES,
-  REMAND_TYPES, SEX, SUBSTANTIVE_TIERS,
+  ACCOMMODATION_TYPES, BOARD_SECTORS, CARE_STATUSES, ETE_PROVISION, ETE_SUITABILITY, ETHNIC_GROUPS, ETHNICITY,
+  INTERVENTION_TYPES, NEED_TYPES, OFFENCE_CATEGORIES, OUTCOMES, REMAND_TYPES, SEX, SUBSTANTIVE_TIERS,
 } from '../../pipeline/contract/codes.js';
 import { FILES } from '../../pipeline/contract/files.js';
 import { YjpackError } from '../../pipeline/errors.js';
@@ -20,7 +20,8 @@ import { generateSample, type SampleSummary } from '../../pipeline/sample/index.
 import { countBy, financialYear, readTable, type Table } from './read-extract.js';
 
 const TO = parsePeriod('2026-27-Q2');
-const CASE_FILES = ['children.csv', 'offences.csv', 'interventions.csv', 'ete.csv', 'remands.csv', 'arrests.csv'];
+const KPI_FILES = ['accommodation.csv', 'needs.csv', 'care_status.csv', 'victims.csv', 'board_attendance.csv'];
+const CASE_FILES = ['children.csv', 'offences.csv', 'interventions.csv', 'ete.csv', 'remands.csv', 'arrests.csv', ...KPI_FILES];
 const ALL_FILES = [...CASE_FILES, 'population.csv'];
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -66,9 +67,7 @@ describe('determinism', () => {
 
 describe('format', () => {
   it('writes every column of the contract, in its order, in each file', () => {
-    // The KPI files (accommodation … board_attendance) are not written by the generator yet (issue 12, item 3).
-    const kpiFiles = ['accommodation', 'needs', 'care_status', 'victims', 'board_attendance'];
-    for (const spec of FILES.filter((f) => f.name !== 'comparators' && !kpiFiles.includes(f.name))) {
+    for (const spec of FILES.filter((f) => f.name !== 'comparators')) {
       expect(t[spec.name]!.header, spec.fileName).toEqual(spec.columns.map((c) => c.name));
     }
   });
@@ -85,7 +84,7 @@ describe('format', () => {
     for (const c of t.children!.rows) {
       expect(c.child_id).toMatch(/^C\d{6}$/);
       expect(c.sex! in SEX && ethnicityOk(c.ethnicity!), c.child_id).toBe(true);
-      for (const flag of [c.looked_after, c.send, c.ehcp]) expect(['Y', 'N']).toContain(flag);
+      for (const flag of [c.looked_after, c.send, c.ehcp, c.resident_in_area]) expect(['Y', 'N']).toContain(flag);
     }
     for (const o of t.offences!.rows) {
       expect(o.outcome! in OUTCOMES && o.offence_category! in OFFENCE_CATEGORIES, o.offence_id).toBe(true);
@@ -108,18 +107,40 @@ describe('format', () => {
       expect(Number(a.age)).toBeLessThanOrEqual(17);
     }
     for (const p of t.population!.rows) expect(['', ...ETHNIC_GROUPS]).toContain(p.ethnic_group);
+    const yesNo = ['Y', 'N'];
+    for (const a of t.accommodation!.rows) {
+      expect(a.type! in ACCOMMODATION_TYPES && yesNo.includes(a.suitable!), a.child_id).toBe(true);
+    }
+    for (const n of t.needs!.rows) {
+      expect(n.need! in NEED_TYPES, n.child_id).toBe(true);
+      // A plan only for SEND; attendance only for an offer (blank when not offered).
+      expect(n.plan, n.child_id).toBe(n.need === 'SEND' ? n.plan : '');
+      if (n.need === 'SEND') expect(yesNo).toContain(n.plan);
+      expect(n.attended === '', n.child_id).toBe(n.offered_date === '');
+    }
+    for (const c of t.care_status!.rows) expect(c.status! in CARE_STATUSES, c.child_id).toBe(true);
+    for (const v of t.victims!.rows) {
+      for (const flag of [v.consented_contact, v.contacted, v.engaged_rj, v.views_considered]) expect(yesNo).toContain(flag);
+    }
+    for (const b of t.board_attendance!.rows) {
+      expect(b.sector! in BOARD_SECTORS, b.meeting_date).toBe(true);
+      for (const flag of [b.attended, b.senior, b.data_shared]) expect(yesNo).toContain(flag);
+    }
   });
 
   it('writes every date as an ISO date', () => {
     const dateColumns: Record<string, string[]> = {
       children: ['date_of_birth'], offences: ['offence_date', 'outcome_date'], interventions: ['start_date', 'end_date'],
       ete: ['start_date', 'end_date'], remands: ['decision_date', 'end_date'], arrests: ['arrest_date'],
+      accommodation: ['start_date', 'end_date'], needs: ['identified_date', 'offered_date'], care_status: ['start_date', 'end_date'],
+      victims: ['identified_date'], board_attendance: ['meeting_date'],
     };
     for (const [file, columns] of Object.entries(dateColumns)) {
       for (const row of t[file]!.rows) {
         for (const col of columns) {
           const v = row[col]!;
-          if (v !== '' || !col.startsWith('end')) expect(v, `${file}.${col}`).toMatch(ISO);
+          if (v !== '' || !(col.startsWith('end') || col === 'offered_date')) expect(v, `${file}.${col}`).toMatch(ISO);
+          if (v !== '') expect(v <= '2026-09-30', `${file}.${col} ${v} after the extract`).toBe(true);
         }
       }
     }
@@ -127,13 +148,16 @@ describe('format', () => {
 
   it('has unique ids and only refers to children in children.csv', () => {
     const ids = (file: string, col: string) => t[file]!.rows.map((r) => r[col]!);
-    for (const [file, col] of [['children', 'child_id'], ['offences', 'offence_id'], ['interventions', 'intervention_id'], ['remands', 'remand_id'], ['arrests', 'arrest_id']] as const) {
+    for (const [file, col] of [['children', 'child_id'], ['offences', 'offence_id'], ['interventions', 'intervention_id'], ['remands', 'remand_id'], ['arrests', 'arrest_id'], ['victims', 'victim_id']] as const) {
       expect(new Set(ids(file, col)).size, file).toBe(t[file]!.rows.length);
     }
-    const ete = t.ete!.rows.map((e) => `${e.child_id}|${e.start_date}|${e.provision}`);
-    expect(new Set(ete).size).toBe(ete.length);
+    // Files without an id: the contract's key is unique.
+    for (const spec of FILES.filter((f) => ['ete', ...KPI_FILES.map((k) => k.replace('.csv', ''))].includes(f.name) && f.name !== 'victims')) {
+      const keys = t[spec.name]!.rows.map((r) => spec.key.map((k) => r[k]).join('|'));
+      expect(new Set(keys).size, spec.name).toBe(keys.length);
+    }
     const children = new Set(ids('children', 'child_id'));
-    for (const file of ['offences', 'interventions', 'ete', 'remands']) {
+    for (const file of ['offences', 'interventions', 'ete', 'remands', 'accommodation', 'needs', 'care_status', 'victims']) {
       expect(t[file]!.rows.every((r) => children.has(r.child_id!)), file).toBe(true);
     }
   });
@@ -174,6 +198,85 @@ describe('consistency', () => {
     const notKnown = t.children!.rows.filter((c) => c.ethnicity === '' || c.ethnicity === 'REFU' || c.ethnicity === 'NOBT').length;
     expect(notKnown / t.children!.rows.length).toBeGreaterThan(0.01);
     expect(notKnown / t.children!.rows.length).toBeLessThan(0.06);
+  });
+});
+
+describe('the KPI files agree with the rest of the extract', () => {
+  const byChild = (file: string) => {
+    const m = new Map<string, Record<string, string>[]>();
+    for (const r of t[file]!.rows) m.set(r.child_id!, [...(m.get(r.child_id!) ?? []), r]);
+    return m;
+  };
+  const child = () => new Map(t.children!.rows.map((c) => [c.child_id!, c]));
+
+  it('gives each child one place at a time, in date order, and secure accommodation through each custodial sentence', () => {
+    for (const [id, places] of byChild('accommodation')) {
+      for (let k = 1; k < places.length; k++) {
+        expect(places[k - 1]!.end_date !== '' && places[k - 1]!.end_date! < places[k]!.start_date!, id).toBe(true);
+      }
+    }
+    const placesOf = byChild('accommodation');
+    const custody = t.interventions!.rows.filter((i) => i.type === 'CUSTODY');
+    for (const i of custody) {
+      // Sentence day to the day before release (the day of release is spent at the new address).
+      const last = i.end_date ? addDays(i.end_date, -1) : '9999-12-31';
+      const secure = (placesOf.get(i.child_id!) ?? []).find((a) => a.type === 'SECURE' && a.start_date! <= i.start_date!
+        && (a.end_date === '' || a.end_date! >= last));
+      expect(secure, i.intervention_id).toBeDefined();
+    }
+    // Bed and breakfast and no fixed abode are never judged suitable (that would be a load warning).
+    expect(t.accommodation!.rows.filter((a) => ['BED_AND_BREAKFAST', 'NO_FIXED_ABODE'].includes(a.type!) && a.suitable === 'Y')).toEqual([]);
+  });
+
+  it('has a care episode for exactly the children flagged looked after, and in-care places only in it', () => {
+    const care = new Map(t.care_status!.rows.filter((s) => s.status === 'LAC').map((s) => [s.child_id!, s]));
+    expect(t.care_status!.rows.filter((s) => s.status === 'LAC').length).toBe(care.size);
+    for (const c of t.children!.rows) expect(care.has(c.child_id!), c.child_id).toBe(c.looked_after === 'Y');
+    const inCare = ['FOSTER', 'CHILDRENS_HOME'];
+    for (const a of t.accommodation!.rows.filter((r) => inCare.includes(r.type!))) {
+      const episode = care.get(a.child_id!);
+      expect(episode !== undefined && episode.start_date! <= a.start_date! && (episode.end_date === '' || a.start_date! <= episode.end_date!),
+        `${a.child_id} ${a.type} from ${a.start_date}`).toBe(true);
+    }
+  });
+
+  it('records SEND only for children with SEND, a plan exactly when they have an EHCP, and offers on or after identification', () => {
+    const children = child();
+    for (const n of t.needs!.rows) {
+      const c = children.get(n.child_id!)!;
+      if (n.need === 'SEND') {
+        expect(c.send, n.child_id).toBe('Y');
+        expect(n.plan, n.child_id).toBe(c.ehcp);
+      }
+      if (n.offered_date) expect(n.offered_date >= n.identified_date!, n.child_id).toBe(true);
+    }
+  });
+
+  it('records contact and restorative justice only with consent, and victims only for children with an intervention', () => {
+    for (const v of t.victims!.rows) {
+      if (v.consented_contact === 'N') expect([v.contacted, v.engaged_rj], v.victim_id).toEqual(['N', 'N']);
+      if (v.engaged_rj === 'Y') expect(v.contacted, v.victim_id).toBe('Y');
+    }
+    const withIntervention = new Set(t.interventions!.rows.map((i) => i.child_id!));
+    expect(t.victims!.rows.every((v) => withIntervention.has(v.child_id!))).toBe(true);
+  });
+
+  it('has board meetings on Tuesdays, each with all five sectors, senior and data shared only when attended', () => {
+    const meetings = countBy(t.board_attendance!.rows, (b) => b.meeting_date!);
+    for (const [day, sectors] of meetings) {
+      expect(new Date(`${day}T00:00:00Z`).getUTCDay(), String(day)).toBe(2);
+      expect(sectors, String(day)).toBe(5);
+    }
+    // Two a quarter over 24 quarters, a few cancelled.
+    expect(meetings.size).toBeGreaterThan(40);
+    expect(meetings.size).toBeLessThanOrEqual(48);
+    for (const b of t.board_attendance!.rows.filter((r) => r.attended === 'N')) expect([b.senior, b.data_shared]).toEqual(['N', 'N']);
+  });
+
+  it('records a few children as living outside the area', () => {
+    const out = t.children!.rows.filter((c) => c.resident_in_area === 'N').length;
+    expect(out).toBeGreaterThan(0);
+    expect(out / t.children!.rows.length).toBeLessThan(0.04);
   });
 });
 
