@@ -74,8 +74,9 @@ describe('runQuarterlyJob: output layout and audiences', () => {
     const written = await run.text('board/kpi-return.csv');
     // The example config's service name and YJB code.
     expect(written).toBe(kpiReturnCsv(records, PERIOD_CODE, { yjbCode: 'YJS000', serviceName: 'Example Youth Justice Service', kpiVersion: KPI_VERSION }));
-    // The sample has no KPI files yet: accommodation is x with its reason; ETE is computed.
-    expect(written).toMatch(/kpi\.accommodation\.end,All,All,,,,%,x,"accommodation\.csv has no records/);
+    // The sample has every KPI file: accommodation and ETE are computed, none is x.
+    expect(written).toMatch(/kpi\.accommodation\.end,All,All,\d+,\d+,/);
+    expect(written).not.toMatch(/,x,/);
     expect(written).toMatch(/ete\.overall,All,All,\d+,\d+,/);
     const manifest = JSON.parse(await run.text('manifest.json')) as { kpi_version: string; outputs: string[] };
     expect(manifest.kpi_version).toBe(KPI_VERSION);
