@@ -20,7 +20,7 @@ import { fingerprintStore } from './store-dump.js';
 
 const PERIOD = '2024-25-Q2';
 /** The files of a pack without a PDF, under board/ and public/ with the manifest on top (pipeline/output/layout.ts). */
-const PACK = ['board/board-pack.html', 'board/indicators.csv', 'board/indicators.json', 'manifest.json', 'public/indicators.csv'];
+const PACK = ['board/board-pack.html', 'board/indicators.csv', 'board/indicators.json', 'board/kpi-return.csv', 'manifest.json', 'public/indicators.csv'];
 const PDF_PACK = [...PACK, 'public/scrutiny-pack.pdf'].sort();
 /** The files that carry no timestamp, so the new run's are known in advance. */
 const RECORDS = ['board/indicators.csv', 'board/indicators.json', 'public/indicators.csv'];
@@ -99,7 +99,8 @@ describe('a signal during a phase before the swap', () => {
 });
 
 // Renames of temporaries in a swap of the five-file pack: the journal (1), then each file (2–6).
-const SWAP_STEPS = [1, 2, 3, 4, 5, 6];
+// One rename per file of the pack, and one more step for the journal's removal of files the new set drops.
+const SWAP_STEPS = [...PACK.map((_, i) => i + 1), PACK.length + 1];
 
 describe('a signal during the swap', () => {
   it.each(SWAP_STEPS)('SIGTERM before rename %i: the swap completes, exit 143, the new pack whole', async (step) => {

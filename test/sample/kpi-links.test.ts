@@ -36,7 +36,8 @@ beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'yjpack-sample-kpi-'));
   await generateSample({ outDir: root, seed: 3, to: ctx.period, children: 16_000 });
   store = await openStore(null);
-  load = await loadExtract(store, root, { mode: 'full', loadedAt: new Date(0) });
+  // The load's clock is the run date: after the history (2026-27-Q2 ends 30 September 2026), so no date is in the future.
+  load = await loadExtract(store, root, { mode: 'full', loadedAt: new Date('2026-11-23T09:30:00Z') });
   records = (await computeKpiRecords(store, ctx)).records;
   members = await reoffendingCohortMembers(store, ctx);
 });
