@@ -238,7 +238,7 @@ export function noRateYet(r: IndicatorRecord | undefined): boolean {
 }
 
 const NOT_YET = numberCell(SYMBOL.notApplicable);
-const NOT_YET_NOTE = `${SYMBOL.notApplicable} for a cohort at 0 months: its follow-up has only just begun, so no child in it has had time to reoffend and it has no rate yet.`;
+const NOT_YET_NOTE = `${SYMBOL.notApplicable} for a cohort at 0 months: its follow-up is counted from the end of its quarter, which is the report quarter, so it has barely begun and a rate would read as far too low; none is shown yet.`;
 
 /** "1.73" over "(19 reoffences by 11)". */
 function perReoffenderCell(r: IndicatorRecord | undefined): Cell {

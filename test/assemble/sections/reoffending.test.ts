@@ -121,7 +121,7 @@ describe('reoffendingSection: a cohort at 0 months of follow-up', () => {
   it('shows no rate for it ([z], with why), while counting its children', () => {
     const rows = texts(figureOf(young, null).table);
     expect(rows[3]).toEqual(['October to December 2024', '△ 0 months', '37', '[z]', '[z]', '[z]', '[z]']);
-    expect(figureOf(young, null).table.notes).toContain('[z] for a cohort at 0 months: its follow-up has only just begun, so no child in it has had time to reoffend and it has no rate yet.');
+    expect(figureOf(young, null).table.notes).toContain('[z] for a cohort at 0 months: its follow-up is counted from the end of its quarter, which is the report quarter, so it has barely begun and a rate would read as far too low; none is shown yet.');
     // That note is the key to [z] here; the general one would say less.
     expect(figureOf(young, null).table.notes).not.toContain('[z] not applicable.');
   });
