@@ -9,7 +9,7 @@
 import type { IndicatorRecord } from '../../compute/record.js';
 import type { HiddenReasonOf } from '../hidden-reasons.js';
 import { formatCount, formatNumber, plural } from '../format.js';
-import { REFERENCE_GROUP, groupNoun, isDrawable, recordOf, type Drawable, type rriRows, type StageView } from './dispro-figures.js';
+import { REFERENCE_GROUP, groupNoun, isDrawable, recordOf, type Drawable, type rriRows, type StageView } from '../dispro-figures.js';
 
 /** Default config `headline_min_count`: a group needs this many children at a stage for its difference to be a headline. */
 export const DEFAULT_HEADLINE_MIN_COUNT = 10;

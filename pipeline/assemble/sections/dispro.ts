@@ -21,7 +21,7 @@ import type { Block, ChartModel, Section, TableModel } from '../model.js';
 import {
   COMPARED_GROUPS, REFERENCE_GROUP, disproRecords, groupNoun, isDrawable, populationShare, recordOf,
   rriRows, rriSentence, stagesShown, whyNotDrawn, type StageView,
-} from './dispro-figures.js';
+} from '../dispro-figures.js';
 import {
   DEFAULT_HEADLINE_MIN_COUNT, chanceSentence, fewSentence, hiddenSentence, largestRobust, significantSentence,
   groupCountWords, rowCounts, tallyComparisons, type ComparisonTally, type SignificantRow,

@@ -18,7 +18,7 @@ import type { Block, ChartModel, PackPopulation, Section, TableModel } from '../
 import { headline, quartersWithRecords, yearEarlier, type HeadlineIndex } from '../series.js';
 import type { RateTopic } from '../topics.js';
 import { noteText } from '../notes.js';
-import { shownRemandCounts } from './count-disclosure.js';
+import { shownRemandCounts } from '../count-disclosure.js';
 import { spcSignals, type SpcSummary } from './spc.js';
 import { BETTER_WHEN, comparatorStatus } from './status.js';
 
