@@ -12,7 +12,8 @@ import { STAGES, pooledStage, type DisproStage } from '../compute/indicators/dis
 import type { IndicatorId, IndicatorRecord } from '../compute/record.js';
 import { formatPeriod, type Period } from '../period.js';
 import { isShown } from './cells.js';
-import { capitalise, formatInterval, formatValue, yearToLabel } from './format.js';
+import { formatInterval, formatValue, yearToLabel } from './format.js';
+import { capitalise } from '../words.js';
 import { NO_HIDDEN_REASONS, type HiddenReasonOf } from './hidden-reasons.js';
 
 export const REFERENCE_GROUP: EthnicGroup = 'White';

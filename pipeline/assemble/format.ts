@@ -153,6 +153,3 @@ export function formatProducedAt(iso: string): string {
   return `${part('day')} ${part('month')} ${part('year')} at ${part('hour')}:${part('minute')} (UK time)`;
 }
 
-export function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}

@@ -9,7 +9,6 @@
  */
 import { ETHNIC_GROUPS, NOT_KNOWN } from '../../contract/codes.js';
 import type { ComputeNote, NoteMessageId } from '../../compute/context.js';
-import { listOf } from '../../compute/indicators/dispro/notes.js';
 import type { IndicatorRecord } from '../../compute/record.js';
 import type { Period } from '../../period.js';
 import { rriChartSpec, type RriPoint } from '../charts/rri-chart.js';
@@ -26,6 +25,7 @@ import {
   DEFAULT_HEADLINE_MIN_COUNT, chanceSentence, fewSentence, hiddenSentence, largestRobust, significantSentence,
   groupCountWords, rowCounts, tallyComparisons, type ComparisonTally, type SignificantRow,
 } from './dispro-statements.js';
+import { capitalise, listOf } from '../../words.js';
 
 export const DISPRO_SECTION_ID = 'disproportionality';
 
@@ -135,16 +135,12 @@ function rriChart(records: readonly IndicatorRecord[], stages: readonly StageVie
       : counted;
   return {
     id: 'chart-disproportionality',
-    title: capitaliseFirst(title),
+    title: capitalise(title),
     subtitle: `Relative rate index with its 95% confidence interval, by stage, in ${when}. Log scale: the dashed line at 1 is the White rate. Filled, labelled markers are significant (the interval excludes 1); hollow ones are not.`,
     description: describe(rows, points.length),
     spec: rriChartSpec(points, { stages: stages.map(chartLabel), groups: [...COMPARED_GROUPS] }),
     table: rriTable(records, rows, hiddenReason, threshold),
   };
-}
-
-function capitaliseFirst(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 function chartLabel(stage: StageView): string {

@@ -13,7 +13,8 @@ import { formatPeriod, midYearFor, parsePeriod, type Period } from '../../period
 import { trendChartSpec, type ComparatorPoint, type TrendPoint } from '../charts/trend-chart.js';
 import { compareEstimates } from '../compare.js';
 import { countCell, denominatorCell, intervalCell, isShown, labelCell, numberCell, symbolFor, table, textCell, valueCell, valueWithCountsCell } from '../cells.js';
-import { SYMBOL, capitalise, formatCount, formatValue, placesForSeries, quarterLabel, shortYearToLabel, yearToLabel } from '../format.js';
+import { SYMBOL, formatCount, formatValue, placesForSeries, quarterLabel, shortYearToLabel, yearToLabel } from '../format.js';
+import { capitalise } from '../../words.js';
 import type { Block, ChartModel, PackPopulation, Section, TableModel } from '../model.js';
 import { headline, quartersWithRecords, yearEarlier, type HeadlineIndex } from '../series.js';
 import type { RateTopic } from '../topics.js';
