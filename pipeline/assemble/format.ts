@@ -12,7 +12,6 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 
 /** GSS symbols (indicators.md, Disclosure control). */
 export const SYMBOL = { confidential: '[c]', notAvailable: '[x]', notApplicable: '[z]' } as const;
-export type SymbolText = (typeof SYMBOL)[keyof typeof SYMBOL];
 
 /** Rounds half away from zero at `places` decimals, immune to binary artefacts (1.005 → 1.01). */
 export function roundHalfUp(value: number, places: number): number {

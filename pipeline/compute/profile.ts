@@ -23,8 +23,6 @@ import { HAS_REMANDS_SQL, PROFILE_COUNTS_SQL, TIER_SEVERITY, YDA_REMANDS_SQL } f
 
 export type ProfileDimension = 'sex' | 'age' | 'ethnic_group' | 'offence_type' | 'outcome_tier';
 
-export const PROFILE_DIMENSIONS: readonly ProfileDimension[] = ['sex', 'age', 'ethnic_group', 'offence_type', 'outcome_tier'];
-
 export interface ProfileRow {
   /** Stable key: a code (`M`, `VIOLENCE_AGAINST_THE_PERSON`), an age (`15`) or a tier (`custody`). */
   category: string;

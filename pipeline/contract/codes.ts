@@ -46,15 +46,6 @@ export type OutcomeTier =
   | 'custody'
   | 'not_proven';
 
-export const OUTCOME_TIER_LABEL: Readonly<Record<OutcomeTier, string>> = {
-  pre_court_non_substantive: 'Pre-court, non-substantive',
-  pre_court_substantive: 'Pre-court, substantive',
-  first_tier: 'First-tier',
-  community: 'Community',
-  custody: 'Custody',
-  not_proven: 'Not proven',
-};
-
 /** Outcome code → [label, tier]. */
 export const OUTCOMES: Readonly<Record<string, readonly [string, OutcomeTier]>> = {
   CR: ['Community Resolution', 'pre_court_non_substantive'],
