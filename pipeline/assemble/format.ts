@@ -1,6 +1,6 @@
 /**
- * Display formatting (indicators.md: rounding is for display; board-pack.md,
- * Style). Records stay unrounded; these turn them into the strings a board
+ * Display formatting: rounding is for display only.
+ * Records stay unrounded; these turn them into the strings a board
  * member reads. Pure and locale-independent, so output is byte-identical on
  * every machine.
  */
@@ -106,7 +106,7 @@ export function unitWords(unit: Unit): string {
   }
 }
 
-/** "6 of 34 children" (board-pack.md: numbers with their denominators). */
+/** "6 of 34 children": the pack gives every number with its denominator. */
 export function ofDenominator(numerator: number, denominator: number, noun: string): string {
   return `${formatCount(numerator)} of ${formatCount(denominator)} ${noun}`;
 }

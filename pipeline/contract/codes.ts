@@ -1,5 +1,5 @@
 /**
- * Code lists of data-contract.md. Each list maps canonical code → label; the
+ * Code lists of the extract's columns (data-samples/README.md). Each list maps canonical code → label; the
  * validator accepts either, case-insensitively, and stores the canonical code.
  */
 

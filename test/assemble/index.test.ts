@@ -43,7 +43,7 @@ describe('assemblePack: cover and structure', () => {
     });
   });
 
-  it('has the first slice of sections in the order of board-pack.md, each in the contents', () => {
+  it('has the first slice of sections in the order of the pack, each in the contents', () => {
     const model = assemblePack(packInput());
     expect(model.sections.map((s) => s.id)).toEqual(['summary', 'first-time-entrants', 'data-quality', 'methods']);
     expect(model.contents.map((c) => c.heading)).toEqual(['Summary', 'First time entrants', 'Data quality', 'Methods and sources']);
@@ -272,7 +272,7 @@ describe('assemblePack: later topics join when their records arrive', () => {
   });
 });
 
-describe('assemblePack: every section in the order of board-pack.md', () => {
+describe('assemblePack: every section in the order of the pack', () => {
   const P = '2024-25-Q3';
   const more: IndicatorRecord[] = [
     { id: 'custody.rate', period: P, breakdown: {}, numerator: 9, denominator: 20_000, value: 0.45, lower: 0.2, upper: 0.8, unit: 'per 1,000', suppressed: false },

@@ -1,5 +1,5 @@
 /**
- * Section 9, Data quality (board-pack.md): what this run was made from.
+ * Section 9, Data quality: what this run was made from.
  * Files read with their rows (read, refused, with warnings) and a checksum to
  * match against the manifest; the extract's dates and how much history lies
  * before the period; the population estimate; outcomes that were loaded but

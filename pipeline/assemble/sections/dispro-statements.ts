@@ -1,6 +1,6 @@
 /**
  * What the pack may say about the disproportionality comparisons as a whole
- * (board-pack.md; issue 9, "robust statements"): how many were made, how many
+ * (docs/disproportionality.md, "What the pack may headline"): how many were made, how many
  * differ significantly among those the reader can see, how many are hidden
  * and why, that some are expected to look significant by chance, and which
  * significant ones rest on so few children that they are listed but never a

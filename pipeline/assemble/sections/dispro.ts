@@ -1,6 +1,5 @@
 /**
- * Section 7, Disproportionality (board-pack.md; indicators.md, "Ethnic
- * disproportionality"): the stages where a group's rate differed
+ * Section 7, Disproportionality (docs/disproportionality.md): the stages where a group's rate differed
  * significantly from White children's, named in sentences; the RRI chart by
  * stage and group on a log scale with its table (RRIs that cannot be drawn
  * are in the table with the reason, and listed); and each group's share of

@@ -1,5 +1,5 @@
 /**
- * Section 10, Methods and sources (board-pack.md): the definitions behind the
+ * Section 10, Methods and sources: the definitions behind the
  * figures in this pack, the statistics, the settings in force for this run,
  * the population estimates used, and the attribution the licences of the
  * reference data require. Built from what the run used: a topic with no

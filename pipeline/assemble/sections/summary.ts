@@ -1,5 +1,5 @@
 /**
- * Section 2, Summary: a tile per headline indicator (board-pack.md): the
+ * Section 2, Summary: a tile per headline indicator: the
  * first time entrant and custody rates, the latest complete reoffending
  * cohort, ETE (KPI 2, all children) and the largest significant
  * disproportionality. Each has its value with its denominator, its change on
