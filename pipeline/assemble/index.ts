@@ -6,6 +6,10 @@
  * assembleQuarter is the phase as the run calls it: disclosure control once,
  * over the computed records and count tables, before any text is written;
  * then each pack the run renders, built from the same disclosure.
+ *
+ * Section functions take their arguments in one order: what the section
+ * shows, the period, the table threshold (null for the board), then anything
+ * else; a section with many inputs takes one object of the same names.
  */
 import { periodLabel } from '../period.js';
 import type { Config } from '../config.js';
@@ -122,11 +126,11 @@ export function assemblePack(input: PackInput, publicDisclosure?: Disclosed): Pa
   const sections = numberTables([
     summarySection({ index, records, period: input.period, rateTopics, targets: input.targets ?? {}, comparisons, dispro }),
     ...rateTopics.map((t) => rateTrendSection(t, t === CUSTODY_TOPIC ? { ...trend, remands } : trend)),
-    ...(withReoffending ? [reoffendingSection(records, tableThreshold, input.period, {
+    ...(withReoffending ? [reoffendingSection(records, input.period, tableThreshold, {
       headlineMinCount: input.headlineMinCount, includeNonSubstantive: input.settings?.includeNonSubstantive ?? false,
     })] : []),
     ...(withEte ? [eteSection(index, input.period, tableThreshold)] : []),
-    ...(withDispro ? [disproSection(records, input.period, input.notes, tableThreshold, dispro)] : []),
+    ...(withDispro ? [disproSection(records, input.period, tableThreshold, input.notes, dispro)] : []),
     ...(profile ? [profileSection(profile, input.period, tableThreshold, comparisons)] : []),
     dataQualitySection({
       dq: input.dataQuality, period: input.period, population: input.population, records, threshold: tableThreshold, notes: input.notes,

@@ -39,7 +39,7 @@ export interface DisproOptions {
   hiddenReason?: HiddenReasonOf;
 }
 
-export function disproSection(allRecords: readonly IndicatorRecord[], period: Period, notes: readonly ComputeNote[], threshold: number | null,
+export function disproSection(allRecords: readonly IndicatorRecord[], period: Period, threshold: number | null, notes: readonly ComputeNote[],
   options: DisproOptions = {}): Section {
   const minCount = options.headlineMinCount ?? DEFAULT_HEADLINE_MIN_COUNT;
   const hiddenReason = options.hiddenReason ?? NO_HIDDEN_REASONS;
