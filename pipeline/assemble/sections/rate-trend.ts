@@ -69,6 +69,8 @@ function ratePlaces(topic: RateTopic, ctx: TrendContext, quarters: readonly Peri
 
 function trendChart(topic: RateTopic, ctx: TrendContext, quarters: readonly Period[], places: number): ChartModel {
   const rates = quarters.map((q) => headline(ctx.index, topic.rateId, q));
+  // The board's records are unsuppressed, so its SPC is on the whole series. A public pack's hidden quarter is a
+  // gap here: a mean line over the whole series, with the other quarters shown, would give the hidden rate away.
   const spc = spcSignals(rates.map((r) => (isShown(r) ? r.value : null)));
   const points: TrendPoint[] = quarters.map((q, i) => {
     const r = rates[i];
