@@ -25,7 +25,7 @@ import { openStore, type Store } from './store/db.js';
 import { extractDateRange, loadedFiles } from './store/summary.js';
 import { formatPeriod, type Period } from './period.js';
 import { reportablePeriod } from './period-guard.js';
-import { assembleQuarter } from './assemble/index.js';
+import { assembleQuarter, type AssembledQuarter } from './assemble/index.js';
 import type { Audience } from './assemble/model.js';
 import { readLogo } from './load/logo.js';
 import { staleEstimateWarnings } from './compute/population.js';
@@ -33,7 +33,7 @@ import { renderBoardPack } from './render/index.js';
 import { loadTemplates } from './load/templates.js';
 import { findBrowser, printPdf } from './print/index.js';
 import { writeFilesAtomically } from './output/atomic.js';
-import { packFiles } from './output/pack-files.js';
+import { packFiles, type PackFiles } from './output/pack-files.js';
 import type { FileSummary } from './load/index.js';
 
 export type StoreSource = { kind: 'data'; dir: string } | { kind: 'db'; path: string };
@@ -108,29 +108,21 @@ export async function runQuarterlyJob(options: RunOptions, effects: Effects): Pr
   const logo = options.config.logoFile ? await readLogo(options.config.logoFile) : null;
   const { store, files, warnings: loadWarnings } = await openSource(options.source, effects);
   const computed = await compute(store, options, producedAt.slice(0, 10), effects);
+  const audiences = { html: options.htmlAudience ?? 'board', pdf: options.pdfAudience ?? 'public' } as const;
 
-  const htmlAudience: Audience = options.htmlAudience ?? 'board';
-  const pdfAudience: Audience = options.pdfAudience ?? 'public';
   const assembleStep = effects.progress.step('assemble and render the pack');
   const packs = assembleQuarter(computed, { producedAt, files, loadWarnings, logo }, options.config,
-    { html: htmlAudience, pdf: options.pdf ? pdfAudience : null });
-  const templates = await loadTemplates();
-  const boardHtml = await renderBoardPack(packs.html, templates);
-  const publicHtml = packs.pdf ? await renderBoardPack(packs.pdf, templates) : null;
+    { html: audiences.html, pdf: options.pdf ? audiences.pdf : null });
+  const html = await render(packs);
   assembleStep.done();
 
-  const { pdf, pdfError } = await print(publicHtml, computed.period, options, effects);
+  const { pdf, pdfError } = await print(html.pdf, computed.period, options, effects);
 
-  const { dir, outputs, stale } = packFiles(options.outDir, computed, packs.disclosed, {
-    html: { audience: htmlAudience, data: boardHtml },
-    pdf: { audience: pdfAudience, data: pdf, failed: pdfError !== null },
-  }, { toolVersion: options.toolVersion, producedAt, source: sourceOf(options.source), files, config: options.config });
-  const writeStep = effects.progress.step(`write ${dir}`);
-  // The earlier layout's files (all in one folder) and a PDF this run could not replace go in the same swap as
-  // the new files: neither may sit beside this quarter's pack as if it were part of it, even after a signal.
-  await writeFilesAtomically(outputs, { remove: stale });
-  writeStep.done(`${outputs.length} files`);
-  return { period: computed.period, files: outputs.map((o) => o.path), pdfError };
+  const written = await output(packFiles(options.outDir, computed, packs.disclosed, {
+    html: { audience: audiences.html, data: html.html },
+    pdf: { audience: audiences.pdf, data: pdf, failed: pdfError !== null },
+  }, { toolVersion: options.toolVersion, producedAt, source: sourceOf(options.source), files, config: options.config }), effects);
+  return { period: computed.period, files: written, pdfError };
 }
 
 /** The compute phase over the opened store, which it closes: the period, then every figure of the pack. */
@@ -164,6 +156,24 @@ async function print(html: string | null, period: Period, options: RunOptions, e
     if (!(e instanceof YjpackError && e.messageId === 'browserMissing')) throw e;
     return { pdf: null, pdfError: e };
   }
+}
+
+async function render(packs: AssembledQuarter): Promise<{ html: string; pdf: string | null }> {
+  const templates = await loadTemplates();
+  return {
+    html: await renderBoardPack(packs.html, templates),
+    pdf: packs.pdf ? await renderBoardPack(packs.pdf, templates) : null,
+  };
+}
+
+/** The output phase: every file at once, or none (output/atomic.ts); returns the paths written. */
+async function output({ dir, outputs, stale }: PackFiles, effects: Effects): Promise<string[]> {
+  const writeStep = effects.progress.step(`write ${dir}`);
+  // The earlier layout's files (all in one folder) and a PDF this run could not replace go in the same swap as
+  // the new files: neither may sit beside this quarter's pack as if it were part of it, even after a signal.
+  await writeFilesAtomically(outputs, { remove: stale });
+  writeStep.done(`${outputs.length} files`);
+  return outputs.map((o) => o.path);
 }
 
 function sourceOf(source: StoreSource): { kind: 'data' | 'db'; path: string } {
