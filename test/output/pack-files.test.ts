@@ -23,7 +23,7 @@ describe('packFiles: every file of the period folder, and the manifest naming th
     expect(files.dir).toBe(join('/out', '2024-25-Q3'));
     const m = manifestOf(files);
     expect(m.outputs).toEqual(['board/board-pack.html', 'board/indicators.json', 'board/indicators.csv', 'public/indicators.csv',
-      'public/scrutiny-pack.pdf', 'manifest.json']);
+      'board/kpi-return.csv', 'public/scrutiny-pack.pdf', 'manifest.json']);
     expect(files.outputs.map((o) => o.path)).toEqual(m.outputs.map((name) => join('/out', '2024-25-Q3', ...name.split('/'))));
     expect(m.audiences['public/scrutiny-pack.pdf']).toBe('public');
     // Absent files are no input; the source is named by its folder, not its full path.
