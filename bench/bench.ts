@@ -30,7 +30,7 @@ import { assemblePack } from '../pipeline/assemble/index.js';
 import { renderBoardPack } from '../pipeline/render/index.js';
 import { findBrowser, printPdf } from '../pipeline/print/index.js';
 import { parsePeriod } from '../pipeline/period.js';
-import { computeContext } from '../pipeline/run.js';
+import { computeContext } from '../pipeline/compute/context.js';
 import { generateSample } from '../pipeline/sample/index.js';
 import { openStore } from '../pipeline/store/db.js';
 import { extractDateRange } from '../pipeline/store/summary.js';

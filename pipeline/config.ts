@@ -8,8 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import { contrastRatio, darkenToContrast, formatRatio, MIN_TEXT_CONTRAST, WHITE } from './assemble/contrast.js';
 import { YjpackError } from './errors.js';
 import { INDICATOR_IDS } from './compute/record.js';
-
-export const DISPRO_STAGES = ['arrest', 'fte', 'outcome', 'diversion', 'remand_yda', 'custody', 'reoffending'] as const;
+import { DISPRO_STAGES } from './compute/indicators/dispro/stages.js';
 
 export interface Target {
   value: number;

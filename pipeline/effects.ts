@@ -1,8 +1,8 @@
 /**
- * Everything yjpack does to the outside world besides reading inputs, passed
- * in as one object so the orchestrator stays testable: the clock, the
- * environment, progress reporting and output writes. Tests pass a frozen
- * clock and a recording progress sink.
+ * What a run takes from the outside world besides its inputs and outputs,
+ * passed in as one object so the orchestrator stays testable: the clock, the
+ * environment and progress reporting. Tests pass a frozen clock and a silent
+ * progress sink. (Files are written by the output phase, output/atomic.ts.)
  */
 import type { Progress } from './progress.js';
 

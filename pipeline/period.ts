@@ -1,5 +1,5 @@
 /**
- * Financial-year quarters (data-contract.md, Periods): Q1 April–June,
+ * Financial-year quarters (README.md, Commands): Q1 April–June,
  * Q2 July–September, Q3 October–December, Q4 January–March, written
  * `2024-25-Q3`. Dates are ISO strings (YYYY-MM-DD) throughout yjpack so that
  * no time zone can move a day.
@@ -72,7 +72,7 @@ export function periodEnd(p: Period): string {
   return isoDate(year, endMonth, daysInMonth(year, endMonth));
 }
 
-/** "October to December 2024" (board-pack.md, Style). */
+/** "October to December 2024": months in words, as the pack writes every period. */
 export function periodLabel(p: Period): string {
   const { year, month } = startMonth(p);
   return `${MONTHS[month - 1]} to ${MONTHS[month + 1]} ${year}`;

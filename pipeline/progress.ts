@@ -73,20 +73,3 @@ function liveProgress(stream: Writer, clock: () => number): Progress {
     info(text) { stream.write(`\r\x1b[2K${text}\n`); },
   };
 }
-
-/** A progress sink that records events, for tests. */
-export function recordingProgress(): Progress & { events: string[] } {
-  const events: string[] = [];
-  return {
-    events,
-    step(name) {
-      events.push(`start ${name}`);
-      return {
-        update(d) { events.push(`update ${name}: ${d}`); },
-        done(d) { events.push(`done ${name}${d ? `: ${d}` : ''}`); },
-        fail(d) { events.push(`fail ${name}${d ? `: ${d}` : ''}`); },
-      };
-    },
-    info(text) { events.push(`info ${text}`); },
-  };
-}

@@ -4,19 +4,20 @@
  *   extract folder ──load──▶ store ◀── or an existing store file (--db)
  *        │  (read CSVs, checks in DuckDB: validate)       │
  *        ▼                                                ▼
- *   store tables ──compute──▶ IndicatorRecord[] + notes   (SQL + statistics)
- *        ──assemble──▶ PackModel (board, and public with disclosure control)
+ *   store tables ──compute──▶ QuarterComputed: records, notes, profile, comparisons… (SQL + statistics)
+ *        ──assemble──▶ disclosure control once, then a PackModel per audience (board; public)
  *        ──render────▶ board-pack.html (Handlebars, Vega-Lite → SVG)
  *        ──print─────▶ scrutiny-pack.pdf (Chromium through playwright-core)
  *        ──output────▶ reports/<period>/{board,public}/ + manifest.json (every file to a temp name, then renamed)
  *
+ * runQuarterlyJob is that sequence: one call per phase, each building its own
+ * input from the phase before.
+ *
  * Every phase reports through effects.progress; nothing here exits the
  * process: failures are YjpackErrors that the CLI turns into exit codes.
  */
-import { basename, join } from 'node:path';
 import type { Config } from './config.js';
-import { computeIndicators, type ComputeOutput } from './compute/index.js';
-import type { ComputeContext } from './compute/context.js';
+import { computeQuarter, type ComputeOutput, type QuarterComputed } from './compute/index.js';
 import type { Effects } from './effects.js';
 import { YjpackError, type Problem } from './errors.js';
 import { loadExtract } from './load/index.js';
@@ -24,25 +25,15 @@ import { openStore, type Store } from './store/db.js';
 import { extractDateRange, loadedFiles } from './store/summary.js';
 import { formatPeriod, type Period } from './period.js';
 import { reportablePeriod } from './period-guard.js';
-import { assemblePack } from './assemble/index.js';
-import { discloseRecords, DEFAULT_SUPPRESSION_THRESHOLD } from './assemble/disclosure.js';
-import { summariseLoadWarnings, withWarningRows } from './assemble/load-warnings.js';
+import { assembleQuarter, type AssembledQuarter } from './assemble/index.js';
 import type { Audience } from './assemble/model.js';
 import { readLogo } from './load/logo.js';
-import { computeProfile, computeYdaRemands, type ProfileTable, type YdaRemandYear } from './compute/profile.js';
-import { comparatorSet, comparatorsFor, type Comparison } from './compute/comparators.js';
-import { computeOutcomeRate } from './compute/outcome-rate.js';
 import { staleEstimateWarnings } from './compute/population.js';
-import { notProvenOutcomes } from './store/not-proven.js';
 import { renderBoardPack } from './render/index.js';
 import { loadTemplates } from './load/templates.js';
 import { findBrowser, printPdf } from './print/index.js';
-import { writeFilesAtomically, type OutputFile } from './output/atomic.js';
-import { recordsToCsv, recordsToJson } from './output/records.js';
-import { buildManifest } from './output/manifest.js';
-import { audiencePath, EARLIER_LAYOUT, KPI_RETURN, MANIFEST, PACK_HTML, PACK_PDF, RECORDS_CSV, RECORDS_JSON } from './output/layout.js';
-import { kpiReturnCsv } from './output/kpi-return.js';
-import { KPI_VERSION } from './compute/indicators/kpi/index.js';
+import { writeFilesAtomically } from './output/atomic.js';
+import { packFiles, type PackFiles } from './output/pack-files.js';
 import type { FileSummary } from './load/index.js';
 
 export type StoreSource = { kind: 'data'; dir: string } | { kind: 'db'; path: string };
@@ -111,138 +102,80 @@ export function reportPopulationWarnings(computed: ComputeOutput, effects: Effec
   for (const text of staleEstimateWarnings(computed.population?.estimates ?? [])) effects.progress.info(`warning: ${text}`);
 }
 
-export function computeContext(period: Period, config: Config): ComputeContext {
-  return {
-    period,
-    settings: { includeNonSubstantive: config.includeNonSubstantive, poolStages: config.poolStages },
-  };
-}
-
 export async function runQuarterlyJob(options: RunOptions, effects: Effects): Promise<RunResult> {
-  const startedAt = effects.now();
-  const today = startedAt.toISOString().slice(0, 10);
-  const sourceLabel = options.source.kind === 'data' ? options.source.dir : options.source.path;
+  const producedAt = effects.now().toISOString();
   // Read before the long work, so a missing logo fails at once.
   const logo = options.config.logoFile ? await readLogo(options.config.logoFile) : null;
   const { store, files, warnings: loadWarnings } = await openSource(options.source, effects);
-  let computed: ComputeOutput;
-  let period: Period;
-  let range: { from: string | null; to: string | null };
-  let notProven: { yearToPeriod: number; toPeriodEnd: number };
-  let profile: ProfileTable[];
-  let remands: YdaRemandYear[];
-  let comparisons: Comparison[];
+  const computed = await compute(store, options, producedAt.slice(0, 10), effects);
+  const audiences = { html: options.htmlAudience ?? 'board', pdf: options.pdfAudience ?? 'public' } as const;
+
+  const assembleStep = effects.progress.step('assemble and render the pack');
+  const packs = assembleQuarter(computed, { producedAt, files, loadWarnings, logo }, options.config,
+    { html: audiences.html, pdf: options.pdf ? audiences.pdf : null });
+  const html = await render(packs);
+  assembleStep.done();
+
+  const { pdf, pdfError } = await print(html.pdf, computed.period, options, effects);
+
+  const written = await output(packFiles(options.outDir, computed, packs.disclosed, {
+    html: { audience: audiences.html, data: html.html },
+    pdf: { audience: audiences.pdf, data: pdf, failed: pdfError !== null },
+  }, { toolVersion: options.toolVersion, producedAt, source: sourceOf(options.source), files, config: options.config }), effects);
+  return { period: computed.period, files: written, pdfError };
+}
+
+/** The compute phase over the opened store, which it closes: the period, then every figure of the pack. */
+async function compute(store: Store, options: RunOptions, today: string, effects: Effects): Promise<QuarterComputed> {
   try {
-    period = await choosePeriod(store, options.period, today, sourceLabel);
+    const period = await choosePeriod(store, options.period, today, sourceOf(options.source).path);
     const step = effects.progress.step(`compute indicators for ${formatPeriod(period)}`);
-    const ctx = computeContext(period, options.config);
-    computed = await computeIndicators(store, ctx);
-    range = await extractDateRange(store);
-    notProven = await notProvenOutcomes(store, period);
-    profile = await computeProfile(store, ctx);
-    remands = await computeYdaRemands(store, ctx);
-    // Published comparators lag the local data; a comparator up to three quarters old still compares.
-    // The all-groups outcome rate is compared (YJB's children cautioned or sentenced) but is no indicator record.
-    const outcomeRate = await computeOutcomeRate(store, ctx);
-    comparisons = comparatorsFor([...computed.records, ...(outcomeRate ? [outcomeRate] : [])], await comparatorSet(store),
-      { areas: options.config.comparatorAreas, lagQuarters: 3 });
+    const computed = await computeQuarter(store, period, options.config);
     step.done(`${computed.records.length} records`);
     reportPopulationWarnings(computed, effects);
+    return computed;
   } finally {
     store.close();
   }
+}
 
-  const assembleStep = effects.progress.step('assemble and render the pack');
-  const templates = await loadTemplates();
-  const warningSummary = summariseLoadWarnings(loadWarnings);
-  const threshold = options.config.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
-  const htmlAudience: Audience = options.htmlAudience ?? 'board';
-  const pdfAudience: Audience = options.pdfAudience ?? 'public';
-  const packInput = {
-    records: computed.records,
-    notes: computed.notes,
-    period,
-    producedAt: startedAt.toISOString(),
-    serviceName: options.config.serviceName,
-    dataQuality: {
-      files: withWarningRows(
-        files.filter((f) => f.present).map((f) => ({ file: f.file, rows: f.rows, refusedRows: f.refusedRows, sha256: f.sha256 })),
-        warningSummary),
-      extractFrom: range.from,
-      extractTo: range.to,
-      loadWarnings: warningSummary.warnings,
-      notProven,
-    },
-    population: computed.population,
-    suppressionThreshold: threshold,
-    headlineMinCount: options.config.headlineMinCount,
-    logo,
-    accentColour: options.config.accentColour,
-    targets: options.config.targets,
-    comparisons,
-    profile,
-    remands,
-    settings: {
-      includeNonSubstantive: options.config.includeNonSubstantive,
-      poolStages: options.config.poolStages,
-      comparatorAreas: options.config.comparatorAreas,
-    },
-  };
-  const boardHtml = await renderBoardPack(assemblePack({ ...packInput, audience: htmlAudience }), templates);
-  const publicHtml = options.pdf ? await renderBoardPack(assemblePack({ ...packInput, audience: pdfAudience }), templates) : null;
-  assembleStep.done();
-
-  let pdf: Uint8Array | null = null;
-  let pdfError: YjpackError | null = null;
-  if (publicHtml !== null) {
-    const printStep = effects.progress.step('print the scrutiny PDF');
-    try {
-      const browser = await findBrowser({ explicit: options.browser ?? undefined, env: effects.env });
-      pdf = await printPdf(publicHtml, { browser, period, marking: 'OFFICIAL' });
-      printStep.done();
-    } catch (e) {
-      printStep.fail(e instanceof YjpackError ? e.message.split('\n')[0] : undefined);
-      // No browser at all: the board still gets its HTML (issue 2), and the older PDF is removed below so it
-      // cannot sit beside a newer pack. Any other print failure fails the whole run and writes nothing.
-      if (!(e instanceof YjpackError && e.messageId === 'browserMissing')) throw e;
-      pdfError = e;
-    }
+/**
+ * The print phase. No browser at all: the board still gets its HTML (issue 2), and the older PDF is removed
+ * so it cannot sit beside a newer pack. Any other print failure fails the whole run and writes nothing.
+ */
+async function print(html: string | null, period: Period, options: RunOptions, effects: Effects): Promise<{ pdf: Uint8Array | null; pdfError: YjpackError | null }> {
+  if (html === null) return { pdf: null, pdfError: null };
+  const printStep = effects.progress.step('print the scrutiny PDF');
+  try {
+    const browser = await findBrowser({ explicit: options.browser ?? undefined, env: effects.env });
+    const pdf = await printPdf(html, { browser, period, marking: 'OFFICIAL' });
+    printStep.done();
+    return { pdf, pdfError: null };
+  } catch (e) {
+    printStep.fail(e instanceof YjpackError ? e.message.split('\n')[0] : undefined);
+    if (!(e instanceof YjpackError && e.messageId === 'browserMissing')) throw e;
+    return { pdf: null, pdfError: e };
   }
+}
 
-  const dir = join(options.outDir, formatPeriod(period));
-  // Disclosure of the whole public pack once: the public CSV, the manifest's log and the PDF's tables agree.
-  const disclosed = discloseRecords(computed.records, threshold, { profile, remands });
-  const packFiles: { name: string; data: string | Uint8Array; audience: Audience }[] = [
-    { name: audiencePath(htmlAudience, PACK_HTML), data: boardHtml, audience: htmlAudience },
-    { name: audiencePath('board', RECORDS_JSON), data: recordsToJson(computed.records), audience: 'board' },
-    { name: audiencePath('board', RECORDS_CSV), data: recordsToCsv(computed.records), audience: 'board' },
-    { name: audiencePath('public', RECORDS_CSV), data: recordsToCsv(disclosed.records, { confidential: true }), audience: 'public' },
-    // The YJB KPI return (docs/indicators.md, KPIs): child-level counts, like the template it replaces, so the board's.
-    { name: audiencePath('board', KPI_RETURN), data: kpiReturnCsv(computed.records, formatPeriod(period), {
-      yjbCode: options.config.yjbCode, serviceName: options.config.serviceName, kpiVersion: KPI_VERSION,
-    }), audience: 'board' },
-  ];
-  const pdfName = audiencePath(pdfAudience, PACK_PDF);
-  if (pdf) packFiles.push({ name: pdfName, data: pdf, audience: pdfAudience });
-  const outputs: OutputFile[] = packFiles.map((f) => ({ path: join(dir, ...f.name.split('/')), data: f.data }));
-  outputs.push({
-    path: join(dir, MANIFEST),
-    data: buildManifest({
-      toolVersion: options.toolVersion, producedAt: startedAt.toISOString(), period,
-      inputs: files.filter((f) => f.present).map((f) => ({ file: f.file, sha256: f.sha256, rows: f.rows, bytes: f.bytes })),
-      source: options.source.kind === 'data' ? { kind: 'data', name: basename(options.source.dir) } : { kind: 'db', name: basename(options.source.path) },
-      settings: options.config, kpiVersion: KPI_VERSION, outputs: [...packFiles.map((f) => f.name), MANIFEST],
-      audiences: Object.fromEntries(packFiles.map((f) => [f.name, f.audience])),
-      suppressions: disclosed.log,
-      countSuppressions: disclosed.countLog,
-    }),
-  });
+async function render(packs: AssembledQuarter): Promise<{ html: string; pdf: string | null }> {
+  const templates = await loadTemplates();
+  return {
+    html: await renderBoardPack(packs.html, templates),
+    pdf: packs.pdf ? await renderBoardPack(packs.pdf, templates) : null,
+  };
+}
+
+/** The output phase: every file at once, or none (output/atomic.ts); returns the paths written. */
+async function output({ dir, outputs, stale }: PackFiles, effects: Effects): Promise<string[]> {
   const writeStep = effects.progress.step(`write ${dir}`);
   // The earlier layout's files (all in one folder) and a PDF this run could not replace go in the same swap as
   // the new files: neither may sit beside this quarter's pack as if it were part of it, even after a signal.
-  await writeFilesAtomically(outputs, {
-    remove: [...EARLIER_LAYOUT.map((f) => join(dir, f)), ...(pdfError ? [join(dir, ...pdfName.split('/'))] : [])],
-  });
+  await writeFilesAtomically(outputs, { remove: stale });
   writeStep.done(`${outputs.length} files`);
-  return { period, files: outputs.map((o) => o.path), pdfError };
+  return outputs.map((o) => o.path);
+}
+
+function sourceOf(source: StoreSource): { kind: 'data' | 'db'; path: string } {
+  return source.kind === 'data' ? { kind: 'data', path: source.dir } : { kind: 'db', path: source.path };
 }

@@ -1,5 +1,5 @@
 /**
- * Whether a figure differs from an earlier one (board-pack.md: a change is
+ * Whether a figure differs from an earlier one (docs/indicators.md: a change is
  * only called so when it is significant; otherwise "similar").
  *
  * The test: the 95% confidence interval of the difference excludes 0. The

@@ -68,21 +68,8 @@ export interface CountTables {
   remands?: readonly YdaRemandYear[];
 }
 
-/**
- * The run discloses the same records twice (the public pack, the public CSV and manifest); the search for
- * secondary cells is the costly part, so the last answer is kept for the same inputs (same arrays).
- */
-const lastRun = new WeakMap<readonly IndicatorRecord[], { threshold: number; tables: CountTables; result: Disclosed }>();
-
+/** Run once per run (assemble/index.ts assembleQuarter): the public pack, the public CSV and the manifest share it. */
 export function discloseRecords(records: readonly IndicatorRecord[], threshold: number, tables: CountTables = {}): Disclosed {
-  const last = lastRun.get(records);
-  if (last && last.threshold === threshold && last.tables.profile === tables.profile && last.tables.remands === tables.remands) return last.result;
-  const result = disclose(records, threshold, tables);
-  lastRun.set(records, { threshold, tables, result });
-  return result;
-}
-
-function disclose(records: readonly IndicatorRecord[], threshold: number, tables: CountTables): Disclosed {
   const model = packCells(records, tables);
   const hidden = suppressCells(model.cells, model.relations, threshold);
   const log: DisclosureEntry[] = [];

@@ -1,6 +1,6 @@
 /**
- * Display formatting (indicators.md: rounding is for display; board-pack.md,
- * Style). Records stay unrounded; these turn them into the strings a board
+ * Display formatting: rounding is for display only.
+ * Records stay unrounded; these turn them into the strings a board
  * member reads. Pure and locale-independent, so output is byte-identical on
  * every machine.
  */
@@ -12,7 +12,6 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 
 /** GSS symbols (indicators.md, Disclosure control). */
 export const SYMBOL = { confidential: '[c]', notAvailable: '[x]', notApplicable: '[z]' } as const;
-export type SymbolText = (typeof SYMBOL)[keyof typeof SYMBOL];
 
 /** Rounds half away from zero at `places` decimals, immune to binary artefacts (1.005 → 1.01). */
 export function roundHalfUp(value: number, places: number): number {
@@ -107,7 +106,7 @@ export function unitWords(unit: Unit): string {
   }
 }
 
-/** "6 of 34 children" (board-pack.md: numbers with their denominators). */
+/** "6 of 34 children": the pack gives every number with its denominator. */
 export function ofDenominator(numerator: number, denominator: number, noun: string): string {
   return `${formatCount(numerator)} of ${formatCount(denominator)} ${noun}`;
 }
@@ -153,6 +152,3 @@ export function formatProducedAt(iso: string): string {
   return `${part('day')} ${part('month')} ${part('year')} at ${part('hour')}:${part('minute')} (UK time)`;
 }
 
-export function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}

@@ -2,11 +2,24 @@
  * The assemble phase: indicator records and run facts in, the board pack as
  * display-ready data out (model.ts). Pure: the same input gives the same
  * model, and render adds nothing but layout.
+ *
+ * assembleQuarter is the phase as the run calls it: disclosure control once,
+ * over the computed records and count tables, before any text is written;
+ * then each pack the run renders, built from the same disclosure.
+ *
+ * Section functions take their arguments in one order: what the section
+ * shows, the period, the table threshold (null for the board), then anything
+ * else; a section with many inputs takes one object of the same names.
  */
 import { periodLabel } from '../period.js';
-import { discloseRecords, DEFAULT_SUPPRESSION_THRESHOLD } from './disclosure.js';
+import type { Config } from '../config.js';
+import type { QuarterComputed } from '../compute/index.js';
+import type { FileSummary } from '../validate/report.js';
+import type { Problem } from '../errors.js';
+import { discloseRecords, DEFAULT_SUPPRESSION_THRESHOLD, type Disclosed } from './disclosure.js';
+import { summariseLoadWarnings, withWarningRows } from './load-warnings.js';
 import { hiddenReasons, NO_HIDDEN_REASONS } from './hidden-reasons.js';
-import type { Block, PackInput, PackModel, Section } from './model.js';
+import type { Audience, Block, LogoImage, PackInput, PackModel, Section } from './model.js';
 import { cover, DEFAULT_ACCENT } from './sections/cover.js';
 import { dataQualitySection } from './sections/data-quality.js';
 import { disproSection, hasDispro } from './sections/dispro.js';
@@ -21,11 +34,77 @@ import { CUSTODY_TOPIC, FTE_TOPIC } from './topics.js';
 
 export type { PackInput, PackModel } from './model.js';
 
-export function assemblePack(input: PackInput): PackModel {
+/** What the run knows besides the computed figures: when it ran, what it loaded, and the logo it read. */
+export interface RunFacts {
+  producedAt: string;
+  files: readonly FileSummary[];
+  loadWarnings: readonly Problem[];
+  logo: LogoImage | null;
+}
+
+export interface AssembledQuarter {
+  /** The public outputs' disclosure: the public pack, the public CSV and the manifest's log all rest on it. */
+  disclosed: Disclosed;
+  /** The HTML pack, and the PDF's pack when the run prints one. */
+  html: PackModel;
+  pdf: PackModel | null;
+}
+
+export function assembleQuarter(computed: QuarterComputed, facts: RunFacts, config: Config,
+  audiences: { html: Audience; pdf: Audience | null }): AssembledQuarter {
+  const input = packInput(computed, facts, config);
+  // One disclosure for every public output: a count printed in a record and in a count table is hidden in both.
+  const disclosed = discloseRecords(input.records, input.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD,
+    { profile: input.profile, remands: input.remands });
+  return {
+    disclosed,
+    html: assemblePack({ ...input, audience: audiences.html }, disclosed),
+    pdf: audiences.pdf ? assemblePack({ ...input, audience: audiences.pdf }, disclosed) : null,
+  };
+}
+
+function packInput(computed: QuarterComputed, facts: RunFacts, config: Config): Omit<PackInput, 'audience'> {
+  const warningSummary = summariseLoadWarnings(facts.loadWarnings);
+  return {
+    records: computed.records,
+    notes: computed.notes,
+    period: computed.period,
+    producedAt: facts.producedAt,
+    serviceName: config.serviceName,
+    dataQuality: {
+      files: withWarningRows(
+        facts.files.filter((f) => f.present).map((f) => ({ file: f.file, rows: f.rows, refusedRows: f.refusedRows, sha256: f.sha256 })),
+        warningSummary),
+      extractFrom: computed.extractRange.from,
+      extractTo: computed.extractRange.to,
+      loadWarnings: warningSummary.warnings,
+      notProven: computed.notProven,
+    },
+    population: computed.population,
+    suppressionThreshold: config.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD,
+    headlineMinCount: config.headlineMinCount,
+    logo: facts.logo,
+    accentColour: config.accentColour,
+    targets: config.targets,
+    comparisons: computed.comparisons,
+    profile: computed.profile,
+    remands: computed.remands,
+    settings: {
+      includeNonSubstantive: config.includeNonSubstantive,
+      poolStages: config.poolStages,
+      comparatorAreas: config.comparatorAreas,
+    },
+  };
+}
+
+/**
+ * One pack for one audience. A public pack shows `disclosed` (the run passes the disclosure it also writes the
+ * public CSV and manifest from); without it, the pack's own records are disclosed here.
+ */
+export function assemblePack(input: PackInput, publicDisclosure?: Disclosed): PackModel {
   const threshold = input.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
-  // One disclosure for the whole public pack: a count printed in a record and in a count table is hidden in both.
   const disclosed = input.audience === 'public'
-    ? discloseRecords(input.records, threshold, { profile: input.profile, remands: input.remands })
+    ? publicDisclosure ?? discloseRecords(input.records, threshold, { profile: input.profile, remands: input.remands })
     : null;
   const records = disclosed?.records ?? input.records;
   const profile = disclosed && input.profile ? disclosed.profile : input.profile;
@@ -47,11 +126,11 @@ export function assemblePack(input: PackInput): PackModel {
   const sections = numberTables([
     summarySection({ index, records, period: input.period, rateTopics, targets: input.targets ?? {}, comparisons, dispro }),
     ...rateTopics.map((t) => rateTrendSection(t, t === CUSTODY_TOPIC ? { ...trend, remands } : trend)),
-    ...(withReoffending ? [reoffendingSection(records, tableThreshold, input.period, {
+    ...(withReoffending ? [reoffendingSection(records, input.period, tableThreshold, {
       headlineMinCount: input.headlineMinCount, includeNonSubstantive: input.settings?.includeNonSubstantive ?? false,
     })] : []),
     ...(withEte ? [eteSection(index, input.period, tableThreshold)] : []),
-    ...(withDispro ? [disproSection(records, input.period, input.notes, tableThreshold, dispro)] : []),
+    ...(withDispro ? [disproSection(records, input.period, tableThreshold, input.notes, dispro)] : []),
     ...(profile ? [profileSection(profile, input.period, tableThreshold, comparisons)] : []),
     dataQualitySection({
       dq: input.dataQuality, period: input.period, population: input.population, records, threshold: tableThreshold, notes: input.notes,

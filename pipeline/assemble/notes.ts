@@ -8,7 +8,7 @@
  * and days are written in the pack's words.
  */
 import type { ComputeNote, NoteMessageId, NoteParam } from '../compute/context.js';
-import { listOf } from '../compute/indicators/dispro/notes.js';
+import { listOf } from '../words.js';
 import { isSmallCount } from '../compute/statistics.js';
 import { messages, type MessageParams } from '../messages.js';
 import { parsePeriod } from '../period.js';

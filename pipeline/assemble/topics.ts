@@ -1,7 +1,7 @@
 /**
  * The rolling-year topics (first time entrants, use of custody): everything
  * that differs between them, so one builder draws both the same way
- * (board-pack.md: custody takes "the same form" as FTE).
+ * (custody takes the same form as FTE).
  */
 import type { IndicatorId } from '../compute/record.js';
 import { formatCount, plural } from './format.js';

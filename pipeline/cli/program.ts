@@ -132,8 +132,8 @@ export function buildProgram(io: CliIo): Command {
     .action(async (o: { data?: string; db?: string; period?: string; config?: string; csv?: boolean }) => {
       const source = storeSource(o, abs, false);
       const config = await configFrom(o.config, abs);
-      const [{ choosePeriod, computeContext, openSource, reportPopulationWarnings }, { computeIndicators }, { recordsToCsv, recordsToJson }] = await Promise.all([
-        import('../run.js'), import('../compute/index.js'), import('../output/records.js')]);
+      const [{ choosePeriod, openSource, reportPopulationWarnings }, { computeIndicators }, { computeContext }, { recordsToCsv, recordsToJson }] =
+        await Promise.all([import('../run.js'), import('../compute/index.js'), import('../compute/context.js'), import('../output/records.js')]);
       const e = effects();
       const { store } = await openSource(source, e);
       try {
@@ -164,8 +164,8 @@ export function buildProgram(io: CliIo): Command {
       await refuseOverwrite(abs(o.out), {
         option: '--out', output: 'the KPI return', force: o.force, ownFile: (head) => head.replace(/^\uFEFF/, '').startsWith(KPI_RETURN_COLUMNS.join(',')),
       });
-      const [{ choosePeriod, computeContext, openSource }, { computeKpiRecords, KPI_VERSION }, { kpiReturnCsv }] = await Promise.all([
-        import('../run.js'), import('../compute/indicators/kpi/index.js'), import('../output/kpi-return.js')]);
+      const [{ choosePeriod, openSource }, { computeContext }, { computeKpiRecords, KPI_VERSION }, { kpiReturnCsv }] = await Promise.all([
+        import('../run.js'), import('../compute/context.js'), import('../compute/indicators/kpi/index.js'), import('../output/kpi-return.js')]);
       const e = effects();
       const { store } = await openSource(source, e);
       try {

@@ -2,6 +2,7 @@
  * What every indicator is computed from besides the store: the report period
  * and the settings. Passed in explicitly (never read from the clock or env).
  */
+import type { Config } from '../config.js';
 import type { MessageId } from '../messages.js';
 import type { Period } from '../period.js';
 
@@ -20,6 +21,14 @@ export const DEFAULT_SETTINGS: ComputeSettings = {
 export interface ComputeContext {
   period: Period;
   settings: ComputeSettings;
+}
+
+/** The context of a run: its period and the config settings that change figures. */
+export function computeContext(period: Period, config: Config): ComputeContext {
+  return {
+    period,
+    settings: { includeNonSubstantive: config.includeNonSubstantive, poolStages: config.poolStages },
+  };
 }
 
 /** The catalogue messages a compute note may be written from (pipeline/messages.ts, the `note…` entries). */

@@ -1,8 +1,8 @@
 /**
- * The cohort profile (board-pack.md, Contents 8): children with any proven
+ * The cohort profile (the pack's profile section): children with any proven
  * outcome in the year to P by sex, age, ethnic group, offence type and
  * outcome tier, as counts; and remands to youth detention accommodation by
- * rolling year (Contents 4, "plus remand to YDA counts"). Pure functions of
+ * rolling year (shown with use of custody). Pure functions of
  * the store; counts only, no child ids leave the SQL (profile.sql.ts).
  *
  * Choices where the spec is silent (each child counts once per table, so
@@ -22,8 +22,6 @@ import type { ComputeContext } from './context.js';
 import { HAS_REMANDS_SQL, PROFILE_COUNTS_SQL, TIER_SEVERITY, YDA_REMANDS_SQL } from './profile.sql.js';
 
 export type ProfileDimension = 'sex' | 'age' | 'ethnic_group' | 'offence_type' | 'outcome_tier';
-
-export const PROFILE_DIMENSIONS: readonly ProfileDimension[] = ['sex', 'age', 'ethnic_group', 'offence_type', 'outcome_tier'];
 
 export interface ProfileRow {
   /** Stable key: a code (`M`, `VIOLENCE_AGAINST_THE_PERSON`), an age (`15`) or a tier (`custody`). */

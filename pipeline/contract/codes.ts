@@ -1,5 +1,5 @@
 /**
- * Code lists of data-contract.md. Each list maps canonical code → label; the
+ * Code lists of the extract's columns (data-samples/README.md). Each list maps canonical code → label; the
  * validator accepts either, case-insensitively, and stores the canonical code.
  */
 
@@ -45,15 +45,6 @@ export type OutcomeTier =
   | 'community'
   | 'custody'
   | 'not_proven';
-
-export const OUTCOME_TIER_LABEL: Readonly<Record<OutcomeTier, string>> = {
-  pre_court_non_substantive: 'Pre-court, non-substantive',
-  pre_court_substantive: 'Pre-court, substantive',
-  first_tier: 'First-tier',
-  community: 'Community',
-  custody: 'Custody',
-  not_proven: 'Not proven',
-};
 
 /** Outcome code → [label, tier]. */
 export const OUTCOMES: Readonly<Record<string, readonly [string, OutcomeTier]>> = {

@@ -1,5 +1,5 @@
 /**
- * The files of an extract and their columns (data-contract.md), as data the
+ * The files of an extract and their columns (data-samples/README.md), as data the
  * validator walks. The store's tables (store/schema.ts) hold the same columns
  * after normalisation: canonical codes, ISO dates, booleans.
  */

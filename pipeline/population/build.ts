@@ -1,5 +1,5 @@
 /**
- * population.csv for one or more areas (data-contract.md, population.csv).
+ * population.csv for one or more areas (data-samples/README.md, population.csv).
  *
  * Method: for each mid-year with an ONS estimate for every area, each single
  * year of age 10–17 is split by sex and ethnic group with the area's Census

@@ -1,6 +1,6 @@
 /**
  * The population reference shipped in reference/ (see reference/SOURCES.md)
- * and the rows of population.csv built from it (data-contract.md).
+ * and the rows of population.csv built from it (data-samples/README.md).
  */
 import type { EthnicGroup } from '../contract/codes.js';
 

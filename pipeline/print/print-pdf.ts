@@ -12,7 +12,7 @@ import { periodLabel, type Period } from '../period.js';
 import type { BrowserChoice } from './find-browser.js';
 import { EMPTY_HEADER, footerTemplate } from './footer.js';
 
-/** Flags that stop Chromium phoning home or doing work a print job does not need (stack-notes.md). */
+/** Flags that stop Chromium phoning home or doing work a print job does not need. */
 export const LAUNCH_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',

@@ -1,5 +1,5 @@
 /**
- * Vega-Lite spec → SVG markup, in Node, with no canvas (stack-notes.md). Vega
+ * Vega-Lite spec → SVG markup, in Node, with no canvas (no native module to build). Vega
  * drops the top-level description, so the SVG is made one image here:
  * role="img" and the chart's text alternative as its aria-label (on the
  * <svg>, not the <figure>: axe flags a figure with role img, and Chromium

@@ -1,5 +1,5 @@
 /**
- * The page's Content-Security-Policy (board-pack.md: no network request of
+ * The page's Content-Security-Policy (the pack makes no network request of
  * any kind). Everything the pack needs is inline: styles, and SVG charts in
  * the markup. Images are allowed only as data: URLs (a logo, later). No
  * script may run, so nothing can depend on one. A constant with no double

@@ -1,7 +1,8 @@
 /**
  * What render needs from templates/: the page layout, the partials it calls
- * by name (one per block kind, plus section), and the style sheet. Read by
- * load/templates.ts, because only load and output touch the file system.
+ * by name (section, one per block kind, and data-table, which the table and
+ * figure partials share), and the style sheet. Read by load/templates.ts, so
+ * that render itself does no I/O.
  */
 export interface Templates {
   layout: string;

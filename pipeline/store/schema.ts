@@ -1,6 +1,6 @@
 /**
  * The store's tables: the validated, normalised content of every extract
- * loaded so far. Codes are canonical (upper-case codes of data-contract.md),
+ * loaded so far. Codes are canonical (upper-case codes of contract/codes.ts),
  * dates are DATE, Y/N are BOOLEAN, blank is NULL. Indicators read only these.
  *
  * Normalisation choices (written down because the contract is silent):

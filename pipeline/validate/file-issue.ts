@@ -85,7 +85,7 @@ export function separatorIssue(headerLine: string): FileIssue | null {
 }
 
 /**
- * Lines must end with LF or CRLF (data-contract.md). DuckDB also ends a record
+ * Lines must end with LF or CRLF. DuckDB also ends a record
  * at a CR on its own, which the line numbering here does not, so such a file
  * (old Mac line ends, or a stray CR from a hand edit) is refused at the first
  * one outside quotes. The scan runs only when a bare CR exists at all.

@@ -12,7 +12,7 @@ import type { ColumnMatch } from './columns.js';
 import { norm, raw } from './normalise-sql.js';
 import type { RowCheck, RuleContext } from './rules.js';
 
-/** Date pairs where the second must not be before the first (data-contract.md), besides every `…end_date` and its `…start_date` (datePairs). */
+/** Date pairs where the second must not be before the first (data-samples/README.md, Plausibility checks), besides every `…end_date` and its `…start_date` (datePairs). */
 export const DATE_ORDER: readonly { file: ExtractFileName; column: string; notBefore: string }[] = [
   { file: 'offences', column: 'outcome_date', notBefore: 'offence_date' },
   { file: 'remands', column: 'end_date', notBefore: 'decision_date' },

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { assemblePack } from '../../pipeline/assemble/index.js';
+import { assemblePack, assembleQuarter } from '../../pipeline/assemble/index.js';
+import { DEFAULT_CONFIG } from '../../pipeline/config.js';
+import { FILES, quarterComputed } from './quarter-fixture.js';
 import type { Block, ChartModel, PackModel, Section, TableModel, Tile } from '../../pipeline/assemble/model.js';
 import type { ComputeNote } from '../../pipeline/compute/context.js';
 import type { IndicatorRecord } from '../../pipeline/compute/record.js';
@@ -41,7 +43,7 @@ describe('assemblePack: cover and structure', () => {
     });
   });
 
-  it('has the first slice of sections in the order of board-pack.md, each in the contents', () => {
+  it('has the first slice of sections in the order of the pack, each in the contents', () => {
     const model = assemblePack(packInput());
     expect(model.sections.map((s) => s.id)).toEqual(['summary', 'first-time-entrants', 'data-quality', 'methods']);
     expect(model.contents.map((c) => c.heading)).toEqual(['Summary', 'First time entrants', 'Data quality', 'Methods and sources']);
@@ -270,7 +272,7 @@ describe('assemblePack: later topics join when their records arrive', () => {
   });
 });
 
-describe('assemblePack: every section in the order of board-pack.md', () => {
+describe('assemblePack: every section in the order of the pack', () => {
   const P = '2024-25-Q3';
   const more: IndicatorRecord[] = [
     { id: 'custody.rate', period: P, breakdown: {}, numerator: 9, denominator: 20_000, value: 0.45, lower: 0.2, upper: 0.8, unit: 'per 1,000', suppressed: false },
@@ -296,5 +298,31 @@ describe('assemblePack: every section in the order of board-pack.md', () => {
     const model = assemblePack(packInput({ targets: { 'fte.rate': { value: 250, better: 'lower' } } }));
     // 150.0 [101.184, 214.143]: the whole interval is below 250.
     expect(fteTile(model).statuses).toEqual([{ against: 'Target', word: 'met', symbol: '✓', tone: 'good', detail: '250.0 or lower' }]);
+  });
+});
+
+describe('assembleQuarter: the pack input from the compute result, disclosure once', () => {
+  const facts = { producedAt: '2025-01-14T09:30:00.000Z', files: FILES, loadWarnings: [], logo: null };
+  const config = { ...DEFAULT_CONFIG, serviceName: 'Test YJS' };
+
+  it('discloses the records once: the public pack shows the disclosure the run writes to the public CSV', () => {
+    const q = assembleQuarter(quarterComputed(), facts, config, { html: 'board', pdf: 'public' });
+    // 3 first-time entrants and their 4 offences are from 1 to the threshold 5: hidden, with the rate built on the 3.
+    expect(q.disclosed.records.filter((r) => r.suppressed).map((r) => r.id).sort()).toEqual(['fte.count', 'fte.offences', 'fte.rate']);
+    expect(q.disclosed.log.map((e) => e.id).sort()).toEqual(['fte.count', 'fte.offences', 'fte.rate']);
+    expect(q.html.cover.audience).toBe('board');
+    expect(q.pdf?.cover.audience).toBe('public');
+    expect(fteTile(q.html).value).not.toBe(fteTile(q.pdf!).value);
+  });
+
+  it('builds no second pack when the run prints none, and takes service name and files from config and load', () => {
+    const q = assembleQuarter(quarterComputed(), facts, config, { html: 'board', pdf: null });
+    expect(q.pdf).toBeNull();
+    expect(q.html.title).toContain('Test YJS');
+    // remands.csv was absent: the data-quality table lists children.csv only.
+    const dq = section(q.html, 'data-quality');
+    const tables = blocksOf(dq, 'table').map((b) => texts(b.table).flat().join(' '));
+    expect(tables.some((t) => t.includes('children.csv'))).toBe(true);
+    expect(tables.some((t) => t.includes('remands.csv'))).toBe(false);
   });
 });

@@ -12,7 +12,8 @@ import { packCells, publishedCells } from '../../pipeline/assemble/disclosure-ce
 import { auditPublished } from '../../pipeline/compute/statistics.js';
 import { computeProfile, computeYdaRemands, type ProfileTable, type YdaRemandYear } from '../../pipeline/compute/profile.js';
 import { BREAKDOWN_KEYS, type IndicatorRecord } from '../../pipeline/compute/record.js';
-import { computeContext, openSource } from '../../pipeline/run.js';
+import { openSource } from '../../pipeline/run.js';
+import { computeContext } from '../../pipeline/compute/context.js';
 import { parseConfig } from '../../pipeline/config.js';
 import { readFileSync } from 'node:fs';
 import type { Effects } from '../../pipeline/effects.js';

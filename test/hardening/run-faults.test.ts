@@ -21,11 +21,11 @@ vi.mock('../../pipeline/load/index.js', async (importOriginal) => {
 });
 vi.mock('../../pipeline/compute/index.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../pipeline/compute/index.js')>();
-  return { ...real, computeIndicators: async (...a: Parameters<typeof real.computeIndicators>) => { const r = await real.computeIndicators(...a); failIf('compute'); return r; } };
+  return { ...real, computeQuarter: async (...a: Parameters<typeof real.computeQuarter>) => { const r = await real.computeQuarter(...a); failIf('compute'); return r; } };
 });
 vi.mock('../../pipeline/assemble/index.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../pipeline/assemble/index.js')>();
-  return { ...real, assemblePack: (...a: Parameters<typeof real.assemblePack>) => { const r = real.assemblePack(...a); failIf('assemble'); return r; } };
+  return { ...real, assembleQuarter: (...a: Parameters<typeof real.assembleQuarter>) => { const r = real.assembleQuarter(...a); failIf('assemble'); return r; } };
 });
 vi.mock('../../pipeline/render/index.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../pipeline/render/index.js')>();

@@ -1,7 +1,7 @@
 /**
  * Harmless variations of an extract, as Excel re-saves and other
  * case-management systems produce them: each must load to the same
- * indicators as the original (data-contract.md, general rules).
+ * indicators as the original (README.md, Input).
  */
 import { parse } from 'csv-parse/sync';
 import {

@@ -1,5 +1,5 @@
 /**
- * Government Analysis Function palette (board-pack.md, Charts), in order,
+ * Government Analysis Function palette, in order,
  * and the GOV.UK text colours the charts share with the page.
  */
 import type { Config } from 'vega-lite';

@@ -1,6 +1,6 @@
 /**
  * Section 1, Cover: who the pack is for and how it may be shared
- * (board-pack.md: service name, period, date produced, audience marking),
+ * (service name, period, date produced, audience marking),
  * with the service's logo when the config names one.
  */
 import { formatPeriod, periodLabel, type Period } from '../../period.js';

@@ -1,5 +1,5 @@
 /**
- * Section 9, Data quality (board-pack.md): what this run was made from.
+ * Section 9, Data quality: what this run was made from.
  * Files read with their rows (read, refused, with warnings) and a checksum to
  * match against the manifest; the extract's dates and how much history lies
  * before the period; the population estimate; outcomes that were loaded but
@@ -14,7 +14,8 @@ import type { IndicatorRecord } from '../../compute/record.js';
 import { isSmallCount } from '../../compute/statistics.js';
 import { formatPeriod, midYearFor, periodLabel, periodStart, type Period } from '../../period.js';
 import { countCellOf, isShown, labelCell, numberCell, symbolFor, table, textCell, valueCell } from '../cells.js';
-import { capitalise, formatCount, formatDate, plural, SYMBOL, yearToLabel } from '../format.js';
+import { formatCount, formatDate, plural, SYMBOL, yearToLabel } from '../format.js';
+import { capitalise } from '../../words.js';
 import type { Block, Cell, DataQualityInput, LoadWarning, PackPopulation, Section } from '../model.js';
 import { STALE_ESTIMATE_YEARS, staleEstimateWarnings, type EstimateUsed } from '../../compute/population.js';
 import { isNoteFrom, noteText } from '../notes.js';

@@ -1,6 +1,6 @@
 /**
  * What the pack may say about the disproportionality comparisons as a whole
- * (board-pack.md; issue 9, "robust statements"): how many were made, how many
+ * (docs/disproportionality.md, "What the pack may headline"): how many were made, how many
  * differ significantly among those the reader can see, how many are hidden
  * and why, that some are expected to look significant by chance, and which
  * significant ones rest on so few children that they are listed but never a
@@ -9,7 +9,7 @@
 import type { IndicatorRecord } from '../../compute/record.js';
 import type { HiddenReasonOf } from '../hidden-reasons.js';
 import { formatCount, formatNumber, plural } from '../format.js';
-import { REFERENCE_GROUP, groupNoun, isDrawable, recordOf, type Drawable, type rriRows, type StageView } from './dispro-figures.js';
+import { REFERENCE_GROUP, groupNoun, isDrawable, recordOf, type Drawable, type rriRows, type StageView } from '../dispro-figures.js';
 
 /** Default config `headline_min_count`: a group needs this many children at a stage for its difference to be a headline. */
 export const DEFAULT_HEADLINE_MIN_COUNT = 10;

@@ -13,7 +13,7 @@ import { isShown } from '../cells.js';
 import { formatCount, formatInterval, formatValue } from '../format.js';
 import { NO_HIDDEN_REASONS } from '../hidden-reasons.js';
 import type { Tile } from '../model.js';
-import { REFERENCE_GROUP, capitalisedWhen, disproRecords, groupNoun, recordOf, rriRows, rriSentence, stagesShown } from './dispro-figures.js';
+import { REFERENCE_GROUP, capitalisedWhen, disproRecords, groupNoun, recordOf, rriRows, rriSentence, stagesShown } from '../dispro-figures.js';
 import {
   DEFAULT_HEADLINE_MIN_COUNT, chanceSentence, fewSentence, hiddenSentence, largestRobust, rowCounts, significantSentence, tallyComparisons,
 } from './dispro-statements.js';

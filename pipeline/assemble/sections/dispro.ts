@@ -1,6 +1,5 @@
 /**
- * Section 7, Disproportionality (board-pack.md; indicators.md, "Ethnic
- * disproportionality"): the stages where a group's rate differed
+ * Section 7, Disproportionality (docs/disproportionality.md): the stages where a group's rate differed
  * significantly from White children's, named in sentences; the RRI chart by
  * stage and group on a log scale with its table (RRIs that cannot be drawn
  * are in the table with the reason, and listed); and each group's share of
@@ -9,7 +8,6 @@
  */
 import { ETHNIC_GROUPS, NOT_KNOWN } from '../../contract/codes.js';
 import type { ComputeNote, NoteMessageId } from '../../compute/context.js';
-import { listOf } from '../../compute/indicators/dispro/notes.js';
 import type { IndicatorRecord } from '../../compute/record.js';
 import type { Period } from '../../period.js';
 import { rriChartSpec, type RriPoint } from '../charts/rri-chart.js';
@@ -21,11 +19,12 @@ import type { Block, ChartModel, Section, TableModel } from '../model.js';
 import {
   COMPARED_GROUPS, REFERENCE_GROUP, disproRecords, groupNoun, isDrawable, populationShare, recordOf,
   rriRows, rriSentence, stagesShown, whyNotDrawn, type StageView,
-} from './dispro-figures.js';
+} from '../dispro-figures.js';
 import {
   DEFAULT_HEADLINE_MIN_COUNT, chanceSentence, fewSentence, hiddenSentence, largestRobust, significantSentence,
   groupCountWords, rowCounts, tallyComparisons, type ComparisonTally, type SignificantRow,
 } from './dispro-statements.js';
+import { capitalise, listOf } from '../../words.js';
 
 export const DISPRO_SECTION_ID = 'disproportionality';
 
@@ -40,7 +39,7 @@ export interface DisproOptions {
   hiddenReason?: HiddenReasonOf;
 }
 
-export function disproSection(allRecords: readonly IndicatorRecord[], period: Period, notes: readonly ComputeNote[], threshold: number | null,
+export function disproSection(allRecords: readonly IndicatorRecord[], period: Period, threshold: number | null, notes: readonly ComputeNote[],
   options: DisproOptions = {}): Section {
   const minCount = options.headlineMinCount ?? DEFAULT_HEADLINE_MIN_COUNT;
   const hiddenReason = options.hiddenReason ?? NO_HIDDEN_REASONS;
@@ -135,16 +134,12 @@ function rriChart(records: readonly IndicatorRecord[], stages: readonly StageVie
       : counted;
   return {
     id: 'chart-disproportionality',
-    title: capitaliseFirst(title),
+    title: capitalise(title),
     subtitle: `Relative rate index with its 95% confidence interval, by stage, in ${when}. Log scale: the dashed line at 1 is the White rate. Filled, labelled markers are significant (the interval excludes 1); hollow ones are not.`,
     description: describe(rows, points.length),
     spec: rriChartSpec(points, { stages: stages.map(chartLabel), groups: [...COMPARED_GROUPS] }),
     table: rriTable(records, rows, hiddenReason, threshold),
   };
-}
-
-function capitaliseFirst(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 function chartLabel(stage: StageView): string {

@@ -1,5 +1,5 @@
 /**
- * Section 10, Methods and sources (board-pack.md): the definitions behind the
+ * Section 10, Methods and sources: the definitions behind the
  * figures in this pack, the statistics, the settings in force for this run,
  * the population estimates used, and the attribution the licences of the
  * reference data require. Built from what the run used: a topic with no
@@ -11,9 +11,8 @@ import type { IndicatorRecord } from '../../compute/record.js';
 import { STALE_ESTIMATE_YEARS } from '../../compute/population.js';
 import { midYearFor, type Period } from '../../period.js';
 import type { Audience, Block, PackSettings, Section } from '../model.js';
-import { listOf } from '../../compute/indicators/dispro/notes.js';
 import { STAGES } from '../../compute/indicators/dispro/stages.js';
-import { capitalise } from '../format.js';
+import { capitalise, listOf } from '../../words.js';
 import { CHANGE_METHOD_TEXT } from '../compare.js';
 import { profileDefinition, topicDefinition, type MethodTopic } from './methods-definitions.js';
 import { disclosureMethod } from './methods-disclosure.js';

@@ -3,7 +3,7 @@
  * to P by sex, age, ethnic group, offence type and outcome tier
  * (compute/profile.ts), one bar chart each with its table of counts and
  * percentages. Counts pass through the same disclosure rules as the records
- * (count-disclosure.ts) before anything is drawn or written.
+ * (assemble/count-disclosure.ts) before anything is drawn or written.
  */
 import type { ProfileDimension, ProfileTable } from '../../compute/profile.js';
 import { formatPeriod as formatPeriodCode, parsePeriod, type Period } from '../../period.js';
@@ -13,7 +13,7 @@ import { profileChartSpec, type ProfileBar } from '../charts/profile-chart.js';
 import { numberCell, table, textCell } from '../cells.js';
 import { SYMBOL, formatCount, formatValue, placesForEstimate, plural, yearToLabel } from '../format.js';
 import type { Block, ChartModel, Section } from '../model.js';
-import { shownProfileCounts } from './count-disclosure.js';
+import { shownProfileCounts } from '../count-disclosure.js';
 
 export const PROFILE_SECTION_ID = 'profile';
 

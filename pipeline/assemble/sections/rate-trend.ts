@@ -13,12 +13,13 @@ import { formatPeriod, midYearFor, parsePeriod, type Period } from '../../period
 import { trendChartSpec, type ComparatorPoint, type TrendPoint } from '../charts/trend-chart.js';
 import { compareEstimates } from '../compare.js';
 import { countCell, denominatorCell, intervalCell, isShown, labelCell, numberCell, symbolFor, table, textCell, valueCell, valueWithCountsCell } from '../cells.js';
-import { SYMBOL, capitalise, formatCount, formatValue, placesForSeries, quarterLabel, shortYearToLabel, yearToLabel } from '../format.js';
+import { SYMBOL, formatCount, formatValue, placesForSeries, quarterLabel, shortYearToLabel, yearToLabel } from '../format.js';
+import { capitalise } from '../../words.js';
 import type { Block, ChartModel, PackPopulation, Section, TableModel } from '../model.js';
 import { headline, quartersWithRecords, yearEarlier, type HeadlineIndex } from '../series.js';
 import type { RateTopic } from '../topics.js';
 import { noteText } from '../notes.js';
-import { shownRemandCounts } from './count-disclosure.js';
+import { shownRemandCounts } from '../count-disclosure.js';
 import { spcSignals, type SpcSummary } from './spc.js';
 import { BETTER_WHEN, comparatorStatus } from './status.js';
 
@@ -68,6 +69,8 @@ function ratePlaces(topic: RateTopic, ctx: TrendContext, quarters: readonly Peri
 
 function trendChart(topic: RateTopic, ctx: TrendContext, quarters: readonly Period[], places: number): ChartModel {
   const rates = quarters.map((q) => headline(ctx.index, topic.rateId, q));
+  // The board's records are unsuppressed, so its SPC is on the whole series. A public pack's hidden quarter is a
+  // gap here: a mean line over the whole series, with the other quarters shown, would give the hidden rate away.
   const spc = spcSignals(rates.map((r) => (isShown(r) ? r.value : null)));
   const points: TrendPoint[] = quarters.map((q, i) => {
     const r = rates[i];

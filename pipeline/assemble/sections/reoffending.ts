@@ -50,7 +50,7 @@ export interface ReoffendingOptions {
   includeNonSubstantive?: boolean;
 }
 
-export function reoffendingSection(records: readonly IndicatorRecord[], threshold: number | null, period: Period, options: ReoffendingOptions = {}): Section {
+export function reoffendingSection(records: readonly IndicatorRecord[], period: Period, threshold: number | null, options: ReoffendingOptions = {}): Section {
   const binary = cohortRecords(records, 'reoffending.binary');
   const cohorts = [...binary.keys()].sort();
   const blocks: Block[] = [

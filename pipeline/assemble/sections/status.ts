@@ -1,6 +1,6 @@
 /**
  * A figure's status against the service's target and against published
- * comparators (board-pack.md, Summary: symbol + word + colour, never colour
+ * comparators (shown by symbol + word + colour, never colour
  * alone). The test is indicators.md's: a difference is significant only when
  * the target or comparator lies outside the figure's 95% interval; otherwise
  * the figure is "similar". Judged on the figure the audience sees, so a

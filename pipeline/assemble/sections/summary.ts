@@ -1,5 +1,5 @@
 /**
- * Section 2, Summary: a tile per headline indicator (board-pack.md): the
+ * Section 2, Summary: a tile per headline indicator: the
  * first time entrant and custody rates, the latest complete reoffending
  * cohort, ETE (KPI 2, all children) and the largest significant
  * disproportionality. Each has its value with its denominator, its change on
@@ -14,7 +14,8 @@ import type { IndicatorId, IndicatorRecord, Unit } from '../../compute/record.js
 import { formatPeriod, parsePeriod, type Period } from '../../period.js';
 import { changeSymbol, compareEstimates } from '../compare.js';
 import { isShown, symbolFor } from '../cells.js';
-import { capitalise, formatCount, formatInterval, formatValue, placesForSeries, quarterLabel, yearToLabel } from '../format.js';
+import { formatCount, formatInterval, formatValue, placesForSeries, quarterLabel, yearToLabel } from '../format.js';
+import { capitalise } from '../../words.js';
 import type { Change, ChangeWord, Section, Target, Tile } from '../model.js';
 import { headline, previousQuarter, yearEarlier, type HeadlineIndex } from '../series.js';
 import type { RateTopic } from '../topics.js';

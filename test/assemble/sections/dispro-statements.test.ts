@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NO_HIDDEN_REASONS, type HiddenReasonOf } from '../../../pipeline/assemble/hidden-reasons.js';
-import { rriRows, stagesShown } from '../../../pipeline/assemble/sections/dispro-figures.js';
+import { rriRows, stagesShown } from '../../../pipeline/assemble/dispro-figures.js';
 import {
   chanceSentence, countsPhrase, fewSentence, hiddenSentence, largestRobust, significantSentence, tallyComparisons,
 } from '../../../pipeline/assemble/sections/dispro-statements.js';

@@ -60,7 +60,7 @@ const notes: ComputeNote[] = [
   } },
   { indicator: 'fte', severity: 'info', message: 'noteNoInterventions', params: { period: { kind: 'periods', codes: [P], as: 'quarters' } } },
 ];
-const section: Section = disproSection(records, period, notes, null);
+const section: Section = disproSection(records, period, null, notes);
 const lists = section.blocks.filter((b): b is Extract<Block, { kind: 'list' }> => b.kind === 'list');
 const chart: ChartModel = (section.blocks.find((b): b is Extract<Block, { kind: 'figure' }> => b.kind === 'figure') as Extract<Block, { kind: 'figure' }>).chart;
 const texts = (t: TableModel) => t.rows.map((r) => r.map(cellReading));
@@ -149,7 +149,7 @@ describe('disproSection: the RRI chart', () => {
       // The RRI goes with the rate it is built on (the same children).
       { id: 'dispro.rri', period: P, breakdown: { stage: 'fte', group: 'Mixed' }, reason: 'linked' as const },
     ];
-    const publicSection = disproSection(hidden, period, [], 5, { hiddenReason: hiddenReasons(log) });
+    const publicSection = disproSection(hidden, period, 5, [], { hiddenReason: hiddenReasons(log) });
     const items = publicSection.blocks
       .find((b): b is Extract<Block, { kind: 'list' }> => b.kind === 'list' && b.heading === 'Not drawn on the chart')?.items;
     expect(items).toEqual([
@@ -197,7 +197,7 @@ describe('disproSection: shares and notes', () => {
   it('gives the RRI table without a chart when no index can be drawn (a log scale has no domain then)', () => {
     // Only undefined or zero indexes: no White child remanded (undefined), no Other first time entrant (0).
     const nothingToDraw = [rri('remand_yda', 'Asian', null, null, null, false, 1, 0), rri('fte', 'Other', 0, 0, 1.01, false, 0, 45)];
-    const bare = disproSection(nothingToDraw, period, [], null);
+    const bare = disproSection(nothingToDraw, period, null, []);
     expect(bare.blocks.some((b) => b.kind === 'figure')).toBe(false);
     const tables = bare.blocks.filter((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table');
     expect(tables.some((t) => t.table.rows.some((r) => r.some((c) => c.text === 'Other')))).toBe(true);

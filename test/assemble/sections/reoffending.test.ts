@@ -30,12 +30,12 @@ const records = [
   byType('2022-23-Q3', 'out_of_court', 3, 18, 5.8, 39.2),
 ];
 const figureOf = (recs: IndicatorRecord[], threshold: number | null): ChartModel => {
-  const block = reoffendingSection(recs, threshold, period).blocks.find((b): b is Extract<Block, { kind: 'figure' }> => b.kind === 'figure');
+  const block = reoffendingSection(recs, period, threshold).blocks.find((b): b is Extract<Block, { kind: 'figure' }> => b.kind === 'figure');
   if (!block) throw new Error('no figure');
   return block.chart;
 };
 const tablesOf = (recs: IndicatorRecord[], threshold: number | null): TableModel[] =>
-  reoffendingSection(recs, threshold, period).blocks.filter((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table').map((b) => b.table);
+  reoffendingSection(recs, period, threshold).blocks.filter((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table').map((b) => b.table);
 const texts = (t: TableModel) => t.rows.map((r) => r.map(cellReading));
 const sentenceOf = (s: ReturnType<typeof reoffendingSection>) =>
   s.blocks.flatMap((b) => (b.kind === 'paragraphs' ? b.paragraphs : [])).find((p) => p.startsWith('In the latest complete cohort'));
@@ -86,7 +86,7 @@ describe('reoffendingSection: the chart', () => {
 
 describe('reoffendingSection: out of court against court', () => {
   it('tabulates each index type with its denominator, and states them without comparing when a group has fewer than 10 reoffenders', () => {
-    const section = reoffendingSection(records, null, period);
+    const section = reoffendingSection(records, period, null);
     const [table] = tablesOf(records, null);
     expect(table && texts(table)[0]).toEqual(['October to December 2022', '● Complete', '16.7% (3 of 18)', '40.0% (8 of 20)']);
     expect(table?.notes).toContain('Each cell: the reoffending rate, then the reoffenders of the children in the cohort. Out of court: a youth caution or youth conditional caution, as in official statistics.');
@@ -102,13 +102,13 @@ describe('reoffendingSection: out of court against court', () => {
       byType('2022-23-Q3', 'out_of_court', outOfCourt, 40, 12.0, 40.0),
     ];
     // 25.0% [12.0, 40.0] against 60.0% [38.7, 78.1]: d = −35; U = −35 + √((40 − 25)² + (60 − 38.7)²) = −35 + 26.1 < 0, so lower.
-    expect(sentenceOf(reoffendingSection(withCounts(10), null, period))).toContain(', lower than that of children sentenced at court');
-    expect(sentenceOf(reoffendingSection(withCounts(9), null, period))).toContain(', against that of children sentenced at court');
-    expect(sentenceOf(reoffendingSection(withCounts(10), null, period, { headlineMinCount: 13 }))).toContain('(fewer than 13 reoffenders in a group)');
+    expect(sentenceOf(reoffendingSection(withCounts(10), period, null))).toContain(', lower than that of children sentenced at court');
+    expect(sentenceOf(reoffendingSection(withCounts(9), period, null))).toContain(', against that of children sentenced at court');
+    expect(sentenceOf(reoffendingSection(withCounts(10), period, null, { headlineMinCount: 13 }))).toContain('(fewer than 13 reoffenders in a group)');
   });
 
   it('says what counts as out of court from the setting\'s meaning, never its name', () => {
-    const section = reoffendingSection(records, null, period, { includeNonSubstantive: true });
+    const section = reoffendingSection(records, period, null, { includeNonSubstantive: true });
     const text = JSON.stringify(section);
     expect(text).toContain('a youth caution, a youth conditional caution, a community resolution or Outcome 22; this pack counts the last two as well, which official statistics leave out');
     expect(text).not.toContain('include_non_substantive');

@@ -9,6 +9,7 @@ import type { PopulationEstimate } from '../../population.js';
 import type { StageFigures } from './figures.js';
 import type { UndefinedRatio } from './records.js';
 import type { StageDefinition } from './stages.js';
+import { capitalise, listOf } from '../../../words.js';
 
 export const NOTE_INDICATOR = 'dispro';
 /** Unknown ethnicity above this share of a stage is a warning: the comparison may be biased. */
@@ -19,10 +20,6 @@ export type NoteWindow = Extract<NoteParam, { kind: 'window' }>;
 
 function note(severity: ComputeNote['severity'], message: NoteMessageId, params: Record<string, NoteParam> = {}): ComputeNote {
   return { indicator: NOTE_INDICATOR, severity, message, params };
-}
-
-export function listOf(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** Share of the stage's children with ethnicity not known; none when all are known. */
@@ -43,7 +40,7 @@ export function undefinedRatioNotes(def: StageDefinition, undefinedRatios: reado
   const byReason = new Map<string, string[]>();
   for (const u of undefinedRatios) byReason.set(u.reason, [...(byReason.get(u.reason) ?? []), u.group]);
   return [...byReason].map(([reason, groups]) =>
-    note('info', 'noteDisproRatioUndefined', { stage: capitalised(def.name), window, groups: listOf(groups), reason }));
+    note('info', 'noteDisproRatioUndefined', { stage: capitalise(def.name), window, groups: listOf(groups), reason }));
 }
 
 export function populationNotes(
@@ -86,8 +83,4 @@ export function reoffendingCohortsNote(period: string, cohorts: readonly string[
 
 export function noReoffendingCohortNote(period: string): ComputeNote {
   return note('info', 'noteDisproNoReoffendingCohort', { period: { kind: 'periods', codes: [period], as: 'quarters' } });
-}
-
-function capitalised(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }

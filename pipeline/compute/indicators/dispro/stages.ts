@@ -3,7 +3,8 @@
  * OJJDP method): each stage's base is the stage that feeds it, so disparity
  * already present at an earlier point is not counted again.
  */
-import { DISPRO_STAGES } from '../../../config.js';
+/** The stages in chain order: the names config's `pooling:` accepts. */
+export const DISPRO_STAGES = ['arrest', 'fte', 'outcome', 'diversion', 'remand_yda', 'custody', 'reoffending'] as const;
 
 export type DisproStage = (typeof DISPRO_STAGES)[number];
 

@@ -6,8 +6,8 @@
  * both; a table given on its own is disclosed on its own. The board
  * (threshold null) sees every count.
  */
-import type { ProfileTable, YdaRemandYear } from '../../compute/profile.js';
-import { discloseRecords, type DisclosedProfileTable, type DisclosedRemandYear } from '../disclosure.js';
+import type { ProfileTable, YdaRemandYear } from '../compute/profile.js';
+import { discloseRecords, type DisclosedProfileTable, type DisclosedRemandYear } from './disclosure.js';
 
 export interface ShownProfile {
   /** Each row's count, or null where hidden. */

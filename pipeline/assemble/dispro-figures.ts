@@ -6,14 +6,15 @@
  * significant one. Differences are described as things that occur together,
  * never as causes.
  */
-import { ETHNIC_GROUPS, type EthnicGroup } from '../../contract/codes.js';
-import { POPULATION_STAGE } from '../../compute/indicators/dispro/records.js';
-import { STAGES, pooledStage, type DisproStage } from '../../compute/indicators/dispro/stages.js';
-import type { IndicatorId, IndicatorRecord } from '../../compute/record.js';
-import { formatPeriod, type Period } from '../../period.js';
-import { isShown } from '../cells.js';
-import { capitalise, formatInterval, formatValue, yearToLabel } from '../format.js';
-import { NO_HIDDEN_REASONS, type HiddenReasonOf } from '../hidden-reasons.js';
+import { ETHNIC_GROUPS, type EthnicGroup } from '../contract/codes.js';
+import { POPULATION_STAGE } from '../compute/indicators/dispro/records.js';
+import { STAGES, pooledStage, type DisproStage } from '../compute/indicators/dispro/stages.js';
+import type { IndicatorId, IndicatorRecord } from '../compute/record.js';
+import { formatPeriod, type Period } from '../period.js';
+import { isShown } from './cells.js';
+import { formatInterval, formatValue, yearToLabel } from './format.js';
+import { capitalise } from '../words.js';
+import { NO_HIDDEN_REASONS, type HiddenReasonOf } from './hidden-reasons.js';
 
 export const REFERENCE_GROUP: EthnicGroup = 'White';
 /** The groups compared with White children, in the order of the code list. */
