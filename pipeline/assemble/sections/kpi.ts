@@ -104,7 +104,8 @@ function breakdownTable(
   const rows = [
     ...present.map((c) => [textCell(label(c)), ...BREAKDOWN_COLUMNS.map((col) => {
       const r = find(col.id, c);
-      return r === undefined && headline(index, col.id, period) !== undefined ? numberCell(NO_CHILD) : valueWithCountsCell(r);
+      const nobody = r === undefined ? headline(index, col.id, period) !== undefined : !r.suppressed && r.denominator === 0;
+      return nobody ? numberCell(NO_CHILD) : valueWithCountsCell(r);
     })]),
     [textCell('All children'), ...BREAKDOWN_COLUMNS.map((col) => valueWithCountsCell(headline(index, col.id, period)))],
   ];

@@ -75,6 +75,15 @@ describe('kpiSection: breakdowns in the public pack', () => {
     expect(byOrderType.notes.some((n) => n.startsWith('[c]'))).toBe(true);
   });
 
+  it('marks a group with nobody in the base as –, not as missing data', () => {
+    const none: IndicatorRecord = { ...pct('kpi.send.plan', P, 0, 1, null, null, { order_type: 'YC' }), denominator: 0, value: null };
+    const recs = [pct('kpi.send.plan', P, 6, 10, 31.3, 83.2), none];
+    const t = tablesOf(recs)[1]!;
+    // YC: SEND 0 of 0 → –; no accommodation record at all (headline absent too), so its YC cell is [x] (no data).
+    expect(rowOf(t, 'Youth caution').slice(1, 3)).toEqual(['[x]', '–']);
+    expect(t.notes).toContain('– no child in the group was measured (for example, no child with a SEND need).');
+  });
+
   it('registers the parts adding up to the headline, so no hidden cell can be worked out', () => {
     // 30 − 17 = 13 children shared between RO and YRO: neither can be told, nor the YRO complement (4 − 3 = 1).
     const { cells, relations } = disclosed.published;
