@@ -13,7 +13,8 @@
  *   count, never printed but read off the two.
  * - Totals: the parts of a reoffending cohort by sex, age band, ethnic group
  *   and index type add up to the cohort (children, reoffenders, reoffences);
- *   school-age and above-school-age ETE add up to all children; a
+ *   school-age and above-school-age ETE add up to all children; each YJB KPI's
+ *   parts along one breakdown key add up to its headline count and base; a
  *   disproportionality stage's groups add up to its known total, and with the
  *   children whose ethnicity is not known to everyone at the stage; each
  *   profile table adds up to the children with an outcome.
@@ -69,6 +70,7 @@ export function packCells(records: readonly IndicatorRecord[], tables: { profile
   const recordCells = records.map((r) => recordCellsOf(r, builder));
   reoffendingTotals(records, recordCells, builder);
   eteTotals(records, builder);
+  kpiTotals(records, builder);
   disproTotals(records, builder);
   for (const t of tables.profile ?? []) {
     const total = builder.cell(profileTotalKey(t.period), t.total, 2 + HEADLINE_COST);
@@ -196,7 +198,8 @@ function recordCellsOf(r: IndicatorRecord, b: CellBuilder): RecordCells {
         return [`${r.id}|${p}${splitOf(r)}|count`, r.denominator === null ? null : `${r.id}|${p}${splitOf(r)}|base`];
     }
   })();
-  const headline = HEADLINE_IDS.has(r.id) && Object.keys(r.breakdown).every((k) => k === 'cohort');
+  // A KPI's headline is a row of the board's KPI table: its breakdowns are hidden before it is.
+  const headline = (HEADLINE_IDS.has(r.id) || r.id.startsWith('kpi.')) && Object.keys(r.breakdown).every((k) => k === 'cohort');
   const weight = (key: string) => (headline || key.startsWith('population|') || key.includes(`|${POPULATION_STAGE}|`) ? HEADLINE_COST : 0);
   const n = keys[0] !== null && r.numerator !== null ? b.cell(keys[0], r.numerator, 1 + weight(keys[0])) : null;
   const d = keys[1] !== null && r.denominator !== null ? b.cell(keys[1], r.denominator, 1 + weight(keys[1])) : null;
@@ -237,6 +240,26 @@ function eteTotals(records: readonly IndicatorRecord[], b: CellBuilder): void {
       b.total([key('ete.school_age'), key('ete.over_school_age')].filter((k) => b.has(k)), key('ete.overall'));
     }
     b.sameIfEqual(`ete|${period}|ete.suitable_end|measured`, `ete|${period}|ete.overall|measured`);
+  }
+}
+
+/** Each KPI breakdown (order type, ethnic group, sex, age band) adds up to the headline's count and base. */
+function kpiTotals(records: readonly IndicatorRecord[], b: CellBuilder): void {
+  const parts = new Map<string, string[]>();
+  for (const r of records) {
+    const keys = Object.keys(r.breakdown);
+    if (!r.id.startsWith('kpi.') || keys.length !== 1) continue;
+    for (const field of ['count', 'base']) {
+      const group = `${r.id}|${r.period}|${field}#${keys[0]}`;
+      const list = parts.get(group) ?? [];
+      list.push(`${r.id}|${r.period}${splitOf(r)}|${field}`);
+      parts.set(group, list);
+    }
+  }
+  for (const [group, keys] of parts) {
+    const whole = group.slice(0, group.indexOf('#'));
+    // A part with no count of its own (no record) drops out, and the relation becomes parts ≤ whole.
+    if (b.has(whole)) b.total(keys.filter((k) => b.has(k)), whole);
   }
 }
 

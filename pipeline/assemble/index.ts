@@ -24,6 +24,7 @@ import { cover, DEFAULT_ACCENT } from './sections/cover.js';
 import { dataQualitySection } from './sections/data-quality.js';
 import { disproSection, hasDispro } from './sections/dispro.js';
 import { eteSection, hasEte } from './sections/ete.js';
+import { hasKpis, kpiSection } from './sections/kpi.js';
 import { methodsSection } from './sections/methods.js';
 import { rateTrendSection } from './sections/rate-trend.js';
 import { profileSection } from './sections/profile.js';
@@ -125,6 +126,7 @@ export function assemblePack(input: PackInput, publicDisclosure?: Disclosed): Pa
 
   const sections = numberTables([
     summarySection({ index, records, period: input.period, rateTopics, targets: input.targets ?? {}, comparisons, dispro }),
+    ...(hasKpis(records) ? [kpiSection(records, index, input.period, tableThreshold)] : []),
     ...rateTopics.map((t) => rateTrendSection(t, t === CUSTODY_TOPIC ? { ...trend, remands } : trend)),
     ...(withReoffending ? [reoffendingSection(records, input.period, tableThreshold, {
       headlineMinCount: input.headlineMinCount, includeNonSubstantive: input.settings?.includeNonSubstantive ?? false,

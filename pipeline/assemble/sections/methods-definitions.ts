@@ -8,7 +8,7 @@ import type { IndicatorRecord } from '../../compute/record.js';
 import { STAGES, isPooledStage, POOLED_SUFFIX, type DisproStage } from '../../compute/indicators/dispro/stages.js';
 import type { Block, PackSettings } from '../model.js';
 
-export type MethodTopic = 'fte' | 'custody' | 'reoffending' | 'ete' | 'dispro';
+export type MethodTopic = 'fte' | 'custody' | 'reoffending' | 'ete' | 'kpi' | 'dispro';
 
 export function topicDefinition(topic: MethodTopic, settings: PackSettings, records: readonly IndicatorRecord[]): Block[] {
   switch (topic) {
@@ -31,8 +31,19 @@ export function topicDefinition(topic: MethodTopic, settings: PackSettings, reco
     case 'ete': return [{ kind: 'subsection', heading: 'Education, training and employment', paragraphs: [
       'YJB key performance indicator 2 (from April 2023). Each child whose intervention ended in the quarter counts once. The hours are those offered by the ETE placements that cover the end date: at least 25 hours a week for a child of compulsory school age, at least 16 hours above it. A child is of compulsory school age until the last Friday of June of the school year in which they turn 16. Suitable ETE means every placement covering the end date was recorded as suitable; a child with no placement is not in suitable ETE.',
     ] }];
+    case 'kpi': return [kpiDefinition()];
     case 'dispro': return disproDefinition(records);
   }
+}
+
+/** The ten YJB KPIs in short; docs/indicators.md has every rule. */
+function kpiDefinition(): Block {
+  return { kind: 'subsection', heading: 'YJB key performance indicators', paragraphs: [
+    'The Youth Justice Board\'s ten KPIs (from April 2023), each for one quarter. Except for serious violence, board attendance and victims, they count children aged 10 to 17 at the start whose order or intervention ended in the quarter, once each under their most serious type of order; children living outside the area are left out.',
+    'Suitable accommodation: the accommodation covering the order\'s end date was recorded as suitable (no record counts as not suitable). SEND: children with a special educational need identified before the order ended (and not more than 12 months before it started) who have an EHCP or IDP. Mental health and substance misuse: children with such a need who were offered an intervention during the order. Out-of-court disposals: children whose out-of-court disposal, youth caution or youth conditional caution ending in the quarter was completed. Wider services: children looked after, on a child protection plan, a child in need or on an early help plan at any time during the order.',
+    'Board attendance: the five statutory partners (police, probation, health, education, children\'s social care) whose senior representative attended at least half of the quarter\'s board meetings. Serious violence: children with a proven offence of violence against the person, robbery or drugs of gravity 5 or more, dealt with by a caution or sentence in the quarter, per 10,000 children aged 10 to 17. Victims: victims identified in the quarter who engaged with restorative justice, of those who consented to be contacted.',
+    'A KPI whose data file is missing is shown [x] with the reason, never as 0. Percentages have Wilson intervals; the serious violence rate an exact or Byar interval.',
+  ] };
 }
 
 /** What each stage counts and out of whom, in the words of docs/disproportionality.md. */

@@ -39,7 +39,7 @@ export interface MethodsOptions {
 /** Topics with records, in the order of the pack. */
 export function topicsOf(records: readonly IndicatorRecord[]): MethodTopic[] {
   const prefixes = new Set(records.map((r) => r.id.slice(0, r.id.indexOf('.'))));
-  return (['fte', 'custody', 'reoffending', 'ete', 'dispro'] as const).filter((t) => prefixes.has(t));
+  return (['fte', 'custody', 'reoffending', 'ete', 'kpi', 'dispro'] as const).filter((t) => prefixes.has(t));
 }
 
 export function methodsSection(options: MethodsOptions): Section {

@@ -31,6 +31,13 @@ describe('methodsSection', () => {
     ]);
   });
 
+  it('defines the YJB KPIs, after ETE and before disproportionality, when the pack has KPI records', () => {
+    expect(topicsOf([...DISPRO, r('kpi.send.plan', '%'), r('ete.overall', '%'), ...FTE])).toEqual(['fte', 'ete', 'kpi', 'dispro']);
+    const section = methodsSection(options({ records: [...FTE, r('kpi.send.plan', '%')] }));
+    expect(headings(section)).toContain('YJB key performance indicators');
+    expect(paragraphsOf(section, 'YJB key performance indicators').join(' ')).toContain('[x]');
+  });
+
   it('describes the statistics the figures use: Poisson/Byar and XmR for FTE; Wilson and the RRI intervals when present', () => {
     const fteOnly = text(methodsSection(options()));
     expect(fteOnly).toContain('Byar');

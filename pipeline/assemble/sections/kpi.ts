@@ -1,0 +1,132 @@
+/**
+ * The YJB key performance indicators (docs/indicators.md, KPI section): one
+ * row per KPI for the latest quarter against the same quarter a year before,
+ * a direction only where the change is significant (compare.ts), then the
+ * main KPIs by type of order and by ethnic group. A KPI whose data is absent
+ * shows [x] and says why under the table.
+ */
+import type { IndicatorId, IndicatorRecord } from '../../compute/record.js';
+import { formatPeriod, type Period } from '../../period.js';
+import { changeSymbol, compareEstimates } from '../compare.js';
+import { isShown, labelCell, numberCell, table, textCell, valueWithCountsCell } from '../cells.js';
+import { quarterLabel, SYMBOL } from '../format.js';
+import type { Cell, Section, TableModel } from '../model.js';
+import { headline, yearEarlier, type HeadlineIndex } from '../series.js';
+
+/** The measure each KPI is judged by (kpis.md: the YJB's headline where it names one). */
+export const KPI_ROWS: readonly { id: IndicatorId; label: string }[] = [
+  { id: 'kpi.accommodation.end', label: '1 Suitable accommodation at the end of the order' },
+  { id: 'ete.overall', label: '2 ETE: offered the expected hours at the end' },
+  { id: 'kpi.send.plan', label: '3 SEND: children with a need who have a formal plan' },
+  { id: 'kpi.mental_health.offered', label: '4 Mental health: offered an intervention, of those with a need' },
+  { id: 'kpi.substance_misuse.offered', label: '5 Substance misuse: offered an intervention, of those with a need' },
+  { id: 'kpi.oocd.completed', label: '6 Out-of-court disposals completed' },
+  { id: 'kpi.wider_services.any', label: '7 Links to wider services (looked after, protection plan, in need, early help)' },
+  { id: 'kpi.board_attendance.sectors', label: '8 Board: statutory partners attending at least half the meetings (of 5)' },
+  { id: 'kpi.serious_violence.rate', label: '9 Serious violence: children per 10,000 aged 10–17' },
+  { id: 'kpi.victims.engaged_rj', label: '10 Victims engaged with restorative justice, of those consenting to contact' },
+];
+
+/** The KPIs shown by type of order and by ethnic group: the common population's proportions. */
+export const BREAKDOWN_COLUMNS: readonly { id: IndicatorId; header: string }[] = [
+  { id: 'kpi.accommodation.end', header: 'Suitable accommodation' },
+  { id: 'kpi.send.plan', header: 'SEND with a plan' },
+  { id: 'kpi.mental_health.offered', header: 'Mental health: offered' },
+  { id: 'kpi.wider_services.any', header: 'Wider services' },
+];
+
+/** A group with nobody in a measure's base: there is no figure, but no data is missing either. */
+const NO_CHILD = '–';
+
+const ORDER_TYPES: readonly { code: string; label: string }[] = [
+  { code: 'OOCD', label: 'Out-of-court disposal' }, { code: 'YC', label: 'Youth caution' },
+  { code: 'YCC', label: 'Youth conditional caution' }, { code: 'RO', label: 'Referral order' },
+  { code: 'YRO', label: 'Youth rehabilitation order' }, { code: 'CUSTODY', label: 'Custody' },
+];
+
+export function hasKpis(records: readonly IndicatorRecord[]): boolean {
+  return records.some((r) => r.id.startsWith('kpi.'));
+}
+
+export function kpiSection(records: readonly IndicatorRecord[], index: HeadlineIndex, period: Period, threshold: number | null): Section {
+  const code = formatPeriod(period);
+  return {
+    id: 'kpis',
+    heading: 'Youth Justice Board key performance indicators',
+    blocks: [
+      { kind: 'paragraphs', paragraphs: [
+        `The ten KPIs every youth justice service returns to the Youth Justice Board, for children whose order or intervention ended in ${quarterLabel(period)}, against the same quarter a year before. A change is called higher or lower only where it is statistically significant; otherwise the figures are similar. The YJB says the first years of these KPIs are not yet reliable enough for decisions.`,
+      ] },
+      { kind: 'table', table: summaryTable(index, period, threshold) },
+      { kind: 'table', table: breakdownTable(records, code, 'order_type', ORDER_TYPES.map((o) => o.code), (c) => ORDER_TYPES.find((o) => o.code === c)?.label ?? c, index, period, threshold) },
+      { kind: 'table', table: breakdownTable(records, code, 'ethnic_group', categoriesOf(records, code, 'ethnic_group'), (c) => c, index, period, threshold) },
+    ],
+  };
+}
+
+function summaryTable(index: HeadlineIndex, period: Period, threshold: number | null): TableModel {
+  const before = yearEarlier(period);
+  const reasons: string[] = [];
+  const rows = KPI_ROWS.map((k) => {
+    const now = headline(index, k.id, period);
+    const then = headline(index, k.id, before);
+    const reason = now?.reason ?? (now === undefined ? 'no figure was computed for this quarter.' : null);
+    if (!isShown(now) && !now?.suppressed && reason) reasons.push(`${SYMBOL.notAvailable} KPI ${k.label.split(' ')[0]}: ${reason}`);
+    return [textCell(k.label), valueWithCountsCell(now), valueWithCountsCell(then), changeCell(now, then)];
+  });
+  return table({
+    id: 'table-kpis',
+    caption: `The ten YJB key performance indicators, ${quarterLabel(period)} and a year before`,
+    head: [textCell('KPI'), numberCell(quarterLabel(period)), numberCell(quarterLabel(before)), textCell('Change')],
+    rows,
+    notes: [
+      'Each figure: the percentage or rate, then the number of children (or partners) of the number measured.',
+      'Change: ▲ higher or ▼ lower where the 95% confidence interval of the difference excludes zero; ● similar where it does not; – where either figure is missing or has no interval.',
+      ...reasons,
+    ],
+  }, threshold);
+}
+
+/** ▲ higher / ▼ lower only when significant; otherwise similar, or not available. */
+function changeCell(now: IndicatorRecord | undefined, then: IndicatorRecord | undefined): Cell {
+  const word = compareEstimates(now, then);
+  return labelCell(`${changeSymbol(word)} ${word}`);
+}
+
+function breakdownTable(
+  records: readonly IndicatorRecord[], code: string, key: 'order_type' | 'ethnic_group', categories: readonly string[],
+  label: (category: string) => string, index: HeadlineIndex, period: Period, threshold: number | null,
+): TableModel {
+  const find = (id: IndicatorId, category: string) => records.find((r) => r.id === id && r.period === code
+    && Object.keys(r.breakdown).length === 1 && r.breakdown[key] === category);
+  const present = categories.filter((c) => BREAKDOWN_COLUMNS.some((col) => find(col.id, c) !== undefined));
+  const by = key === 'order_type' ? 'type of order' : 'ethnic group';
+  const rows = [
+    ...present.map((c) => [textCell(label(c)), ...BREAKDOWN_COLUMNS.map((col) => {
+      const r = find(col.id, c);
+      const nobody = r === undefined ? headline(index, col.id, period) !== undefined : !r.suppressed && r.denominator === 0;
+      return nobody ? numberCell(NO_CHILD) : valueWithCountsCell(r);
+    })]),
+    [textCell('All children'), ...BREAKDOWN_COLUMNS.map((col) => valueWithCountsCell(headline(index, col.id, period)))],
+  ];
+  const noChild = rows.flat().some((cell) => cell.text === NO_CHILD);
+  return table({
+    id: `table-kpis-${key.replace('_', '-')}`,
+    caption: `Main KPIs by ${by}, ${quarterLabel(period)}`,
+    head: [textCell(key === 'order_type' ? 'Type of order' : 'Ethnic group'), ...BREAKDOWN_COLUMNS.map((c) => numberCell(c.header))],
+    rows,
+    notes: [...(noChild ? [`${NO_CHILD} no child in the group was measured (for example, no child with a SEND need).`] : []), key === 'order_type'
+      ? 'Each child counts once, under the most serious type of order ending in the quarter.'
+      : 'Ethnic group as recorded; children whose ethnicity is not known are in their own row where there are any.'],
+  }, threshold);
+}
+
+/** The categories of a breakdown in P, in first-seen order (the records' order is the compute phase's). */
+function categoriesOf(records: readonly IndicatorRecord[], code: string, key: 'ethnic_group'): string[] {
+  const seen: string[] = [];
+  for (const r of records) {
+    const c = r.breakdown[key];
+    if (r.id.startsWith('kpi.') && r.period === code && c !== undefined && Object.keys(r.breakdown).length === 1 && !seen.includes(c)) seen.push(c);
+  }
+  return seen;
+}
