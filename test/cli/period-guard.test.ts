@@ -10,22 +10,11 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, type CliIo } from '../../pipeline/cli/main.js';
+import { cliAt } from '../hardening/cli.js';
 
 const SAMPLE = 'data-samples';
 const TINY = 'test/fixtures/cli/tiny';
 const RUN_DATE = new Date('2026-11-23T12:00:00Z');
-
-async function cliAt(now: Date, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io: CliIo & { out: string; err: string } = {
-    out: '', err: '',
-    stdout: { write: (s: string) => { io.out += s; return true; } },
-    stderr: { write: (s: string) => { io.err += s; return true; } },
-    env: {}, now: () => now, cwd: process.cwd(),
-  };
-  const code = await main(args, io);
-  return { code, out: io.out, err: io.err };
-}
 
 describe('yjpack run --period after the data', () => {
   it.each([
