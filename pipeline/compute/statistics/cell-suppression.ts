@@ -18,7 +18,7 @@
  *   Greedy, so not always the fewest possible, but never fewer than enough:
  *   it stops only when the audit passes.
  */
-import { auditPublished, type AuditCell, type LinearRelation } from './disclosure-audit.js';
+import { auditView, indexTable, type AuditCache, type AuditView, type LinearRelation } from './disclosure-audit.js';
 
 export interface TableCell {
   key: string;
@@ -46,10 +46,19 @@ export function suppressCells(cells: readonly TableCell[], relations: readonly L
     if (c.printed || !small(c) || c.complementOf === undefined) continue;
     if (!hidden.has(c.complementOf) && byKey.get(c.complementOf)?.printed) hidden.set(c.complementOf, 'complement');
   }
-  const view = (extra: readonly string[] = []): AuditCell[] => cells.map((c) => {
-    const isHidden = hidden.has(c.key) || extra.includes(c.key);
-    return { key: c.key, value: c.printed && !isHidden ? c.value : null, suppressed: isHidden };
+  // The table is indexed once and each audit reads it through a view: a cell is shown where it is printed and
+  // hidden neither already nor in the set being tried. Shown cells always show their true value, so a group
+  // of unknowns solved once is solved for every later audit it turns up in (the cache).
+  const table = indexTable(cells.map((c) => c.key), relations);
+  const cache: AuditCache = new Map();
+  const view = (extra: ReadonlySet<string> = new Set()): AuditView => ({
+    value: (k) => {
+      const c = byKey.get(k);
+      return c !== undefined && c.printed && !hidden.has(k) && !extra.has(k) ? c.value : undefined;
+    },
+    suppressed: (k) => byKey.has(k) && (hidden.has(k) || extra.has(k)),
   });
+  const audit = (shown: AuditView, only: Iterable<string>) => auditView(table, shown, threshold, only, cache);
   const touching = relationIndex(relations);
 
   // Only these can leak: hidden cells, and unprinted ones (complements) from 1 to the threshold. Hiding more
@@ -57,7 +66,7 @@ export function suppressCells(cells: readonly TableCell[], relations: readonly L
   // still pinned and those just hidden.
   let pending = new Set(cells.filter((c) => hidden.has(c.key) || (!c.printed && small(c))).map((c) => c.key));
   for (;;) {
-    const leaks = auditPublished(view(), relations, threshold, pending).leaks.filter((l) => pending.has(l.key));
+    const leaks = audit(view(), pending).leaks.filter((l) => pending.has(l.key));
     const leak = leaks[0];
     if (!leak) return hidden;
     const near = neighbours(leak.key, touching, (k) => byKey.get(k)?.printed === true && !hidden.has(k));
@@ -70,9 +79,9 @@ export function suppressCells(cells: readonly TableCell[], relations: readonly L
     const pool = ordinary.length > 0 ? ordinary : candidates;
     if (pool.length === 0) throw new Error(`cell suppression: nothing left to hide around ${leak.key}`);
     const set = cheapestProtection(pool, (extra) => {
-      const shown = view(extra.map((c) => c.key));
+      const shown = view(new Set(extra.map((c) => c.key)));
       const free = (keys: readonly string[]) => {
-        const ranges = auditPublished(shown, relations, threshold, new Set(keys)).ranges;
+        const ranges = audit(shown, keys).ranges;
         return keys.every((k) => ranges.some((x) => x.key === k && x.lower !== x.upper));
       };
       // Most sets tried fail on the pinned cell itself: check it alone first, the set's own cells only then.

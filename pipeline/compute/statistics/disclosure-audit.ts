@@ -22,7 +22,7 @@
  * shown (a complement, a count the pack does not print) must not be pinned to
  * a value from 1 to the threshold.
  */
-import { feasibleSystem, minimise } from './simplex.js';
+import { feasibleSystem, minimise, type FeasibleSystem } from './simplex.js';
 
 export interface AuditCell {
   key: string;
@@ -66,49 +66,123 @@ export function auditPublished(cells: readonly AuditCell[], relations: readonly 
     if (c.value !== null) known.set(c.key, c.value);
     else if (c.suppressed) suppressed.add(c.key);
   }
+  const view: AuditView = { value: (k) => known.get(k), suppressed: (k) => suppressed.has(k) };
+  return auditView(indexTable(cells.map((c) => c.key), relations), view, threshold, only);
+}
+
+/**
+ * A table's cells and relations, indexed once for many audits of it (cell-suppression.ts audits one table
+ * under many choices of what to hide): each key's place in the order ranges are listed in (the cells' order,
+ * then keys met only in relations) and the relations each key is a term of.
+ */
+export interface AuditTable {
+  relations: readonly LinearRelation[];
+  position: ReadonlyMap<string, number>;
+  /** Relation numbers (into `relations`, ascending) each key is a term of. */
+  touching: ReadonlyMap<string, readonly number[]>;
+}
+
+export function indexTable(keys: readonly string[], relations: readonly LinearRelation[]): AuditTable {
+  const position = new Map<string, number>();
+  const touching = new Map<string, number[]>();
+  const place = (k: string) => { if (!position.has(k)) position.set(k, position.size); };
+  for (const k of keys) place(k);
+  relations.forEach((r, i) => {
+    for (const t of r.terms) {
+      place(t.key);
+      const list = touching.get(t.key) ?? [];
+      if (list[list.length - 1] !== i) list.push(i);
+      touching.set(t.key, list);
+    }
+  });
+  return { relations, position, touching };
+}
+
+/** What an output shows of a table: a cell's value, undefined where it is not shown; whether it shows [c]. */
+export interface AuditView {
+  value(key: string): number | undefined;
+  suppressed(key: string): boolean;
+}
+
+/**
+ * Groups already solved, for audits of one table whose shown cells always show the same values (as when
+ * only the choice of cells hidden changes): a group's LP depends only on which cells are in it then.
+ */
+export type AuditCache = Map<string, GroupSolution>;
+
+interface GroupSolution { system: FeasibleSystem; ranges: Map<string, Omit<CellRange, 'suppressed'>> }
+
+/** auditPublished on an indexed table, as `view` shows it; `cache` as above. */
+export function auditView(table: AuditTable, view: AuditView, threshold: number, only?: Iterable<string>, cache?: AuditCache): AuditResult {
+  const wanted = only === undefined ? undefined : new Set(only);
   const ranges: CellRange[] = [];
-  for (const group of groupsOfUnknowns(cells, relations, known)) {
-    const targets = group.unknowns.filter((k) => !only || only.has(k));
-    if (targets.length === 0) continue;
-    ranges.push(...rangesOf(group.unknowns, group.relations, known, targets).map((r) => ({ ...r, suppressed: suppressed.has(r.key) })));
+  for (const group of groupsOfUnknowns(table, view, wanted ?? table.position.keys())) {
+    const targets = group.unknowns.filter((k) => !wanted || wanted.has(k));
+    ranges.push(...solveGroup(table, group, view, targets, cache).map((r) => ({ ...r, suppressed: view.suppressed(r.key) })));
   }
   const leaks = ranges.filter((r) => r.lower === r.upper && (r.suppressed || (r.lower >= 1 && r.lower <= threshold)));
   return { ranges, leaks };
 }
 
-interface Group { unknowns: string[]; relations: LinearRelation[] }
+interface Group { unknowns: string[]; relations: number[] }
 
-/** Unknown cells joined by the relations they share; each group is one small LP. */
-function groupsOfUnknowns(cells: readonly AuditCell[], relations: readonly LinearRelation[], known: ReadonlyMap<string, number>): Group[] {
-  const parent = new Map<string, string>();
-  const find = (k: string): string => {
-    let root = k;
-    while (parent.get(root) !== root) root = parent.get(root)!;
-    parent.set(k, root);
-    return root;
-  };
-  for (const c of cells) if (!known.has(c.key)) parent.set(c.key, c.key);
-  for (const r of relations) {
-    for (const t of r.terms) if (!known.has(t.key) && !parent.has(t.key)) parent.set(t.key, t.key);
-    const unknown = r.terms.filter((t) => !known.has(t.key)).map((t) => t.key);
-    for (const k of unknown.slice(1)) parent.set(find(k), find(unknown[0]!));
+/**
+ * Unknown cells joined by the relations they share, each group one small LP: the groups holding any of
+ * `starts`, found by walking the relations out from them. Cells and relations come in the table's order,
+ * groups in the order of their first cell, so the LPs and the ranges' order do not depend on `starts`.
+ */
+function groupsOfUnknowns(table: AuditTable, view: AuditView, starts: Iterable<string>): Group[] {
+  const seen = new Set<string>();
+  const groups: Group[] = [];
+  for (const start of starts) {
+    if (seen.has(start) || !table.position.has(start) || view.value(start) !== undefined) continue;
+    groups.push(groupFrom(table, view, start, seen));
   }
-  const groups = new Map<string, Group>();
-  for (const k of parent.keys()) {
-    const root = find(k);
-    const g = groups.get(root) ?? { unknowns: [], relations: [] };
-    g.unknowns.push(k);
-    groups.set(root, g);
-  }
-  for (const r of relations) {
-    const first = r.terms.find((t) => !known.has(t.key));
-    if (first) groups.get(find(first.key))!.relations.push(r);
-  }
-  return [...groups.values()];
+  return groups.sort((a, b) => table.position.get(a.unknowns[0]!)! - table.position.get(b.unknowns[0]!)!);
 }
 
-function rangesOf(unknowns: readonly string[], relations: readonly LinearRelation[], known: ReadonlyMap<string, number>,
-  targets: readonly string[]): Omit<CellRange, 'suppressed'>[] {
+/** The group of the unknown `start` (its cells are added to `seen`). */
+function groupFrom(table: AuditTable, view: AuditView, start: string, seen: Set<string>): Group {
+  const unknowns = [start];
+  const relations = new Set<number>();
+  seen.add(start);
+  for (let i = 0; i < unknowns.length; i++) {
+    for (const r of table.touching.get(unknowns[i]!) ?? []) {
+      if (relations.has(r)) continue;
+      relations.add(r);
+      for (const t of table.relations[r]!.terms) {
+        if (seen.has(t.key) || view.value(t.key) !== undefined) continue;
+        seen.add(t.key);
+        unknowns.push(t.key);
+      }
+    }
+  }
+  const at = (k: string) => table.position.get(k)!;
+  return { unknowns: unknowns.sort((a, b) => at(a) - at(b)), relations: [...relations].sort((a, b) => a - b) };
+}
+
+/** The ranges of `targets` in one group, from the cache where this group has been solved before. */
+function solveGroup(table: AuditTable, group: Group, view: AuditView, targets: readonly string[],
+  cache?: AuditCache): Omit<CellRange, 'suppressed'>[] {
+  if (targets.length === 0) return [];
+  const id = cache && group.unknowns.map((k) => table.position.get(k)!).join(',');
+  const solved = id === undefined ? undefined : cache!.get(id);
+  const solution = solved ?? { system: feasibleGroup(table, group, view), ranges: new Map() };
+  if (id !== undefined && !solved) cache!.set(id, solution);
+  const column = new Map(group.unknowns.map((k, i) => [k, i]));
+  return targets.map((key) => {
+    const known = solution.ranges.get(key);
+    if (known) return known;
+    const range = rangeOf(solution.system, column.get(key)!, key);
+    solution.ranges.set(key, range);
+    return range;
+  });
+}
+
+/** The group's relations as A x = b over its unknowns (and a slack for each inequality), in feasible form. */
+function feasibleGroup(table: AuditTable, group: Group, view: AuditView): FeasibleSystem {
+  const { unknowns } = group;
+  const relations = group.relations.map((i) => table.relations[i]!);
   const column = new Map(unknowns.map((k, i) => [k, i]));
   const inequalities = relations.filter((r) => r.kind === 'le').length;
   const width = unknowns.length + inequalities;
@@ -119,7 +193,7 @@ function rangesOf(unknowns: readonly string[], relations: readonly LinearRelatio
     const row = Array<number>(width).fill(0);
     let rhs = r.rhs ?? 0;
     for (const t of r.terms) {
-      const value = known.get(t.key);
+      const value = view.value(t.key);
       if (value !== undefined) rhs -= t.coef * value;
       else row[column.get(t.key)!]! += t.coef;
     }
@@ -132,16 +206,19 @@ function rangesOf(unknowns: readonly string[], relations: readonly LinearRelatio
     // The shown figures contradict the relations: a relation was stated wrongly. Fail loudly, never pass silently.
     throw new Error(`disclosure audit: the relations on ${unknowns.slice(0, 3).join(', ')}… have no solution`);
   }
-  return targets.map((key) => {
-    const objective = Array<number>(width).fill(0);
-    objective[column.get(key)!] = 1;
-    const low = minimise(system, objective);
-    objective[column.get(key)!] = -1;
-    const high = minimise(system, objective);
-    const lowValue = low.status === 'optimal' ? low.value : 0;
-    const highValue = high.status === 'optimal' ? -high.value : Infinity;
-    return { key, lower: Math.max(0, Math.ceil(lowValue - TOLERANCE)), upper: highValue === Infinity ? Infinity : Math.floor(highValue + TOLERANCE) };
-  });
+  return system;
+}
+
+/** The whole-number range of the unknown in column `j`: its least and greatest value over the system. */
+function rangeOf(system: FeasibleSystem, j: number, key: string): Omit<CellRange, 'suppressed'> {
+  const objective = Array<number>(system.columns).fill(0);
+  objective[j] = 1;
+  const low = minimise(system, objective);
+  objective[j] = -1;
+  const high = minimise(system, objective);
+  const lowValue = low.status === 'optimal' ? low.value : 0;
+  const highValue = high.status === 'optimal' ? -high.value : Infinity;
+  return { key, lower: Math.max(0, Math.ceil(lowValue - TOLERANCE)), upper: highValue === Infinity ? Infinity : Math.floor(highValue + TOLERANCE) };
 }
 
 /**
