@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   auditPublished, complementRelation, suppressCells, totalRelation, type LinearRelation, type TableCell,
 } from '../../../pipeline/compute/statistics.js';
+import { bruteForceRanges, mulberry32, twoByTwo } from './small-tables.js';
 
 const cell = (key: string, value: number, cost = 1): TableCell => ({ key, value, printed: true, cost });
 const complement = (key: string, value: number, of: string): TableCell => ({ key, value, printed: false, cost: 0, complementOf: of });
@@ -74,4 +75,24 @@ describe('suppressCells (threshold 5)', () => {
     // No margin hidden: they cost more than the inner cells.
     expect([...hidden.keys()].every((k) => k.length === 4)).toBe(true);
   });
+});
+
+describe('suppressCells: what it leaves shown passes a brute-force audit', () => {
+  // 30 two-way tables with margins and a grand total (a headline), inner cells from 0 to 7, threshold 3. After
+  // suppression, trying every whole value of the hidden inner cells finds no hidden cell with only one possible
+  // value, and every small printed cell is hidden as primary.
+  const rng = mulberry32(7);
+  for (let n = 0; n < 30; n++) {
+    const table = twoByTwo('t', Array.from({ length: 4 }, () => Math.floor(rng() * 8)));
+    const values = table.cells.map((c) => c.value);
+    it(`table ${n + 1}: ${values.slice(0, 4).join(' ')}`, () => {
+      const cells = table.cells.map((c, i): TableCell => (i === 8 ? { ...cell(c.key, c.value, 1000), lastResort: true } : cell(c.key, c.value, i < 4 ? 1 : 2)));
+      const hidden = suppressCells(cells, table.relations, 3);
+      for (const c of cells) if (c.value >= 1 && c.value <= 3) expect(hidden.get(c.key)).toBe('primary');
+      // With the grand total hidden too, any inner cell can exceed it; two more than it is enough to see a range.
+      const bound = values[8]! + (hidden.has('tG') ? 2 : 0);
+      const ranges = bruteForceRanges(table, new Set(hidden.keys()), bound);
+      expect([...hidden.keys()].filter((k) => ranges.get(k)![0] === ranges.get(k)![1])).toEqual([]);
+    });
+  }
 });

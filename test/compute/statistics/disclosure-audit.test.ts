@@ -3,6 +3,8 @@ import {
   auditPublished, complementRelation, percentageRelations, totalRelation, type AuditCell,
 } from '../../../pipeline/compute/statistics.js';
 import { feasibleSystem, minimise } from '../../../pipeline/compute/statistics/simplex.js';
+import { auditView, indexTable, type AuditCache, type AuditView } from '../../../pipeline/compute/statistics/disclosure-audit.js';
+import { bruteForceRanges, mulberry32, pick, twoByTwo } from './small-tables.js';
 
 const shown = (key: string, value: number): AuditCell => ({ key, value });
 const hidden = (key: string): AuditCell => ({ key, value: null, suppressed: true });
@@ -100,5 +102,66 @@ describe('auditPublished: a protected table passes', () => {
 
   it('refuses relations the shown figures contradict (a relation stated wrongly)', () => {
     expect(() => auditPublished([shown('a', 5), hidden('b'), shown('t', 3)], [totalRelation(['a', 'b'], 't')], 5)).toThrow(/no solution/);
+  });
+});
+
+describe('auditPublished: `only` audits the groups of the cells named, as the whole audit would', () => {
+  // Two tables that share no relation. A chain: a1 + a2 = 10, a2 + a3 = 7, a3 + a4 = 4, and a1 ≤ 4 (a1 + s = 4):
+  // a1 in [3, 4] (a2 = 10 − a1 ≤ 7), so a2 in [6, 7], a3 = 7 − a2 in [0, 1], a4 = 4 − a3 in [3, 4]; a4's range
+  // comes from the far end of the chain. A row: b1 + b2 = 9, both hidden, each in [0, 9].
+  const cells = [
+    hidden('b1'), hidden('a4'), hidden('a3'), hidden('a2'), hidden('a1'), unprinted('s'), hidden('b2'),
+    shown('t12', 10), shown('t23', 7), shown('t34', 4), shown('cap', 4), shown('tb', 9),
+  ];
+  const relations = [
+    totalRelation(['a1', 'a2'], 't12'), totalRelation(['a2', 'a3'], 't23'), totalRelation(['a3', 'a4'], 't34'),
+    totalRelation(['a1', 's'], 'cap'), totalRelation(['b1', 'b2'], 'tb'),
+  ];
+  const all = auditPublished(cells, relations, 5);
+
+  it('the whole audit: the chain and the row worked by hand, in the order of the cells', () => {
+    expect(all.ranges.map((r) => [r.key, r.lower, r.upper])).toEqual([
+      ['b1', 0, 9], ['b2', 0, 9], ['a4', 3, 4], ['a3', 0, 1], ['a2', 6, 7], ['a1', 3, 4], ['s', 0, 1],
+    ]);
+  });
+
+  it('one cell at the end of the chain: the range the whole chain gives, not its own relation alone ([0, 4])', () => {
+    expect(auditPublished(cells, relations, 5, new Set(['a4'])).ranges).toEqual([{ key: 'a4', lower: 3, upper: 4, suppressed: true }]);
+  });
+
+  it('cells of both groups, named in any order: the whole audit\'s ranges of those cells, in its order', () => {
+    for (const only of [['a1', 'b2'], ['b2', 'a1'], ['s', 'a3', 'b1'], ['a4', 'a3', 'a2', 'a1', 's', 'b1', 'b2']]) {
+      const some = auditPublished(cells, relations, 5, new Set(only));
+      expect(some.ranges).toEqual(all.ranges.filter((r) => only.includes(r.key)));
+    }
+  });
+
+  it('a shown cell or a key in no table gives no range', () => {
+    expect(auditPublished(cells, relations, 5, new Set(['t12', 'nowhere'])).ranges).toEqual([]);
+  });
+});
+
+describe('auditView: restricted, cached audits of one table under many hiding choices agree with brute force', () => {
+  // Two 2 × 2 tables with their margins and grand total, no relation between them; each view hides up to three
+  // cells of each other than the grand totals. Unit sums, so the LP's ends are whole and match brute force.
+  const rng = mulberry32(20261206);
+  const tables = ['x', 'y'].map((name) => twoByTwo(name, Array.from({ length: 4 }, () => Math.floor(rng() * 6))));
+  const cells = tables.flatMap((t) => t.cells);
+  const relations = tables.flatMap((t) => t.relations);
+  const truth = new Map(cells.map((c) => [c.key, c.value]));
+  const table = indexTable(cells.map((c) => c.key), relations);
+  const cache: AuditCache = new Map();
+
+  it('over 40 views sharing one cache, for the cells named and only those', () => {
+    for (let round = 0; round < 40; round++) {
+      const hiddenKeys = new Set(tables.flatMap((t) => pick(rng, t.cells.filter((c) => !c.key.endsWith('G')).map((c) => c.key), 3)));
+      const view: AuditView = { value: (k) => (hiddenKeys.has(k) ? undefined : truth.get(k)), suppressed: (k) => hiddenKeys.has(k) };
+      const only = pick(rng, [...hiddenKeys, 'xG'], 2);
+      const got = auditView(table, view, 5, only, cache).ranges;
+      const expected = new Map(tables.flatMap((t) => [...bruteForceRanges(t, hiddenKeys)]));
+      expect(Object.fromEntries(got.map((r) => [r.key, [r.lower, r.upper]])))
+        .toEqual(Object.fromEntries(only.filter((k) => hiddenKeys.has(k)).map((k) => [k, expected.get(k)])));
+    }
+    expect(cache.size).toBeGreaterThan(0);
   });
 });
