@@ -18,7 +18,7 @@
  *   Greedy, so not always the fewest possible, but never fewer than enough:
  *   it stops only when the audit passes.
  */
-import { auditView, indexTable, type AuditCache, type AuditView, type LinearRelation } from './disclosure-audit.js';
+import { auditView, indexTable, type AuditCache, type AuditTable, type AuditView, type LinearRelation } from './disclosure-audit.js';
 
 export interface TableCell {
   key: string;
@@ -51,15 +51,8 @@ export function suppressCells(cells: readonly TableCell[], relations: readonly L
   // of unknowns solved once is solved for every later audit it turns up in (the cache).
   const table = indexTable(cells.map((c) => c.key), relations);
   const cache: AuditCache = new Map();
-  const view = (extra: ReadonlySet<string> = new Set()): AuditView => ({
-    value: (k) => {
-      const c = byKey.get(k);
-      return c !== undefined && c.printed && !hidden.has(k) && !extra.has(k) ? c.value : undefined;
-    },
-    suppressed: (k) => byKey.has(k) && (hidden.has(k) || extra.has(k)),
-  });
+  const view = (extra: ReadonlySet<string> = new Set()) => shownWith(byKey, hidden, extra);
   const audit = (shown: AuditView, only: Iterable<string>) => auditView(table, shown, threshold, only, cache);
-  const touching = relationIndex(relations);
 
   // Only these can leak: hidden cells, and unprinted ones (complements) from 1 to the threshold. Hiding more
   // only widens what a reader can infer, so a cell found free stays free: each round re-audits only the cells
@@ -69,7 +62,7 @@ export function suppressCells(cells: readonly TableCell[], relations: readonly L
     const leaks = audit(view(), pending).leaks.filter((l) => pending.has(l.key));
     const leak = leaks[0];
     if (!leak) return hidden;
-    const near = neighbours(leak.key, touching, (k) => byKey.get(k)?.printed === true && !hidden.has(k));
+    const near = neighbours(leak.key, table, (k) => byKey.get(k)?.printed === true && !hidden.has(k));
     const candidates = [...near.keys()]
       .map((k) => ({ ...byKey.get(k)!, steps: near.get(k)! }))
       // Cells in the pinned cell's own relations first; a true zero only when nothing else is left (a zero shown
@@ -91,6 +84,18 @@ export function suppressCells(cells: readonly TableCell[], relations: readonly L
     for (const c of added) hidden.set(c.key, 'secondary');
     pending = new Set([...leaks.map((l) => l.key), ...added.map((c) => c.key)]);
   }
+}
+
+/** The table as a reader sees it with the cells of `hidden` and `extra` shown as [c]: every other printed cell shows its value. */
+function shownWith(byKey: ReadonlyMap<string, TableCell>, hidden: ReadonlyMap<string, CellReason>, extra: ReadonlySet<string>): AuditView {
+  const isHidden = (k: string) => hidden.has(k) || extra.has(k);
+  return {
+    value: (k) => {
+      const c = byKey.get(k);
+      return c !== undefined && c.printed && !isHidden(k) ? c.value : undefined;
+    },
+    suppressed: (k) => byKey.has(k) && isHidden(k),
+  };
 }
 
 /**
@@ -122,32 +127,20 @@ const MAX_SETS_TRIED = 40;
 /** A cell that could be hidden, with how far it is from the pinned cell (0: in one of its relations). */
 type Candidate = TableCell & { steps: number };
 
-function relationIndex(relations: readonly LinearRelation[]): Map<string, LinearRelation[]> {
-  const index = new Map<string, LinearRelation[]>();
-  for (const r of relations) {
-    for (const t of r.terms) {
-      const list = index.get(t.key) ?? [];
-      list.push(r);
-      index.set(t.key, list);
-    }
-  }
-  return index;
-}
-
 /**
  * Printed cells that share a relation with `start` or with any cell not shown that is joined to it, and
  * the cells one relation beyond those: the cells whose hiding can change what a reader can work out
  * about `start` (two steps are enough for a total and its parts to be protected together).
  */
-function neighbours(start: string, touching: ReadonlyMap<string, LinearRelation[]>, isCandidate: (k: string) => boolean): Map<string, number> {
+function neighbours(start: string, table: AuditTable, isCandidate: (k: string) => boolean): Map<string, number> {
   const seen = new Set([start]);
   const out = new Map<string, number>();
   let frontier: { key: string; steps: number }[] = [{ key: start, steps: 0 }];
   while (frontier.length > 0) {
     const next: { key: string; steps: number }[] = [];
     for (const { key, steps } of frontier) {
-      for (const r of touching.get(key) ?? []) {
-        for (const t of r.terms) {
+      for (const r of table.touching.get(key) ?? []) {
+        for (const t of table.relations[r]!.terms) {
           if (seen.has(t.key)) continue;
           seen.add(t.key);
           if (!isCandidate(t.key)) next.push({ key: t.key, steps });

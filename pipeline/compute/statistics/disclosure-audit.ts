@@ -78,6 +78,8 @@ export function auditPublished(cells: readonly AuditCell[], relations: readonly 
 export interface AuditTable {
   relations: readonly LinearRelation[];
   position: ReadonlyMap<string, number>;
+  /** The keys in that order. */
+  keys: readonly string[];
   /** Relation numbers (into `relations`, ascending) each key is a term of. */
   touching: ReadonlyMap<string, readonly number[]>;
 }
@@ -95,7 +97,7 @@ export function indexTable(keys: readonly string[], relations: readonly LinearRe
       touching.set(t.key, list);
     }
   });
-  return { relations, position, touching };
+  return { relations, position, keys: [...position.keys()], touching };
 }
 
 /** What an output shows of a table: a cell's value, undefined where it is not shown; whether it shows [c]. */
@@ -124,7 +126,8 @@ export function auditView(table: AuditTable, view: AuditView, threshold: number,
   return { ranges, leaks };
 }
 
-interface Group { unknowns: string[]; relations: number[] }
+/** A group's unknowns in the table's order, their places in it, and its relation numbers, ascending. */
+interface Group { unknowns: string[]; places: number[]; relations: number[] }
 
 /**
  * Unknown cells joined by the relations they share, each group one small LP: the groups holding any of
@@ -138,7 +141,7 @@ function groupsOfUnknowns(table: AuditTable, view: AuditView, starts: Iterable<s
     if (seen.has(start) || !table.position.has(start) || view.value(start) !== undefined) continue;
     groups.push(groupFrom(table, view, start, seen));
   }
-  return groups.sort((a, b) => table.position.get(a.unknowns[0]!)! - table.position.get(b.unknowns[0]!)!);
+  return groups.sort((a, b) => a.places[0]! - b.places[0]!);
 }
 
 /** The group of the unknown `start` (its cells are added to `seen`). */
@@ -157,23 +160,22 @@ function groupFrom(table: AuditTable, view: AuditView, start: string, seen: Set<
       }
     }
   }
-  const at = (k: string) => table.position.get(k)!;
-  return { unknowns: unknowns.sort((a, b) => at(a) - at(b)), relations: [...relations].sort((a, b) => a - b) };
+  const places = unknowns.map((k) => table.position.get(k)!).sort((a, b) => a - b);
+  return { unknowns: places.map((i) => table.keys[i]!), places, relations: [...relations].sort((a, b) => a - b) };
 }
 
 /** The ranges of `targets` in one group, from the cache where this group has been solved before. */
 function solveGroup(table: AuditTable, group: Group, view: AuditView, targets: readonly string[],
   cache?: AuditCache): Omit<CellRange, 'suppressed'>[] {
   if (targets.length === 0) return [];
-  const id = cache && group.unknowns.map((k) => table.position.get(k)!).join(',');
+  const id = cache && group.places.join(',');
   const solved = id === undefined ? undefined : cache!.get(id);
   const solution = solved ?? { system: feasibleGroup(table, group, view), ranges: new Map() };
   if (id !== undefined && !solved) cache!.set(id, solution);
-  const column = new Map(group.unknowns.map((k, i) => [k, i]));
   return targets.map((key) => {
     const known = solution.ranges.get(key);
     if (known) return known;
-    const range = rangeOf(solution.system, column.get(key)!, key);
+    const range = rangeOf(solution.system, group.unknowns.indexOf(key), key);
     solution.ranges.set(key, range);
     return range;
   });
