@@ -39,19 +39,25 @@ export type CellReason = 'primary' | 'complement' | 'secondary';
 
 export function suppressCells(cells: readonly TableCell[], relations: readonly LinearRelation[], threshold: number): Map<string, CellReason> {
   const byKey = new Map(cells.map((c) => [c.key, c]));
-  const hidden = new Map<string, CellReason>();
-  const small = (c: TableCell) => c.value >= 1 && c.value <= threshold;
-  for (const c of cells) if (c.printed && small(c)) hidden.set(c.key, 'primary');
-  for (const c of cells) {
-    if (c.printed || !small(c) || c.complementOf === undefined) continue;
-    if (!hidden.has(c.complementOf) && byKey.get(c.complementOf)?.printed) hidden.set(c.complementOf, 'complement');
-  }
-  // The table is indexed once and each audit reads it through a view: a cell is shown where it is printed and
-  // hidden neither already nor in the set being tried. Shown cells always show their true value, so a group
-  // of unknowns solved once is solved for every later audit it turns up in (the cache).
+  // The table is indexed once and each audit reads it through a view, cell by place: a cell is shown where it
+  // is printed and hidden neither already nor in the set being tried. Shown cells always show their true value,
+  // so a group of unknowns solved once is solved for every later audit it turns up in (the cache).
   const table = indexTable(cells.map((c) => c.key), relations);
   const cache: AuditCache = new Map();
-  const view = (extra: ReadonlySet<string> = new Set()) => shownWith(byKey, hidden, extra);
+  const cellAt = table.keys.map((k) => byKey.get(k));
+  const hidden = new Map<string, CellReason>();
+  const hiddenAt = new Uint8Array(table.keys.length);
+  const hide = (key: string, reason: CellReason) => {
+    hidden.set(key, reason);
+    hiddenAt[table.position.get(key)!] = 1;
+  };
+  const small = (c: TableCell) => c.value >= 1 && c.value <= threshold;
+  for (const c of cells) if (c.printed && small(c)) hide(c.key, 'primary');
+  for (const c of cells) {
+    if (c.printed || !small(c) || c.complementOf === undefined) continue;
+    if (!hidden.has(c.complementOf) && byKey.get(c.complementOf)?.printed) hide(c.complementOf, 'complement');
+  }
+  const view = (extra: readonly string[] = []) => shownWith(cellAt, hiddenAt, new Set(extra.map((k) => table.position.get(k)!)));
   const audit = (shown: AuditView, only: Iterable<string>) => auditView(table, shown, threshold, only, cache);
 
   // Only these can leak: hidden cells, and unprinted ones (complements) from 1 to the threshold. Hiding more
@@ -72,7 +78,7 @@ export function suppressCells(cells: readonly TableCell[], relations: readonly L
     const pool = ordinary.length > 0 ? ordinary : candidates;
     if (pool.length === 0) throw new Error(`cell suppression: nothing left to hide around ${leak.key}`);
     const set = cheapestProtection(pool, (extra) => {
-      const shown = view(new Set(extra.map((c) => c.key)));
+      const shown = view(extra.map((c) => c.key));
       const free = (keys: readonly string[]) => {
         const ranges = audit(shown, keys).ranges;
         return keys.every((k) => ranges.some((x) => x.key === k && x.lower !== x.upper));
@@ -81,20 +87,23 @@ export function suppressCells(cells: readonly TableCell[], relations: readonly L
       return free([leak.key]) && free(extra.map((c) => c.key));
     });
     const added = set ?? [pool[0]!];
-    for (const c of added) hidden.set(c.key, 'secondary');
+    for (const c of added) hide(c.key, 'secondary');
     pending = new Set([...leaks.map((l) => l.key), ...added.map((c) => c.key)]);
   }
 }
 
-/** The table as a reader sees it with the cells of `hidden` and `extra` shown as [c]: every other printed cell shows its value. */
-function shownWith(byKey: ReadonlyMap<string, TableCell>, hidden: ReadonlyMap<string, CellReason>, extra: ReadonlySet<string>): AuditView {
-  const isHidden = (k: string) => hidden.has(k) || extra.has(k);
+/**
+ * The table as a reader sees it with the cells at the places marked in `hiddenAt` or in `extra` shown as [c]:
+ * every other printed cell (`cellAt`, by place) shows its value.
+ */
+function shownWith(cellAt: readonly (TableCell | undefined)[], hiddenAt: Uint8Array, extra: ReadonlySet<number>): AuditView {
+  const isHidden = (p: number) => hiddenAt[p] === 1 || extra.has(p);
   return {
-    value: (k) => {
-      const c = byKey.get(k);
-      return c !== undefined && c.printed && !isHidden(k) ? c.value : undefined;
+    value: (p) => {
+      const c = cellAt[p];
+      return c !== undefined && c.printed && !isHidden(p) ? c.value : undefined;
     },
-    suppressed: (k) => byKey.has(k) && isHidden(k),
+    suppressed: (p) => cellAt[p] !== undefined && isHidden(p),
   };
 }
 
@@ -139,14 +148,14 @@ function neighbours(start: string, table: AuditTable, isCandidate: (k: string) =
   while (frontier.length > 0) {
     const next: { key: string; steps: number }[] = [];
     for (const { key, steps } of frontier) {
-      for (const r of table.touching.get(key) ?? []) {
-        for (const t of table.relations[r]!.terms) {
-          if (seen.has(t.key)) continue;
-          seen.add(t.key);
-          if (!isCandidate(t.key)) next.push({ key: t.key, steps });
+      for (const r of table.touching[table.position.get(key)!] ?? []) {
+        for (const k of table.terms[r]!.map((p) => table.keys[p]!)) {
+          if (seen.has(k)) continue;
+          seen.add(k);
+          if (!isCandidate(k)) next.push({ key: k, steps });
           else {
-            out.set(t.key, steps);
-            if (steps < 1) next.push({ key: t.key, steps: steps + 1 });
+            out.set(k, steps);
+            if (steps < 1) next.push({ key: k, steps: steps + 1 });
           }
         }
       }

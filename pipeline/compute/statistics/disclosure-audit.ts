@@ -60,50 +60,57 @@ const TOLERANCE = 1e-6;
 /** Ranges of every cell not shown; leaks as defined above. `only` limits the work to some cells (their groups only). */
 export function auditPublished(cells: readonly AuditCell[], relations: readonly LinearRelation[], threshold: number,
   only?: ReadonlySet<string>): AuditResult {
-  const known = new Map<string, number>();
-  const suppressed = new Set<string>();
+  const table = indexTable(cells.map((c) => c.key), relations);
+  const known: (number | undefined)[] = Array(table.keys.length).fill(undefined);
+  const suppressed = new Uint8Array(table.keys.length);
   for (const c of cells) {
-    if (c.value !== null) known.set(c.key, c.value);
-    else if (c.suppressed) suppressed.add(c.key);
+    const place = table.position.get(c.key)!;
+    if (c.value !== null) known[place] = c.value;
+    else if (c.suppressed) suppressed[place] = 1;
   }
-  const view: AuditView = { value: (k) => known.get(k), suppressed: (k) => suppressed.has(k) };
-  return auditView(indexTable(cells.map((c) => c.key), relations), view, threshold, only);
+  return auditView(table, { value: (p) => known[p], suppressed: (p) => suppressed[p] === 1 }, threshold, only);
 }
 
 /**
  * A table's cells and relations, indexed once for many audits of it (cell-suppression.ts audits one table
  * under many choices of what to hide): each key's place in the order ranges are listed in (the cells' order,
- * then keys met only in relations) and the relations each key is a term of.
+ * then keys met only in relations), each relation's terms by place, and the relations each place is in.
  */
 export interface AuditTable {
   relations: readonly LinearRelation[];
   position: ReadonlyMap<string, number>;
-  /** The keys in that order. */
+  /** The keys by place. */
   keys: readonly string[];
-  /** Relation numbers (into `relations`, ascending) each key is a term of. */
-  touching: ReadonlyMap<string, readonly number[]>;
+  /** The places of each relation's terms, term by term. */
+  terms: readonly (readonly number[])[];
+  /** By place: the numbers (into `relations`, ascending) of the relations the key is a term of. */
+  touching: readonly (readonly number[])[];
 }
 
 export function indexTable(keys: readonly string[], relations: readonly LinearRelation[]): AuditTable {
   const position = new Map<string, number>();
-  const touching = new Map<string, number[]>();
-  const place = (k: string) => { if (!position.has(k)) position.set(k, position.size); };
+  const touching: number[][] = [];
+  const place = (k: string) => {
+    const known = position.get(k);
+    if (known !== undefined) return known;
+    position.set(k, touching.length);
+    touching.push([]);
+    return touching.length - 1;
+  };
   for (const k of keys) place(k);
-  relations.forEach((r, i) => {
-    for (const t of r.terms) {
-      place(t.key);
-      const list = touching.get(t.key) ?? [];
-      if (list[list.length - 1] !== i) list.push(i);
-      touching.set(t.key, list);
-    }
-  });
-  return { relations, position, keys: [...position.keys()], touching };
+  const terms = relations.map((r, i) => r.terms.map((t) => {
+    const p = place(t.key);
+    const list = touching[p]!;
+    if (list[list.length - 1] !== i) list.push(i);
+    return p;
+  }));
+  return { relations, position, keys: [...position.keys()], terms, touching };
 }
 
-/** What an output shows of a table: a cell's value, undefined where it is not shown; whether it shows [c]. */
+/** What an output shows of a table, cell by place: its value, undefined where it is not shown; whether it shows [c]. */
 export interface AuditView {
-  value(key: string): number | undefined;
-  suppressed(key: string): boolean;
+  value(place: number): number | undefined;
+  suppressed(place: number): boolean;
 }
 
 /**
@@ -112,93 +119,101 @@ export interface AuditView {
  */
 export type AuditCache = Map<string, GroupSolution>;
 
-interface GroupSolution { system: FeasibleSystem; ranges: Map<string, Omit<CellRange, 'suppressed'>> }
+interface GroupSolution { system: FeasibleSystem; ranges: Map<number, Omit<CellRange, 'suppressed'>> }
 
 /** auditPublished on an indexed table, as `view` shows it; `cache` as above. */
 export function auditView(table: AuditTable, view: AuditView, threshold: number, only?: Iterable<string>, cache?: AuditCache): AuditResult {
-  const wanted = only === undefined ? undefined : new Set(only);
+  const wanted = only === undefined ? undefined : placesOf(table, only);
   const ranges: CellRange[] = [];
-  for (const group of groupsOfUnknowns(table, view, wanted ?? table.position.keys())) {
-    const targets = group.unknowns.filter((k) => !wanted || wanted.has(k));
-    ranges.push(...solveGroup(table, group, view, targets, cache).map((r) => ({ ...r, suppressed: view.suppressed(r.key) })));
+  for (const group of groupsOfUnknowns(table, view, wanted ?? table.keys.keys())) {
+    const targets = wanted ? group.places.filter((p) => wanted.has(p)) : group.places;
+    for (const [p, r] of solveGroup(table, group, view, targets, cache)) ranges.push({ ...r, suppressed: view.suppressed(p) });
   }
   const leaks = ranges.filter((r) => r.lower === r.upper && (r.suppressed || (r.lower >= 1 && r.lower <= threshold)));
   return { ranges, leaks };
 }
 
-/** A group's unknowns in the table's order, their places in it, and its relation numbers, ascending. */
-interface Group { unknowns: string[]; places: number[]; relations: number[] }
+function placesOf(table: AuditTable, keys: Iterable<string>): Set<number> {
+  const places = new Set<number>();
+  for (const k of keys) {
+    const p = table.position.get(k);
+    if (p !== undefined) places.add(p);
+  }
+  return places;
+}
+
+/** A group's unknowns by place, in the table's order, and the numbers of its relations, ascending. */
+interface Group { places: number[]; relations: number[] }
 
 /**
  * Unknown cells joined by the relations they share, each group one small LP: the groups holding any of
  * `starts`, found by walking the relations out from them. Cells and relations come in the table's order,
  * groups in the order of their first cell, so the LPs and the ranges' order do not depend on `starts`.
  */
-function groupsOfUnknowns(table: AuditTable, view: AuditView, starts: Iterable<string>): Group[] {
-  const seen = new Set<string>();
+function groupsOfUnknowns(table: AuditTable, view: AuditView, starts: Iterable<number>): Group[] {
+  const seen = new Set<number>();
   const groups: Group[] = [];
   for (const start of starts) {
-    if (seen.has(start) || !table.position.has(start) || view.value(start) !== undefined) continue;
+    if (seen.has(start) || view.value(start) !== undefined) continue;
     groups.push(groupFrom(table, view, start, seen));
   }
   return groups.sort((a, b) => a.places[0]! - b.places[0]!);
 }
 
-/** The group of the unknown `start` (its cells are added to `seen`). */
-function groupFrom(table: AuditTable, view: AuditView, start: string, seen: Set<string>): Group {
-  const unknowns = [start];
+/** The group of the unknown at `start` (its cells are added to `seen`). */
+function groupFrom(table: AuditTable, view: AuditView, start: number, seen: Set<number>): Group {
+  const places = [start];
   const relations = new Set<number>();
   seen.add(start);
-  for (let i = 0; i < unknowns.length; i++) {
-    for (const r of table.touching.get(unknowns[i]!) ?? []) {
+  for (let i = 0; i < places.length; i++) {
+    for (const r of table.touching[places[i]!]!) {
       if (relations.has(r)) continue;
       relations.add(r);
-      for (const t of table.relations[r]!.terms) {
-        if (seen.has(t.key) || view.value(t.key) !== undefined) continue;
-        seen.add(t.key);
-        unknowns.push(t.key);
+      for (const p of table.terms[r]!) {
+        if (seen.has(p) || view.value(p) !== undefined) continue;
+        seen.add(p);
+        places.push(p);
       }
     }
   }
-  const places = unknowns.map((k) => table.position.get(k)!).sort((a, b) => a - b);
-  return { unknowns: places.map((i) => table.keys[i]!), places, relations: [...relations].sort((a, b) => a - b) };
+  return { places: places.sort((a, b) => a - b), relations: [...relations].sort((a, b) => a - b) };
 }
 
-/** The ranges of `targets` in one group, from the cache where this group has been solved before. */
-function solveGroup(table: AuditTable, group: Group, view: AuditView, targets: readonly string[],
-  cache?: AuditCache): Omit<CellRange, 'suppressed'>[] {
+/** The ranges of the unknowns at `targets` in one group, from the cache where this group has been solved before. */
+function solveGroup(table: AuditTable, group: Group, view: AuditView, targets: readonly number[],
+  cache?: AuditCache): [number, Omit<CellRange, 'suppressed'>][] {
   if (targets.length === 0) return [];
   const id = cache && group.places.join(',');
   const solved = id === undefined ? undefined : cache!.get(id);
   const solution = solved ?? { system: feasibleGroup(table, group, view), ranges: new Map() };
   if (id !== undefined && !solved) cache!.set(id, solution);
-  return targets.map((key) => {
-    const known = solution.ranges.get(key);
-    if (known) return known;
-    const range = rangeOf(solution.system, group.unknowns.indexOf(key), key);
-    solution.ranges.set(key, range);
-    return range;
+  return targets.map((p) => {
+    const known = solution.ranges.get(p);
+    if (known) return [p, known];
+    const range = rangeOf(solution.system, group.places.indexOf(p), table.keys[p]!);
+    solution.ranges.set(p, range);
+    return [p, range];
   });
 }
 
 /** The group's relations as A x = b over its unknowns (and a slack for each inequality), in feasible form. */
 function feasibleGroup(table: AuditTable, group: Group, view: AuditView): FeasibleSystem {
-  const { unknowns } = group;
-  const relations = group.relations.map((i) => table.relations[i]!);
-  const column = new Map(unknowns.map((k, i) => [k, i]));
-  const inequalities = relations.filter((r) => r.kind === 'le').length;
-  const width = unknowns.length + inequalities;
+  const column = new Map(group.places.map((p, i) => [p, i]));
+  const inequalities = group.relations.filter((i) => table.relations[i]!.kind === 'le').length;
+  const width = group.places.length + inequalities;
   const A: number[][] = [];
   const b: number[] = [];
-  let slack = unknowns.length;
-  for (const r of relations) {
+  let slack = group.places.length;
+  for (const i of group.relations) {
+    const r = table.relations[i]!;
     const row = Array<number>(width).fill(0);
     let rhs = r.rhs ?? 0;
-    for (const t of r.terms) {
-      const value = view.value(t.key);
+    r.terms.forEach((t, j) => {
+      const p = table.terms[i]![j]!;
+      const value = view.value(p);
       if (value !== undefined) rhs -= t.coef * value;
-      else row[column.get(t.key)!]! += t.coef;
-    }
+      else row[column.get(p)!]! += t.coef;
+    });
     if (r.kind === 'le') row[slack++] = 1;
     A.push(row);
     b.push(rhs);
@@ -206,7 +221,7 @@ function feasibleGroup(table: AuditTable, group: Group, view: AuditView): Feasib
   const system = feasibleSystem(A, b, width);
   if (system === null) {
     // The shown figures contradict the relations: a relation was stated wrongly. Fail loudly, never pass silently.
-    throw new Error(`disclosure audit: the relations on ${unknowns.slice(0, 3).join(', ')}… have no solution`);
+    throw new Error(`disclosure audit: the relations on ${group.places.slice(0, 3).map((p) => table.keys[p]).join(', ')}… have no solution`);
   }
   return system;
 }
