@@ -21,6 +21,12 @@
  * A cell that was hidden ([c]) must never be pinned; a cell that is never
  * shown (a complement, a count the pack does not print) must not be pinned to
  * a value from 1 to the threshold.
+ *
+ * An audit of some cells only solves their groups, found by walking the
+ * relations out from them; the ranges are those of the whole audit, in its
+ * order. Audits repeated on one table (cell-suppression.ts tries many choices
+ * of cells to hide) index it once (indexTable, auditView) and reuse the
+ * groups already solved.
  */
 import { feasibleSystem, minimise, type FeasibleSystem } from './simplex.js';
 
