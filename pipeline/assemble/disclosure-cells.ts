@@ -174,6 +174,10 @@ function recordCellsOf(r: IndicatorRecord, b: CellBuilder): RecordCells {
       case 'reoffending.binary': return [`${reoffendingBase(r)}|reoffenders`, `${reoffendingBase(r)}|cohort`];
       case 'reoffending.per_reoffender': return [`${reoffendingBase(r)}|reoffences`, `${reoffendingBase(r)}|reoffenders`];
       case 'reoffending.per_offender': return [`${reoffendingBase(r)}|reoffences`, `${reoffendingBase(r)}|cohort`];
+      case 'kpi.board_attendance.sectors': case 'kpi.board_attendance.data_shared':
+        // Counts of the five statutory partner organisations at the board, not of children: nobody can be
+        // identified from them, and a public "[c] of 5" would hide the partners' own accountability.
+        return [null, null];
       case 'ete.school_age': case 'ete.over_school_age': case 'ete.overall': case 'ete.suitable_end':
         // A breakdown (order type, ethnic group…) is its own cell; the headline keeps the key eteTotals relates.
         return [`ete|${p}|${r.id}${splitOf(r)}|met`, `ete|${p}|${r.id}${splitOf(r)}|measured`];

@@ -163,4 +163,16 @@ describe('discloseRecords: a whole pack', () => {
     expect(recordsFor('board', fteStage, 5)).toEqual(fteStage);
     expect(recordsFor('public', fteStage, 5)).toEqual(discloseRecords(fteStage, 5).records);
   });
+
+  it('shows board attendance however small: it counts partner organisations (of 5), not children', () => {
+    // 2 of 5 sectors attended, 1 of 5 shared data: small counts, but of organisations. A KPI on children beside
+    // them (3 of 8 offered a mental-health intervention) is still hidden, so the exemption is by what is counted.
+    const sectors = rec('kpi.board_attendance.sectors', {}, 2, 5, 'of 5');
+    const shared = rec('kpi.board_attendance.data_shared', {}, 1, 5, 'of 5');
+    const children = rec('kpi.mental_health.offered', {}, 3, 8, '%');
+    const out = discloseRecords([sectors, shared, children], 5).records;
+    expect(out.map((r) => [r.id, r.numerator, r.suppressed])).toEqual([
+      ['kpi.board_attendance.sectors', 2, false], ['kpi.board_attendance.data_shared', 1, false], ['kpi.mental_health.offered', null, true],
+    ]);
+  });
 });

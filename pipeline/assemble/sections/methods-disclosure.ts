@@ -28,5 +28,6 @@ function rules(threshold: number): string[] {
     'Shares: each group\'s share of a disproportionality stage is a share of the stage\'s known total. Where that total would give a hidden count away it is hidden, and the shares built on it with it; otherwise the shares of groups whose counts are shown stay.',
     'Bases: a hidden figure keeps its base where showing the base gives nothing away, so a table still says whom the figure is about ("[c] of 30").',
     'Charts leave hidden figures out, and sentences say that a figure is withheld.',
+    'Board attendance (KPI 8) counts the five statutory partner organisations, not children, so it is always shown.',
   ];
 }
