@@ -128,15 +128,25 @@ export async function runQuarterlyJob(options: RunOptions, effects: Effects): Pr
 /** The compute phase over the opened store, which it closes: the period, then every figure of the pack. */
 async function compute(store: Store, options: RunOptions, today: string, effects: Effects): Promise<QuarterComputed> {
   try {
-    const period = await choosePeriod(store, options.period, today, sourceOf(options.source).path);
-    const step = effects.progress.step(`compute indicators for ${formatPeriod(period)}`);
-    const computed = await computeQuarter(store, period, options.config);
-    step.done(`${computed.records.length} records`);
-    reportPopulationWarnings(computed, effects);
-    return computed;
+    return await computeFor(store, { asked: options.period, today, source: sourceOf(options.source).path, config: options.config }, effects);
   } finally {
     store.close();
   }
+}
+
+/**
+ * The compute phase as every command runs it (run, indicators, kpis): the period (period guard), computeQuarter,
+ * and the population warnings on stderr. `what` names the figures in the progress line. The store stays open.
+ */
+export async function computeFor(
+  store: Store, options: { asked: Period | null; today: string; source: string; config: Config; what?: string }, effects: Effects,
+): Promise<QuarterComputed> {
+  const period = await choosePeriod(store, options.asked, options.today, options.source);
+  const step = effects.progress.step(`compute ${options.what ?? 'indicators'} for ${formatPeriod(period)}`);
+  const computed = await computeQuarter(store, period, options.config);
+  step.done(`${computed.records.length} records`);
+  reportPopulationWarnings(computed, effects);
+  return computed;
 }
 
 /**

@@ -5,6 +5,7 @@
  * every machine.
  */
 import { periodEnd, periodLabel, type Period } from '../period.js';
+import { UNITS } from '../compute/catalogue.js';
 import type { Unit } from '../compute/record.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
@@ -33,13 +34,9 @@ export function formatCount(value: number): string {
   return formatNumber(value, 0);
 }
 
-/** Decimal places by unit: 1 for % and rates, 2 for ratios, 0 for counts. */
+/** Decimal places by unit (the catalogue's): 1 for % and rates, 2 for ratios, 0 for counts. */
 export function placesFor(unit: Unit): number {
-  switch (unit) {
-    case 'count': case 'of 5': return 0;
-    case 'ratio': case 'per child': return 2;
-    default: return 1;
-  }
+  return UNITS[unit].decimals;
 }
 
 /** At most this many places beyond a unit's own, to tell a figure from its interval ends. */
@@ -92,18 +89,9 @@ export function formatInterval(lower: number, upper: number, unit: Unit, places:
   return `${formatValue(lower, unit, places)} to ${formatValue(upper, unit, places)}`;
 }
 
-/** Words for a unit, for subtitles and axis titles. */
+/** Words for a unit (the catalogue's), for subtitles and axis titles. */
 export function unitWords(unit: Unit): string {
-  switch (unit) {
-    case 'per 100,000': return 'per 100,000 children aged 10–17';
-    case 'per 10,000': return 'per 10,000 children aged 10–17';
-    case 'of 5': return 'of the 5 statutory partners';
-    case 'per 1,000': return 'per 1,000 children aged 10–17';
-    case '%': return 'per cent';
-    case 'per child': return 'per child';
-    case 'ratio': return 'ratio';
-    case 'count': return 'number';
-  }
+  return UNITS[unit].words;
 }
 
 /** "6 of 34 children": the pack gives every number with its denominator. */

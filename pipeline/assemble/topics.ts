@@ -3,8 +3,9 @@
  * that differs between them, so one builder draws both the same way
  * (custody takes the same form as FTE).
  */
+import { CATALOGUE, headerOf, TOPICS, type Topic } from '../compute/catalogue.js';
 import type { IndicatorId } from '../compute/record.js';
-import { formatCount, plural } from './format.js';
+import { formatCount, plural, unitWords } from './format.js';
 
 export interface RateTopic {
   /** Section fragment id. */
@@ -33,18 +34,19 @@ export interface RateTopic {
   noData: string;
 }
 
+/** What the catalogue says of a rolling-year topic: its heading, rate and count columns, and the rate's unit. */
+function fromCatalogue(prefix: Extract<Topic, 'fte' | 'custody'>, rateId: IndicatorId, countIds: readonly IndicatorId[])
+  : Pick<RateTopic, 'heading' | 'prefix' | 'rateId' | 'counts' | 'subject' | 'unitWords' | 'rateHeader'> {
+  const { label, unit } = CATALOGUE[rateId];
+  return {
+    heading: TOPICS[prefix].heading, prefix, rateId, counts: countIds.map((id) => ({ id, header: headerOf(id) })),
+    subject: label, unitWords: unitWords(unit), rateHeader: unit,
+  };
+}
+
 export const FTE_TOPIC: RateTopic = {
   id: 'first-time-entrants',
-  heading: 'First time entrants',
-  prefix: 'fte',
-  rateId: 'fte.rate',
-  counts: [
-    { id: 'fte.count', header: 'First time entrants' },
-    { id: 'fte.offences', header: 'Offences' },
-  ],
-  subject: 'first time entrant rate',
-  unitWords: 'per 100,000 children aged 10–17',
-  rateHeader: 'per 100,000',
+  ...fromCatalogue('fte', 'fte.rate', ['fte.count', 'fte.offences']),
   basis: (n, d) => `${formatCount(n)} of ${plural(d, 'child', 'children')} aged 10–17 became first time entrants`,
   tableNotes: ['Offences: the offences dealt with at the first time entrants\' first outcomes.'],
   label: 'Local (case-management) count',
@@ -57,16 +59,7 @@ export const FTE_TOPIC: RateTopic = {
 
 export const CUSTODY_TOPIC: RateTopic = {
   id: 'use-of-custody',
-  heading: 'Use of custody',
-  prefix: 'custody',
-  rateId: 'custody.rate',
-  counts: [
-    { id: 'custody.count', header: 'Custodial sentences' },
-    { id: 'custody.children', header: 'Children sentenced' },
-  ],
-  subject: 'custody rate',
-  unitWords: 'per 1,000 children aged 10–17',
-  rateHeader: 'per 1,000',
+  ...fromCatalogue('custody', 'custody.rate', ['custody.count', 'custody.children']),
   basis: (n, d) => `${plural(n, 'custodial sentence', 'custodial sentences')} among ${plural(d, 'child', 'children')} aged 10–17`,
   tableNotes: ['Custodial sentences: each child and sentence date once. Children sentenced: each child once.'],
   label: 'Local (case-management) count',

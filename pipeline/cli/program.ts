@@ -43,6 +43,11 @@ export function buildProgram(io: CliIo): Command {
 
   const effects = (): Effects => ({ now: io.now, env: io.env, progress: consoleProgress(io.stderr) });
   const abs = (p: string): string => resolve(io.cwd, p);
+  /** What the shared compute phase (run.ts computeFor) needs of a command: the asked period, the run date, the source. */
+  const computeOptions = (o: { period?: string }, source: StoreSource, config: Config) => ({
+    asked: o.period ? parsePeriod(o.period) : null, today: io.now().toISOString().slice(0, 10),
+    source: source.kind === 'data' ? source.dir : source.path, config,
+  });
 
   program.command('run')
     .description('Load an extract (or open a store), compute every indicator and write to <out>/<period>/: board/ (the board pack HTML and indicators.json/.csv, unsuppressed), public/ (the scrutiny PDF and indicators.csv, with disclosure control) and manifest.json.')
@@ -132,17 +137,12 @@ export function buildProgram(io: CliIo): Command {
     .action(async (o: { data?: string; db?: string; period?: string; config?: string; csv?: boolean }) => {
       const source = storeSource(o, abs, false);
       const config = await configFrom(o.config, abs);
-      const [{ choosePeriod, openSource, reportPopulationWarnings }, { computeIndicators }, { computeContext }, { recordsToCsv, recordsToJson }] =
-        await Promise.all([import('../run.js'), import('../compute/index.js'), import('../compute/context.js'), import('../output/records.js')]);
+      const [{ computeFor, openSource }, { recordsToCsv, recordsToJson }] = await Promise.all([import('../run.js'), import('../output/records.js')]);
       const e = effects();
       const { store } = await openSource(source, e);
       try {
-        const period = await choosePeriod(store, o.period ? parsePeriod(o.period) : null, io.now().toISOString().slice(0, 10),
-          source.kind === 'data' ? source.dir : source.path);
-        const step = e.progress.step(`compute indicators for ${formatPeriod(period)}`);
-        const out = await computeIndicators(store, computeContext(period, config));
-        step.done(`${out.records.length} records`);
-        reportPopulationWarnings(out, e);
+        // The run's compute phase, so these are the records of its indicators.json (same period guard, same warnings).
+        const out = await computeFor(store, computeOptions(o, source, config), e);
         io.stdout.write(o.csv ? recordsToCsv(out.records) : recordsToJson(out.records));
       } finally {
         store.close();
@@ -164,16 +164,13 @@ export function buildProgram(io: CliIo): Command {
       await refuseOverwrite(abs(o.out), {
         option: '--out', output: 'the KPI return', force: o.force, ownFile: (head) => head.replace(/^\uFEFF/, '').startsWith(KPI_RETURN_COLUMNS.join(',')),
       });
-      const [{ choosePeriod, openSource }, { computeContext }, { computeKpiRecords, KPI_VERSION }, { kpiReturnCsv }] = await Promise.all([
-        import('../run.js'), import('../compute/context.js'), import('../compute/indicators/kpi/index.js'), import('../output/kpi-return.js')]);
+      const [{ computeFor, openSource }, { KPI_VERSION }, { kpiReturnCsv }] = await Promise.all([
+        import('../run.js'), import('../compute/indicators/kpi/index.js'), import('../output/kpi-return.js')]);
       const e = effects();
       const { store } = await openSource(source, e);
       try {
-        const period = await choosePeriod(store, o.period ? parsePeriod(o.period) : null, io.now().toISOString().slice(0, 10),
-          source.kind === 'data' ? source.dir : source.path);
-        const step = e.progress.step(`compute the KPIs for ${formatPeriod(period)}`);
-        const { records } = await computeKpiRecords(store, computeContext(period, config));
-        step.done();
+        // The run's compute phase, so the return is the run's kpi-return.csv (same period guard, same warnings).
+        const { period, records } = await computeFor(store, { ...computeOptions(o, source, config), what: 'the KPIs' }, e);
         await writeFileAtomically(abs(o.out), kpiReturnCsv(records, formatPeriod(period),
           { yjbCode: config.yjbCode, serviceName: config.serviceName, kpiVersion: KPI_VERSION }));
         e.progress.info(messages.kpiReturnWritten.text({ path: o.out, period: formatPeriod(period) }));

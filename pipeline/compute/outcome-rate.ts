@@ -12,6 +12,7 @@ import type { Store } from '../store/db.js';
 import type { ComputeContext } from './context.js';
 import { OUTCOME_STAGE_SQL } from './indicators/dispro.sql.js';
 import { populationFor } from './population.js';
+import { multiplierOf, unitOf } from './catalogue.js';
 import type { IndicatorRecord } from './record.js';
 import { rateCI } from './statistics.js';
 
@@ -22,10 +23,10 @@ export async function computeOutcomeRate(store: Store, ctx: ComputeContext): Pro
   const population = await populationFor(store, ctx.period, {});
   if (population === null) return null;
   const children = rows.reduce((n, r) => n + r.events, 0);
-  const ci = rateCI(children, population.population, 1000);
+  const ci = rateCI(children, population.population, multiplierOf('dispro.rate'));
   return {
     id: 'dispro.rate', period: formatPeriod(ctx.period), breakdown: { stage: 'outcome' },
     numerator: children, denominator: population.population, value: ci.value, lower: ci.lower, upper: ci.upper,
-    unit: 'per 1,000', suppressed: false,
+    unit: unitOf('dispro.rate'), suppressed: false,
   };
 }

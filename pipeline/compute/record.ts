@@ -1,7 +1,9 @@
 /**
  * The output record of indicators.md ("Output record"). Values are
- * unrounded; rounding is for display only.
+ * unrounded; rounding is for display only. What each id is (label, unit,
+ * topic…) is in catalogue.ts.
  */
+import { unitOf } from './catalogue.js';
 
 export const INDICATOR_IDS = [
   'fte.count', 'fte.offences', 'fte.rate',
@@ -62,8 +64,8 @@ export interface IndicatorRecord {
   suppressed: boolean;
 }
 
-/** A record with the fields every indicator fills the same way. */
-export function record(fields: Omit<IndicatorRecord, 'suppressed' | 'lower' | 'upper'> &
-  Partial<Pick<IndicatorRecord, 'lower' | 'upper'>>): IndicatorRecord {
-  return { lower: null, upper: null, ...fields, suppressed: false };
+/** A record with the fields every indicator fills the same way; the unit is the catalogue's unless given. */
+export function record(fields: Omit<IndicatorRecord, 'suppressed' | 'lower' | 'upper' | 'unit'> &
+  Partial<Pick<IndicatorRecord, 'lower' | 'upper' | 'unit'>>): IndicatorRecord {
+  return { lower: null, upper: null, ...fields, unit: fields.unit ?? unitOf(fields.id), suppressed: false };
 }

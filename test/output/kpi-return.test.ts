@@ -73,7 +73,7 @@ describe('kpi-return.csv', () => {
   });
 
   it('marks a KPI without its data x with the reason, and keeps every cell formula-safe', () => {
-    const x = notAvailable('kpi.victims.engaged_rj', P, '%', 'victims.csv has no records');
+    const x = notAvailable('kpi.victims.engaged_rj', P, 'victims.csv has no records');
     const csv = kpiReturnCsv([x], P, { yjbCode: null, serviceName: '=cmd|calc', kpiVersion: '+v' });
     const [row] = rowsOf(csv);
     expect(row).toMatchObject({ yjb_code: '', service: "'=cmd|calc", kpi_version: "'+v", numerator: '', value: '', status: 'x', note: 'victims.csv has no records' });

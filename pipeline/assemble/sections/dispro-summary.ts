@@ -7,6 +7,7 @@
  * It has no change over time (the pack shows disproportionality for the year
  * to P only) and no target.
  */
+import { TOPICS } from '../../compute/catalogue.js';
 import type { IndicatorRecord } from '../../compute/record.js';
 import type { Period } from '../../period.js';
 import { isShown } from '../cells.js';
@@ -30,7 +31,7 @@ export function disproTile(allRecords: readonly IndicatorRecord[], period: Perio
   const tally = tallyComparisons(rows, minCount, options.hiddenReason ?? NO_HIDDEN_REASONS);
   const context = [significantSentence(tally), hiddenSentence(tally), fewSentence(tally), chanceSentence(tally, { short: true })].filter(Boolean).join(' ');
   const largest = largestRobust(tally);
-  const common = { heading: 'Disproportionality', changes: [], statuses: [] };
+  const common = { heading: TOPICS.dispro.heading, changes: [], statuses: [] };
   if (largest === null) {
     const robust = tally.significant.length > 0 ? ` in groups of ${formatCount(minCount)} or more children` : '';
     return {

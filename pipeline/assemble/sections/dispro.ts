@@ -6,6 +6,7 @@
  * every stage beside its share of the population (the Lammy-review view),
  * with the share of children whose ethnicity is not known.
  */
+import { TOPICS } from '../../compute/catalogue.js';
 import { ETHNIC_GROUPS, NOT_KNOWN } from '../../contract/codes.js';
 import type { ComputeNote, NoteMessageId } from '../../compute/context.js';
 import type { IndicatorRecord } from '../../compute/record.js';
@@ -81,7 +82,7 @@ export function disproSection(allRecords: readonly IndicatorRecord[], period: Pe
   blocks.push({ kind: 'table', table: shareTable(records, stages, threshold) });
   const other = notes.filter(isContextNote).map((n) => noteText(n, threshold));
   if (other.length > 0) blocks.push({ kind: 'list', heading: 'About these figures', items: other });
-  return { id: DISPRO_SECTION_ID, heading: 'Disproportionality', blocks };
+  return { id: DISPRO_SECTION_ID, heading: TOPICS.dispro.heading, blocks };
 }
 
 /**

@@ -3,6 +3,7 @@
  * measures by quarter as a line chart, with the KPI table by quarter as its
  * data table, each proportion with its denominator ("12 of 27").
  */
+import { headerOf, TOPICS } from '../../compute/catalogue.js';
 import type { IndicatorId, IndicatorRecord } from '../../compute/record.js';
 import { type Period } from '../../period.js';
 import { kpiChartSpec, type KpiPoint } from '../charts/kpi-chart.js';
@@ -13,12 +14,10 @@ import type { Cell, ChartModel, Section } from '../model.js';
 import { headline, previousQuarter, quartersWithRecords, yearEarlier, type HeadlineIndex } from '../series.js';
 import { shortQuarter } from './reoffending.js';
 
-export const ETE_IDS: readonly { id: IndicatorId; header: string }[] = [
-  { id: 'ete.school_age', header: 'School age: 25 hours or more' },
-  { id: 'ete.over_school_age', header: 'Above school age: 16 hours or more' },
-  { id: 'ete.overall', header: 'All children: hours met' },
-  { id: 'ete.suitable_end', header: 'In suitable ETE at the end' },
-];
+/** The four end-of-order measures, in the chart's and table's order, with their catalogue headers. */
+export const ETE_IDS: readonly { id: IndicatorId; header: string }[] = (
+  ['ete.school_age', 'ete.over_school_age', 'ete.overall', 'ete.suitable_end'] as const
+).map((id) => ({ id, header: headerOf(id) }));
 
 export function hasEte(index: HeadlineIndex): boolean {
   return ETE_IDS.some((e) => index.has(e.id));
@@ -28,7 +27,7 @@ export function eteSection(index: HeadlineIndex, period: Period, threshold: numb
   const quarters = quartersWithRecords(index, ETE_IDS.map((e) => e.id), period);
   return {
     id: 'ete',
-    heading: 'Education, training and employment',
+    heading: TOPICS.ete.heading,
     blocks: [
       { kind: 'paragraphs', paragraphs: [
         'Children whose intervention with the service ended in the quarter, and the education, training or employment (ETE) hours offered to them at the end (YJB key performance indicator 2). Children of compulsory school age should be offered at least 25 hours a week; those above school age at least 16.',

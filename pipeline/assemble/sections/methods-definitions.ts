@@ -4,31 +4,33 @@
  * over what period and out of whom. The wording follows docs/indicators.md
  * and docs/disproportionality.md, which carry the detail and the sources.
  */
+import { TOPICS, type Topic } from '../../compute/catalogue.js';
 import type { IndicatorRecord } from '../../compute/record.js';
 import { STAGES, isPooledStage, POOLED_SUFFIX, type DisproStage } from '../../compute/indicators/dispro/stages.js';
 import type { Block, PackSettings } from '../model.js';
 
-export type MethodTopic = 'fte' | 'custody' | 'reoffending' | 'ete' | 'kpi' | 'dispro';
+/** The pack's topics (the catalogue's). */
+export type MethodTopic = Topic;
 
 export function topicDefinition(topic: MethodTopic, settings: PackSettings, records: readonly IndicatorRecord[]): Block[] {
   switch (topic) {
-    case 'fte': return [{ kind: 'subsection', heading: 'First time entrants', paragraphs: [
+    case 'fte': return [{ kind: 'subsection', heading: TOPICS.fte.heading, paragraphs: [
       'A first time entrant is a child who receives their first substantive outcome: a youth caution, a youth conditional caution or a court sentence. Community resolutions and other out-of-court outcomes without a caution do not count. The child counts on the date of that outcome, if they were aged 10 to 17 at the date of the offence it dealt with.',
       'Each figure counts first time entrants in the year (four quarters) to the end of a quarter. The rate is that number per 100,000 children aged 10 to 17 living in the area.',
       'Local (case-management) count: these figures come from the service\'s case-management system. The official figures in Youth Justice Statistics come from the Police National Computer and usually run higher, so the two should not be compared directly. Where the extract covers less than three years, some children may look like first time entrants because their earlier outcomes are missing.',
       'Source of the definition: Youth Justice Statistics, first time entrants chapter (Ministry of Justice and Youth Justice Board).',
     ] }];
-    case 'custody': return [{ kind: 'subsection', heading: 'Use of custody', paragraphs: [
+    case 'custody': return [{ kind: 'subsection', heading: TOPICS.custody.heading, paragraphs: [
       'Custodial sentences are detention and training orders (Sentencing Act 2020 section 233) and sentences of detention under sections 250, 254, 258 and 259. Each child and sentence date counts once, however many offences were sentenced that day. The rate is custodial sentences in the year to the end of a quarter per 1,000 children aged 10 to 17 in the area.',
     ] }];
-    case 'reoffending': return [{ kind: 'subsection', heading: 'Reoffending', paragraphs: [
+    case 'reoffending': return [{ kind: 'subsection', heading: TOPICS.reoffending.heading, paragraphs: [
       'The Ministry of Justice method with three-month cohorts. A child joins the cohort of the quarter of their first index event in it: a youth caution or youth conditional caution, a court sentence other than custody, or release from custody. A proven reoffence is an offence committed in the 12 months after that date and proven by a caution or court sentence within a further 6 months. The reoffending rate is the percentage of the cohort who reoffended; reoffences per reoffender counts each proven reoffence once.',
       settings.includeNonSubstantive
         ? 'In this pack community resolutions and Outcome 22 also count as index events (the local live-tracker view, chosen in the service\'s settings). Official statistics leave them out, so these rates are not comparable with published ones.'
         : 'As in official statistics, community resolutions and other outcomes without a caution are not index events.',
       'A cohort is complete once the 18 months have passed; provisional after 12 months; younger cohorts are in progress and show what is known so far. Source of the method: Ministry of Justice, Proven Reoffending Statistics; YJB reoffending toolkit (live tracking).',
     ] }];
-    case 'ete': return [{ kind: 'subsection', heading: 'Education, training and employment', paragraphs: [
+    case 'ete': return [{ kind: 'subsection', heading: TOPICS.ete.heading, paragraphs: [
       'YJB key performance indicator 2 (from April 2023). Each child whose intervention ended in the quarter counts once. The hours are those offered by the ETE placements that cover the end date: at least 25 hours a week for a child of compulsory school age, at least 16 hours above it. A child is of compulsory school age until the last Friday of June of the school year in which they turn 16. Suitable ETE means every placement covering the end date was recorded as suitable; a child with no placement is not in suitable ETE.',
     ] }];
     case 'kpi': return [kpiDefinition()];

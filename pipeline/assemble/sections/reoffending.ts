@@ -6,6 +6,7 @@
  * being tracked is never mistaken for a final figure), and out-of-court
  * against court index events by cohort.
  */
+import { TOPICS } from '../../compute/catalogue.js';
 import { monthsElapsed } from '../../compute/indicators/cohort-status.js';
 import type { CohortStatus, IndicatorId, IndicatorRecord } from '../../compute/record.js';
 import { addQuarters, formatPeriod, parsePeriod, periodEnd, periodStart, type Period } from '../../period.js';
@@ -61,7 +62,7 @@ export function reoffendingSection(records: readonly IndicatorRecord[], period: 
   ];
   const byType = indexTypeTable(records, cohorts, threshold, options);
   if (byType) blocks.push(...byType);
-  return { id: REOFFENDING_SECTION_ID, heading: 'Reoffending', blocks };
+  return { id: REOFFENDING_SECTION_ID, heading: TOPICS.reoffending.heading, blocks };
 }
 
 function cohortChart(records: readonly IndicatorRecord[], cohorts: readonly string[], period: Period, threshold: number | null): ChartModel {

@@ -6,6 +6,7 @@
  * the figure is "similar". Judged on the figure the audience sees, so a
  * hidden figure has no status.
  */
+import { CATALOGUE } from '../../compute/catalogue.js';
 import type { Comparison } from '../../compute/comparators.js';
 import type { IndicatorId, IndicatorRecord, Unit } from '../../compute/record.js';
 import { significantAgainst } from '../../compute/statistics.js';
@@ -13,18 +14,10 @@ import { isShown } from '../cells.js';
 import { formatValue } from '../format.js';
 import type { Status, Target } from '../model.js';
 
-/** Whether a higher figure is better, where the config sets no target to say so. */
-export const BETTER_WHEN: Partial<Record<IndicatorId, 'higher' | 'lower'>> = {
-  'fte.rate': 'lower',
-  'custody.rate': 'lower',
-  'reoffending.binary': 'lower',
-  'reoffending.per_reoffender': 'lower',
-  'reoffending.per_offender': 'lower',
-  'ete.school_age': 'higher',
-  'ete.over_school_age': 'higher',
-  'ete.overall': 'higher',
-  'ete.suitable_end': 'higher',
-};
+/** Whether a higher figure is better, where the config sets no target to say so (the catalogue's `better`). */
+export const BETTER_WHEN: Partial<Record<IndicatorId, 'higher' | 'lower'>> = Object.fromEntries(
+  Object.entries(CATALOGUE).flatMap(([id, entry]) => (entry.better ? [[id, entry.better]] : [])),
+);
 
 const NOT_AVAILABLE = { word: 'not available', symbol: '–', tone: 'neutral' } as const;
 

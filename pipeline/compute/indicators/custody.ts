@@ -37,7 +37,7 @@ export async function computeCustody(store: Store, ctx: ComputeContext): Promise
     records.push(
       countRecord('custody.count', q, count),
       countRecord('custody.children', q, new Set(inYear.map((s) => s.child_id)).size),
-      rateRecord('custody.rate', q, count, populations.get(formatPeriod(q)) ?? null, 1_000, 'per 1,000'),
+      rateRecord('custody.rate', q, count, populations.get(formatPeriod(q)) ?? null),
     );
   }
   return {

@@ -59,7 +59,7 @@ export async function computeFte(store: Store, ctx: ComputeContext): Promise<Ind
     records.push(
       countRecord('fte.count', q, count),
       countRecord('fte.offences', q, inYear.reduce((n, e) => n + e.offences, 0)),
-      rateRecord('fte.rate', q, count, populations.get(formatPeriod(q)) ?? null, 100_000, 'per 100,000'),
+      rateRecord('fte.rate', q, count, populations.get(formatPeriod(q)) ?? null),
     );
   }
   return {

@@ -65,8 +65,8 @@ export function measureRecords(
   const perReoffender = reoffenders === 0 ? EMPTY : rateCI(reoffences, reoffenders, 1);
   const perOffender = children === 0 ? EMPTY : rateCI(reoffences, children, 1);
   return [
-    record({ id: 'reoffending.binary', ...common, numerator: reoffenders, denominator: children, ...binary, unit: '%' }),
-    record({ id: 'reoffending.per_reoffender', ...common, numerator: reoffences, denominator: reoffenders, ...perReoffender, unit: 'per child' }),
-    record({ id: 'reoffending.per_offender', ...common, numerator: reoffences, denominator: children, ...perOffender, unit: 'per child' }),
+    record({ id: 'reoffending.binary', ...common, numerator: reoffenders, denominator: children, ...binary }),
+    record({ id: 'reoffending.per_reoffender', ...common, numerator: reoffences, denominator: reoffenders, ...perReoffender }),
+    record({ id: 'reoffending.per_offender', ...common, numerator: reoffences, denominator: children, ...perOffender }),
   ];
 }

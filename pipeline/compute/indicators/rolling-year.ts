@@ -15,7 +15,8 @@ import {
 import type { Store } from '../../store/db.js';
 import type { ComputeNote } from '../context.js';
 import { populationFor, type PopulationEstimate } from '../population.js';
-import { record, type IndicatorId, type IndicatorRecord, type Unit } from '../record.js';
+import { labelOf, multiplierOf } from '../catalogue.js';
+import { record, type IndicatorId, type IndicatorRecord } from '../record.js';
 import { rateCI } from '../statistics.js';
 
 /** The earliest outcome in the store up to the end of P: where the extract's history starts. */
@@ -113,25 +114,19 @@ export function populationNotes(indicator: string, populations: ReadonlyMap<stri
 
 /** A count record: the value is the count itself, with no denominator or interval. */
 export function countRecord(id: IndicatorId, q: Period, count: number): IndicatorRecord {
-  return record({ id, period: formatPeriod(q), breakdown: {}, numerator: count, denominator: null, value: count, unit: 'count' });
+  return record({ id, period: formatPeriod(q), breakdown: {}, numerator: count, denominator: null, value: count });
 }
 
-/** A rate on the population aged 10–17, with its exact/Byar interval; value null without a population. */
-export function rateRecord(id: IndicatorId, q: Period, count: number, population: PopulationEstimate | null,
-  multiplier: number, unit: Unit): IndicatorRecord {
+/**
+ * A rate on the population aged 10–17 in the catalogue's unit (per 100,000, per 1,000), with its exact/Byar
+ * interval; value null without a population.
+ */
+export function rateRecord(id: IndicatorId, q: Period, count: number, population: PopulationEstimate | null): IndicatorRecord {
   const estimate = population === null || population.population === 0
     ? { value: null, lower: null, upper: null }
-    : rateCI(count, population.population, multiplier);
+    : rateCI(count, population.population, multiplierOf(id));
   return record({
     id, period: formatPeriod(q), breakdown: {}, numerator: count, denominator: population?.population ?? null,
-    value: estimate.value, lower: estimate.lower, upper: estimate.upper, unit,
+    value: estimate.value, lower: estimate.lower, upper: estimate.upper,
   });
-}
-
-const LABELS: Readonly<Record<string, string>> = {
-  'fte.rate': 'first time entrant rate', 'custody.rate': 'custody rate', fte: 'first time entrants', custody: 'use of custody',
-};
-
-function labelOf(indicator: string): string {
-  return LABELS[indicator] ?? indicator;
 }

@@ -14,12 +14,13 @@
  *   share (StageFigures.unknown), of all children at the decision point.
  */
 import { ETHNIC_GROUPS, NOT_KNOWN, type EthnicGroup } from '../../../contract/codes.js';
+import { CATALOGUE, multiplierOf } from '../../catalogue.js';
 import { record, type IndicatorRecord } from '../../record.js';
 import { proportionCI, rateCI, rateRatioCI, significantAgainst } from '../../statistics.js';
 import { REFERENCE_GROUP, type GroupFigures, type StageFigures } from './figures.js';
 
-/** Rates on a population base are per this many children aged 10–17. */
-export const PER_POPULATION = 1_000;
+/** Rates on a population base are per this many children aged 10–17 (the catalogue's unit of dispro.rate). */
+export const PER_POPULATION = multiplierOf('dispro.rate');
 
 /** A group whose relative rate index or interval is undefined, and why (worded by the statistics module). */
 export interface UndefinedRatio {
@@ -51,7 +52,8 @@ function rateEstimate(fig: StageFigures, g: GroupFigures): Estimate {
 
 export function stageRecords(fig: StageFigures): StageRecords {
   const breakdown = (group: string) => ({ stage: fig.stage, group });
-  const unit = fig.base === 'population' ? 'per 1,000' as const : '%' as const;
+  const { unit: populationUnit, stageUnit } = CATALOGUE['dispro.rate'];
+  const unit = fig.base === 'population' ? populationUnit : stageUnit;
   const records: IndicatorRecord[] = [];
   const undefinedRatios: UndefinedRatio[] = [];
 
@@ -79,7 +81,7 @@ export function stageRecords(fig: StageFigures): StageRecords {
     records.push({
       ...record({
         id: 'dispro.rri', period: fig.period, breakdown: breakdown(group),
-        numerator: g.events, denominator: white.events, ...ratio, unit: 'ratio',
+        numerator: g.events, denominator: white.events, ...ratio,
       }),
       significant: significance.significant,
       direction: significance.direction,
@@ -91,13 +93,13 @@ export function stageRecords(fig: StageFigures): StageRecords {
     const events = fig.groups[group].events;
     records.push(record({
       id: 'dispro.share', period: fig.period, breakdown: breakdown(group),
-      numerator: events, denominator: knownEvents, ...percent(proportionCI(events, knownEvents)), unit: '%',
+      numerator: events, denominator: knownEvents, ...percent(proportionCI(events, knownEvents)),
     }));
   }
   records.push(record({
     id: 'dispro.share', period: fig.period, breakdown: breakdown(NOT_KNOWN),
     numerator: fig.unknown.count, denominator: fig.unknown.total,
-    ...percent(proportionCI(fig.unknown.count, fig.unknown.total)), unit: '%',
+    ...percent(proportionCI(fig.unknown.count, fig.unknown.total)),
   }));
 
   return { records, undefinedRatios };
@@ -122,7 +124,7 @@ export function populationShareRecords(
     const population = populations[group] as number;
     return record({
       id: 'dispro.share', period, breakdown: { stage: POPULATION_STAGE, group },
-      numerator: population, denominator: total, value: population / total * 100, unit: '%',
+      numerator: population, denominator: total, value: population / total * 100,
     });
   });
 }

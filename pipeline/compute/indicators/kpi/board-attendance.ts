@@ -61,7 +61,7 @@ export function boardRecords(rows: readonly BoardRow[], quarters: readonly strin
     const meetings = new Set(inQuarter.map((r) => r.meeting_date)).size;
     if (meetings === 0) {
       const reason = reasonText(NO_MEETINGS, q);
-      return IDS.map((id) => notAvailable(id, q, 'of 5', reason));
+      return IDS.map((id) => notAvailable(id, q, reason));
     }
     const bySector = SECTORS.map((sector) => {
       const own = inQuarter.filter((r) => r.sector === sector);
@@ -75,17 +75,17 @@ export function boardRecords(rows: readonly BoardRow[], quarters: readonly strin
       };
     });
     const ofFive = (id: (typeof IDS)[number], n: number) =>
-      record({ id, period: q, breakdown: {}, numerator: n, denominator: SECTORS.length, value: n, unit: 'of 5' });
+      record({ id, period: q, breakdown: {}, numerator: n, denominator: SECTORS.length, value: n });
     return [
       ofFive('kpi.board_attendance.sectors', bySector.filter((s) => s.counted).length),
       ...bySector.map((s) => record({
         id: 'kpi.board_attendance.sectors', period: q, breakdown: { sector: s.sector },
-        numerator: s.seniorMeetings, denominator: meetings, value: s.counted ? 1 : 0, unit: 'of 5',
+        numerator: s.seniorMeetings, denominator: meetings, value: s.counted ? 1 : 0,
       })),
       ofFive('kpi.board_attendance.data_shared', bySector.filter((s) => s.shared).length),
       ...bySector.map((s) => record({
         id: 'kpi.board_attendance.data_shared', period: q, breakdown: { sector: s.sector },
-        numerator: s.sharedMeetings, denominator: s.attended, value: s.shared ? 1 : 0, unit: 'of 5',
+        numerator: s.sharedMeetings, denominator: s.attended, value: s.shared ? 1 : 0,
       })),
     ];
   });

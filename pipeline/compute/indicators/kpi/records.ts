@@ -5,7 +5,7 @@
  * record of a KPI whose data is absent.
  */
 import { comparePeriods, periodOf, trendWindow, type Period } from '../../../period.js';
-import { record, type Breakdown, type IndicatorId, type IndicatorRecord, type Unit } from '../../record.js';
+import { record, type Breakdown, type IndicatorId, type IndicatorRecord } from '../../record.js';
 import { proportionCI } from '../../statistics.js';
 import type { Dimension } from './population.js';
 
@@ -15,12 +15,12 @@ export function percentRecord(id: IndicatorId, period: string, breakdown: Breakd
   const percent = (v: number | null) => (v === null ? null : v * 100);
   return record({
     id, period, breakdown, numerator: x, denominator: n,
-    value: percent(ci.value), lower: percent(ci.lower), upper: percent(ci.upper), unit: '%',
+    value: percent(ci.value), lower: percent(ci.lower), upper: percent(ci.upper),
   });
 }
 
 export function countRecord(id: IndicatorId, period: string, breakdown: Breakdown, count: number): IndicatorRecord {
-  return record({ id, period, breakdown, numerator: count, denominator: null, value: count, unit: 'count' });
+  return record({ id, period, breakdown, numerator: count, denominator: null, value: count });
 }
 
 /**
@@ -116,10 +116,10 @@ export function byQuarter<M extends { quarter: string }>(members: readonly M[]):
   return (quarter) => groups.get(quarter) ?? [];
 }
 
-/** The `[x]` record: no figure, and why (never 0). */
-export function notAvailable(id: IndicatorId, period: string, unit: Unit, reason: string): IndicatorRecord {
+/** The `[x]` record: no figure, and why (never 0), in the catalogue's unit. */
+export function notAvailable(id: IndicatorId, period: string, reason: string): IndicatorRecord {
   return {
-    ...record({ id, period, breakdown: {}, numerator: null, denominator: null, value: null, unit }),
+    ...record({ id, period, breakdown: {}, numerator: null, denominator: null, value: null }),
     status: 'not_available', reason,
   };
 }

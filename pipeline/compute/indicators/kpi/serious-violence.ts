@@ -13,6 +13,7 @@
 import { ETHNIC_GROUPS, NOT_KNOWN } from '../../../contract/codes.js';
 import { ageOn, formatPeriod, parsePeriod, periodOf } from '../../../period.js';
 import type { Store } from '../../../store/db.js';
+import { multiplierOf } from '../../catalogue.js';
 import { populationFor } from '../../population.js';
 import { record, type IndicatorRecord } from '../../record.js';
 import { rateCI } from '../../statistics.js';
@@ -23,7 +24,7 @@ import { countRecords, notAvailable, reportedQuarters, sumRecords } from './reco
 import { OFFENCES_FIRST_SQL, SERIOUS_VIOLENCE_SQL } from './serious-violence.sql.js';
 import { reasonNote, reasonText, type KpiReason } from './unavailable.js';
 
-export const PER = 10_000;
+export const PER = multiplierOf('kpi.serious_violence.rate');
 const KPI = 'KPI 9 (serious violence)';
 const NO_POPULATION: KpiReason = { message: 'noteKpiNoPopulation', params: { kpi: KPI } };
 
@@ -79,12 +80,12 @@ export function seriousViolenceRecords(
     const offenceRecords = sumRecords('kpi.serious_violence.offences', q, children, DIMENSIONS, (c) => c.offences);
     const population = populations.get(q) ?? null;
     const rate = population === null || population === 0
-      ? notAvailable('kpi.serious_violence.rate', q, 'per 10,000', reasonText(NO_POPULATION, q))
+      ? notAvailable('kpi.serious_violence.rate', q, reasonText(NO_POPULATION, q))
       : (() => {
         const ci = rateCI(children.length, population, PER);
         return record({
           id: 'kpi.serious_violence.rate', period: q, breakdown: {}, numerator: children.length, denominator: population,
-          value: ci.value, lower: ci.lower, upper: ci.upper, unit: 'per 10,000',
+          value: ci.value, lower: ci.lower, upper: ci.upper,
         });
       })();
     return [...offenceRecords, ...countRecords('kpi.serious_violence.children', q, children, DIMENSIONS, () => true), rate];

@@ -5,19 +5,10 @@
 import { messages } from '../../../messages.js';
 import { formatPeriod } from '../../../period.js';
 import type { ComputeNote, NoteMessageId } from '../../context.js';
-import type { IndicatorId, Unit } from '../../record.js';
+import type { IndicatorId } from '../../record.js';
 import type { IndicatorResult } from '../result.js';
 import type { KpiInputs } from './inputs.js';
 import { notAvailable } from './records.js';
-
-const UNITS: Partial<Record<IndicatorId, Unit>> = {
-  'kpi.accommodation.not_recorded': 'count', 'kpi.accommodation.not_recorded_start': 'count',
-  'ete.not_recorded': 'count', 'ete.not_recorded_start': 'count',
-  'kpi.board_attendance.sectors': 'of 5', 'kpi.board_attendance.data_shared': 'of 5',
-  'kpi.serious_violence.offences': 'count', 'kpi.serious_violence.children': 'count', 'kpi.serious_violence.rate': 'per 10,000',
-};
-
-export const unitOf = (id: IndicatorId): Unit => UNITS[id] ?? '%';
 
 /** Why a KPI is not available: a catalogue note and its words (the file, the KPI); the period is added where used. */
 export interface KpiReason {
@@ -40,7 +31,7 @@ export function notAvailableResult(inputs: KpiInputs, ids: readonly IndicatorId[
   const period = formatPeriod(inputs.period);
   const text = reasonText(reason, period);
   return {
-    records: ids.map((id) => notAvailable(id, period, unitOf(id), text)),
+    records: ids.map((id) => notAvailable(id, period, text)),
     notes: [reasonNote(ids[0]!.split('.').slice(0, 2).join('.'), reason, period)],
   };
 }

@@ -1,0 +1,288 @@
+/**
+ * The indicator catalogue: for every IndicatorId, what it is (label, topic,
+ * kind), how its value is scaled and shown (unit → multiplier and decimal
+ * places) and, for the YJB key performance indicators, its KPI number and the
+ * wording of its row in the KPI return (docs/indicators.md, Output record and
+ * KPIs). Compute builds records from it, assemble words and rounds them from
+ * it, and the output writers lay out the KPI return from it, so a fact about
+ * an indicator is written once.
+ *
+ * It lives in compute/ because compute is the lowest phase that needs it
+ * (the unit and multiplier of every record) and assemble and output already
+ * read compute's types; putting it in assemble/ would make compute import
+ * from a later phase.
+ */
+import { capitalise } from '../words.js';
+import type { IndicatorId, Unit } from './record.js';
+
+/** What a figure is: a rate per head (or per child), a proportion in per cent, a count, or a ratio of rates. */
+export type IndicatorKind = 'rate' | 'proportion' | 'count' | 'index';
+
+/** The topic an indicator belongs to: its section of the pack and the prefix of its compute notes. */
+export type Topic = 'fte' | 'custody' | 'reoffending' | 'ete' | 'dispro' | 'kpi';
+
+export interface TopicEntry {
+  /** Section heading ("First time entrants"). */
+  heading: string;
+  /** The topic in a sentence ("first time entrants"). */
+  label: string;
+}
+
+export const TOPICS: Readonly<Record<Topic, TopicEntry>> = {
+  fte: { heading: 'First time entrants', label: 'first time entrants' },
+  custody: { heading: 'Use of custody', label: 'use of custody' },
+  reoffending: { heading: 'Reoffending', label: 'reoffending' },
+  ete: { heading: 'Education, training and employment', label: 'education, training and employment' },
+  dispro: { heading: 'Disproportionality', label: 'disproportionality' },
+  kpi: { heading: 'Youth Justice Board key performance indicators', label: 'the YJB key performance indicators' },
+};
+
+export interface UnitEntry {
+  /** A rate or percentage is events ÷ base × this; null where the value is not scaled (counts). */
+  multiplier: number | null;
+  /** Decimal places shown (assemble may add up to two to tell a figure from its interval; format.ts). */
+  decimals: number;
+  /** The unit in words, for subtitles and axis titles. */
+  words: string;
+}
+
+export const UNITS: Readonly<Record<Unit, UnitEntry>> = {
+  count: { multiplier: null, decimals: 0, words: 'number' },
+  '%': { multiplier: 100, decimals: 1, words: 'per cent' },
+  'per 100,000': { multiplier: 100_000, decimals: 1, words: 'per 100,000 children aged 10–17' },
+  'per 10,000': { multiplier: 10_000, decimals: 1, words: 'per 10,000 children aged 10–17' },
+  'per 1,000': { multiplier: 1_000, decimals: 1, words: 'per 1,000 children aged 10–17' },
+  ratio: { multiplier: 1, decimals: 2, words: 'ratio' },
+  'per child': { multiplier: 1, decimals: 2, words: 'per child' },
+  'of 5': { multiplier: null, decimals: 0, words: 'of the 5 statutory partners' },
+};
+
+/** The KPIs by number, as the YJB's return names them. */
+export const KPI_NAMES = {
+  1: 'Suitable accommodation',
+  2: 'Education, training and employment',
+  3: 'SEND/ALN',
+  4: 'Mental health and emotional wellbeing',
+  5: 'Substance misuse',
+  6: 'Out-of-court disposals',
+  7: 'Links to wider services',
+  8: 'Management board attendance',
+  9: 'Serious violence',
+  10: 'Victims',
+} as const;
+export type KpiNumber = keyof typeof KPI_NAMES;
+
+export interface CatalogueEntry {
+  /** What the figure is, in a sentence (lower case; capitalise() where it starts one). */
+  label: string;
+  /** A table's column header, where the pack shows the figure as a column. */
+  header?: string;
+  topic: Topic;
+  kind: IndicatorKind;
+  unit: Unit;
+  /**
+   * dispro.rate only: its unit at the stages whose base is the stage before
+   * (a percentage); `unit` is the population stage's.
+   */
+  stageUnit?: Unit;
+  /** Whether a higher figure is better, where the config sets no target to say so. */
+  better?: 'higher' | 'lower';
+  /** The KPI the figure is a measure of, and the measure's row in the KPI return. */
+  kpi?: { number: KpiNumber; measure: string };
+}
+
+const kpi = (number: KpiNumber, measure: string) => ({ kpi: { number, measure } });
+
+/**
+ * Every indicator, once (the Record type refuses a missing or unknown id).
+ * The KPI measures are in the order of the KPI return: KPI number, then
+ * measure (KPI_MEASURES reads them in this order).
+ */
+export const CATALOGUE: Readonly<Record<IndicatorId, CatalogueEntry>> = {
+  'fte.count': { label: 'first time entrants', topic: 'fte', kind: 'count', unit: 'count', header: 'First time entrants' },
+  'fte.offences': {
+    label: 'offences dealt with at the first time entrants\' first outcomes', topic: 'fte', kind: 'count', unit: 'count', header: 'Offences',
+  },
+  'fte.rate': { label: 'first time entrant rate', topic: 'fte', kind: 'rate', unit: 'per 100,000', better: 'lower' },
+  'custody.count': { label: 'custodial sentences', topic: 'custody', kind: 'count', unit: 'count', header: 'Custodial sentences' },
+  'custody.children': { label: 'children sentenced to custody', topic: 'custody', kind: 'count', unit: 'count', header: 'Children sentenced' },
+  'custody.rate': { label: 'custody rate', topic: 'custody', kind: 'rate', unit: 'per 1,000', better: 'lower' },
+  'reoffending.binary': {
+    label: 'children who reoffended within 12 months', topic: 'reoffending', kind: 'proportion', unit: '%', better: 'lower',
+  },
+  'reoffending.per_reoffender': {
+    label: 'reoffences per child who reoffended', topic: 'reoffending', kind: 'rate', unit: 'per child', better: 'lower',
+  },
+  'reoffending.per_offender': {
+    label: 'reoffences per child in the cohort', topic: 'reoffending', kind: 'rate', unit: 'per child', better: 'lower',
+  },
+  'dispro.rate': {
+    label: 'rate for each ethnic group', topic: 'dispro', kind: 'rate', unit: 'per 1,000', stageUnit: '%',
+  },
+  'dispro.rri': { label: 'relative rate index against White children', topic: 'dispro', kind: 'index', unit: 'ratio' },
+  'dispro.share': { label: 'share of each ethnic group', topic: 'dispro', kind: 'proportion', unit: '%' },
+
+  'kpi.accommodation.end': {
+    label: 'children in suitable accommodation at the end of the order', topic: 'kpi', kind: 'proportion', unit: '%',
+    ...kpi(1, 'Suitable accommodation at the end of the order (%)'),
+  },
+  'kpi.accommodation.start': {
+    label: 'children in suitable accommodation at the start of the order', topic: 'kpi', kind: 'proportion', unit: '%',
+    ...kpi(1, 'Suitable accommodation at the start of the order (%)'),
+  },
+  'kpi.accommodation.not_recorded': {
+    label: 'children with no accommodation recorded at the end of the order', topic: 'kpi', kind: 'count', unit: 'count',
+    ...kpi(1, 'No accommodation recorded at the end of the order (children)'),
+  },
+  'kpi.accommodation.not_recorded_start': {
+    label: 'children with no accommodation recorded at the start of the order', topic: 'kpi', kind: 'count', unit: 'count',
+    ...kpi(1, 'No accommodation recorded at the start of the order (children)'),
+  },
+  'ete.overall': {
+    label: 'children offered the expected ETE hours at the end of the order', topic: 'ete', kind: 'proportion', unit: '%',
+    header: 'All children: hours met', better: 'higher', ...kpi(2, 'Offered the expected ETE hours at the end of the order (%)'),
+  },
+  'ete.school_age': {
+    label: 'children of school age offered 25 hours or more at the end of the order', topic: 'ete', kind: 'proportion', unit: '%',
+    header: 'School age: 25 hours or more', better: 'higher', ...kpi(2, 'School age: 25 hours or more at the end (%)'),
+  },
+  'ete.over_school_age': {
+    label: 'children above school age offered 16 hours or more at the end of the order', topic: 'ete', kind: 'proportion', unit: '%',
+    header: 'Above school age: 16 hours or more', better: 'higher', ...kpi(2, 'Above school age: 16 hours or more at the end (%)'),
+  },
+  'ete.suitable_end': {
+    label: 'children in suitable ETE at the end of the order', topic: 'ete', kind: 'proportion', unit: '%',
+    header: 'In suitable ETE at the end', better: 'higher', ...kpi(2, 'In suitable ETE at the end of the order (%)'),
+  },
+  'ete.not_recorded': {
+    label: 'children with no ETE recorded at the end of the order', topic: 'ete', kind: 'count', unit: 'count',
+    ...kpi(2, 'No ETE recorded at the end of the order (children)'),
+  },
+  'ete.overall_start': {
+    label: 'children offered the expected ETE hours at the start of the order', topic: 'ete', kind: 'proportion', unit: '%',
+    ...kpi(2, 'Offered the expected ETE hours at the start of the order (%)'),
+  },
+  'ete.school_age_start': {
+    label: 'children of school age offered 25 hours or more at the start of the order', topic: 'ete', kind: 'proportion', unit: '%',
+    ...kpi(2, 'School age: 25 hours or more at the start (%)'),
+  },
+  'ete.over_school_age_start': {
+    label: 'children above school age offered 16 hours or more at the start of the order', topic: 'ete', kind: 'proportion', unit: '%',
+    ...kpi(2, 'Above school age: 16 hours or more at the start (%)'),
+  },
+  'ete.suitable_start': {
+    label: 'children in suitable ETE at the start of the order', topic: 'ete', kind: 'proportion', unit: '%',
+    ...kpi(2, 'In suitable ETE at the start of the order (%)'),
+  },
+  'ete.not_recorded_start': {
+    label: 'children with no ETE recorded at the start of the order', topic: 'ete', kind: 'count', unit: 'count',
+    ...kpi(2, 'No ETE recorded at the start of the order (children)'),
+  },
+  'kpi.send.plan': {
+    label: 'children with an identified SEND/ALN need who have a formal plan', topic: 'kpi', kind: 'proportion', unit: '%',
+    ...kpi(3, 'Formal plan, of children with an identified SEND/ALN need (%)'),
+  },
+  'kpi.mental_health.need': {
+    label: 'children with an identified mental health need', topic: 'kpi', kind: 'proportion', unit: '%',
+    ...kpi(4, 'Identified need, of children whose order ended (%)'),
+  },
+  'kpi.mental_health.offered': {
+    label: 'children with a mental health need offered an intervention', topic: 'kpi', kind: 'proportion', unit: '%',
+    ...kpi(4, 'Offered an intervention, of children with the need (%)'),
+  },
+  'kpi.mental_health.attended': {
+    label: 'children offered a mental health intervention who attended', topic: 'kpi', kind: 'proportion', unit: '%',
+    ...kpi(4, 'Attended, of children offered (%)'),
+  },
+  'kpi.substance_misuse.need': {
+    label: 'children with an identified substance misuse need', topic: 'kpi', kind: 'proportion', unit: '%',
+    ...kpi(5, 'Identified need, of children whose order ended (%)'),
+  },
+  'kpi.substance_misuse.offered': {
+    label: 'children with a substance misuse need offered an intervention', topic: 'kpi', kind: 'proportion', unit: '%',
+    ...kpi(5, 'Offered an intervention, of children with the need (%)'),
+  },
+  'kpi.substance_misuse.attended': {
+    label: 'children offered a substance misuse intervention who attended', topic: 'kpi', kind: 'proportion', unit: '%',
+    ...kpi(5, 'Attended, of children offered (%)'),
+  },
+  'kpi.oocd.completed': {
+    label: 'out-of-court disposals completed', topic: 'kpi', kind: 'proportion', unit: '%',
+    ...kpi(6, 'Completed the intervention (%)'),
+  },
+  'kpi.wider_services.any': {
+    label: 'children looked after, on a protection plan, in need or on early help during the order', topic: 'kpi', kind: 'proportion', unit: '%',
+    ...kpi(7, 'Any of the four statuses during the order (%)'),
+  },
+  'kpi.wider_services.lac': {
+    label: 'children looked after during the order', topic: 'kpi', kind: 'proportion', unit: '%',
+    ...kpi(7, 'Looked after during the order (%)'),
+  },
+  'kpi.wider_services.cpp': {
+    label: 'children on a child protection plan during the order', topic: 'kpi', kind: 'proportion', unit: '%',
+    ...kpi(7, 'Child protection plan during the order (%)'),
+  },
+  'kpi.wider_services.cin': {
+    label: 'children in need during the order', topic: 'kpi', kind: 'proportion', unit: '%',
+    ...kpi(7, 'Child in need during the order (%)'),
+  },
+  'kpi.wider_services.early_help': {
+    label: 'children on an early help plan during the order', topic: 'kpi', kind: 'proportion', unit: '%',
+    ...kpi(7, 'Early help plan during the order (%)'),
+  },
+  'kpi.board_attendance.sectors': {
+    label: 'statutory partners whose senior member attended at least half the board meetings', topic: 'kpi', kind: 'count', unit: 'of 5',
+    ...kpi(8, 'Sectors whose senior partner attended at least half the meetings (of 5)'),
+  },
+  'kpi.board_attendance.data_shared': {
+    label: 'statutory partners that shared data at every board meeting they attended', topic: 'kpi', kind: 'count', unit: 'of 5',
+    ...kpi(8, 'Sectors that shared data at every meeting attended (of 5)'),
+  },
+  'kpi.serious_violence.offences': {
+    label: 'serious violence offences', topic: 'kpi', kind: 'count', unit: 'count',
+    ...kpi(9, 'Serious violence offences (count)'),
+  },
+  'kpi.serious_violence.children': {
+    label: 'children with a serious violence offence', topic: 'kpi', kind: 'count', unit: 'count',
+    ...kpi(9, 'Children with a serious violence offence (count)'),
+  },
+  'kpi.serious_violence.rate': {
+    label: 'serious violence rate', topic: 'kpi', kind: 'rate', unit: 'per 10,000',
+    ...kpi(9, 'Children with a serious violence offence per 10,000 aged 10-17'),
+  },
+  'kpi.victims.engaged_rj': {
+    label: 'victims who engaged with restorative justice, of those who consented to contact', topic: 'kpi', kind: 'proportion', unit: '%',
+    ...kpi(10, 'Engaged with restorative justice, of victims who consented to contact (%)'),
+  },
+  'kpi.victims.contacted': {
+    label: 'victims contacted, of those who consented to contact', topic: 'kpi', kind: 'proportion', unit: '%',
+    ...kpi(10, 'Contacted, of victims who consented to contact (%)'),
+  },
+  'kpi.victims.views_considered': {
+    label: 'victims whose views were considered, of those identified', topic: 'kpi', kind: 'proportion', unit: '%',
+    ...kpi(10, 'Views considered, of victims identified (%)'),
+  },
+};
+
+/** The unit an indicator's records carry (dispro.rate's population stage; stageUnit for its other stages). */
+export function unitOf(id: IndicatorId): Unit {
+  return CATALOGUE[id].unit;
+}
+
+/** events ÷ base × this is the indicator's value (per 100,000 → 100,000); 1 for an unscaled figure. */
+export function multiplierOf(id: IndicatorId): number {
+  return UNITS[unitOf(id)].multiplier ?? 1;
+}
+
+/** An indicator's label, or a topic's (compute notes name either: `fte.rate`, `fte`); the key itself when neither. */
+export function labelOf(key: string): string {
+  if (key in CATALOGUE) return CATALOGUE[key as IndicatorId].label;
+  if (key in TOPICS) return TOPICS[key as Topic].label;
+  return key;
+}
+
+/** The table header of an indicator shown as a column (its label, capitalised, where it has no header of its own). */
+export function headerOf(id: IndicatorId): string {
+  const entry = CATALOGUE[id];
+  return entry.header ?? capitalise(entry.label);
+}
