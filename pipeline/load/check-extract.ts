@@ -8,7 +8,11 @@ import type { Store } from '../store/db.js';
 import type { ValidationReport } from '../validate/report.js';
 import { checkFile, normalisedTable, type CheckedFile } from './check-file.js';
 import { locateExtract, type LocatedFile } from './read-extract.js';
+import { knownChildrenSql } from '../validate/run-checks.js';
 import { dropStaging } from './stage.js';
+
+/** TEMP table of the extract's children, as child references are checked against them. */
+const KNOWN_CHILDREN = 'yj_known_children';
 
 export type ProgressCallback = (file: string, rows: number) => void;
 
@@ -34,7 +38,10 @@ export async function checkExtract(store: Store, dir: string, options: CheckExtr
   try {
     for (const file of located) {
       const checked = await checkFile(store, file, dir, { childrenTable, cap: PROBLEMS_PER_RULE, runDate });
-      if (file.spec.name === 'children' && checked.normalised !== null && checked.hasChildIds) childrenTable = checked.normalised;
+      if (file.spec.name === 'children' && checked.normalised !== null && checked.hasChildIds) {
+        await store.run(knownChildrenSql(KNOWN_CHILDREN, checked.normalised));
+        childrenTable = KNOWN_CHILDREN;
+      }
       files.push(checked);
       if (checked.summary.present) options.onProgress?.(checked.summary.file, checked.summary.rows);
     }
@@ -82,4 +89,5 @@ export function refusal(dir: string, checked: CheckedExtract): YjpackError {
 /** Drops the TEMP tables of every file of the extract. */
 export async function dropTables(store: Store, files: readonly LocatedFile[]): Promise<void> {
   for (const f of files) await dropStaging(store, normalisedTable(f));
+  await store.run(`DROP TABLE IF EXISTS ${KNOWN_CHILDREN}`);
 }

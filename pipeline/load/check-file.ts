@@ -42,7 +42,7 @@ export interface CheckedFile {
 }
 
 export interface CheckOptions {
-  /** Normalised children of this extract, for child_id references; null when children.csv could not be read. */
+  /** Known children of this extract (validate/run-checks.ts, knownChildrenSql), for child_id references; null when children.csv could not be read. */
   childrenTable: string | null;
   /** Most problems listed per rule. */
   cap: number;

@@ -30,6 +30,20 @@ export interface WriteResult {
 }
 
 export async function writeExtract(store: Store, sources: readonly WriteSource[], load: LoadRecord): Promise<WriteResult> {
+  // A record table's rows have no order (every query of the store orders by its keys, never by position). Left to keep
+  // the order they are inserted in, DuckDB writes each batch apart and merges the row groups again when the copy is
+  // checkpointed; unordered, its threads fill whole row groups: a national load costs about a tenth less CPU.
+  // The staging tables are read before this, in order (their rowid is the record's position in its file).
+  await store.run('SET preserve_insertion_order = false');
+  try {
+    return await writeAll(store, sources, load);
+  } finally {
+    // Not to hide the error that ended the write, if any.
+    await store.run('RESET preserve_insertion_order').catch(() => undefined);
+  }
+}
+
+function writeAll(store: Store, sources: readonly WriteSource[], load: LoadRecord): Promise<WriteResult> {
   return store.transaction(async () => {
     const [next] = await store.query<{ id: number }>('SELECT CAST(coalesce(max(load_id), 0) + 1 AS INTEGER) AS id FROM loads');
     const loadId = next?.id ?? 1;

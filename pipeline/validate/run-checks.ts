@@ -41,7 +41,7 @@ export interface CheckInput {
   match: ColumnMatch;
   table: string;
   checks: readonly RowCheck[];
-  /** Normalised children table that child references must be in, when checked. */
+  /** Known-children table (knownChildrenSql) that child references must be in, when checked. */
   childrenTable: string | null;
   /** Most problems listed per rule. */
   cap: number;
@@ -101,14 +101,21 @@ export async function runChecks(store: Store, input: CheckInput): Promise<CheckR
   return { findings, unlisted, errorCount, warningCount, refusedRows };
 }
 
+/**
+ * The children of an extract as the other files' checks join them: one row
+ * per child (the earliest birth date if children.csv repeats a child, which
+ * is refused anyway), so no row is doubled. Made once per extract from the
+ * normalised children, not once per file.
+ */
+export function knownChildrenSql(table: string, childrenTable: string): string {
+  return `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT child_id AS known_child, min(date_of_birth) AS known_birth
+    FROM ${childrenTable} WHERE child_id IS NOT NULL GROUP BY child_id`;
+}
+
 function fromClause(input: CheckInput): string {
   const needsChildren = input.childrenTable !== null
     && input.checks.some((c) => c.bad.includes(KNOWN_CHILD) || c.bad.includes(KNOWN_BIRTH));
-  // One row per child (the earliest birth date if children.csv repeats a child, which is refused anyway), so no row is doubled.
-  const join = needsChildren
-    ? ` LEFT JOIN (SELECT child_id AS known_child, min(date_of_birth) AS known_birth FROM ${input.childrenTable}
-        WHERE child_id IS NOT NULL GROUP BY child_id) kc ON kc.known_child = n.child_id`
-    : '';
+  const join = needsChildren ? ` LEFT JOIN ${input.childrenTable} kc ON kc.known_child = n.child_id` : '';
   return `${input.table} n${join}`;
 }
 
