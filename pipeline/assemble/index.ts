@@ -158,6 +158,7 @@ function numberTables(sections: readonly Section[]): Section[] {
   const block = (b: Block): Block => {
     if (b.kind === 'table') return { ...b, table: numbered(b.table) };
     if (b.kind === 'figure') return { ...b, chart: { ...b.chart, table: numbered(b.chart.table) } };
+    if (b.kind === 'multiples') return { ...b, charts: b.charts.map((c) => ({ ...c, table: numbered(c.table) })) };
     return b;
   };
   return sections.map((s) => ({ ...s, blocks: s.blocks.map(block) }));

@@ -129,6 +129,8 @@ export type Block =
   | { kind: 'notice'; text: string }
   | { kind: 'tiles'; tiles: Tile[] }
   | { kind: 'figure'; chart: ChartModel }
+  /** Small multiples: one small chart per measure, side by side where the column allows, each with its own table. */
+  | { kind: 'multiples'; heading: string; paragraphs: string[]; charts: ChartModel[] }
   | { kind: 'table'; table: TableModel }
   | { kind: 'list'; heading: string | null; items: string[] }
   | { kind: 'facts'; heading: string | null; items: { term: string; detail: string }[] }

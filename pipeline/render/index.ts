@@ -28,8 +28,13 @@ export async function renderBoardPack(model: PackModel, templates: Templates): P
   return layout({ ...model, sections, css: templates.css, csp: CONTENT_SECURITY_POLICY });
 }
 
-/** A figure block gains its drawn chart; other blocks pass through. */
+/** A figure block gains its drawn chart, and each chart of small multiples its own; other blocks pass through. */
 async function withSvg(block: Block): Promise<Block & { svg?: string }> {
+  if (block.kind === 'multiples') {
+    const charts = [];
+    for (const chart of block.charts) charts.push({ ...chart, svg: await chartSvg(chart.id, chart.spec, chart.description) });
+    return { ...block, charts };
+  }
   if (block.kind !== 'figure') return block;
   return { ...block, svg: await chartSvg(block.chart.id, block.chart.spec, block.chart.description) };
 }

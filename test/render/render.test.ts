@@ -93,6 +93,25 @@ describe('renderBoardPack: a self-contained page that makes no request', () => {
     expect(board.indexOf('</figure>')).toBeLessThan(board.indexOf('Table 1: First time entrants'));
   });
 
+  it('draws each panel of small multiples as its own labelled SVG, with its title (h4 under the block\'s h3) and its table under it', async () => {
+    const panel = (n: number) => ({
+      id: `chart-trend-${n}`, title: `Panel ${n}`, subtitle: 'Per cent, each quarter.', description: `Panel ${n} in words.`,
+      spec: { width: 100, height: 50, data: { values: [{ q: 'A', v: n }] }, mark: 'point' as const,
+        encoding: { x: { field: 'q', type: 'ordinal' as const }, y: { field: 'v', type: 'quantitative' as const } } },
+      table: { id: `table-trend-${n}`, caption: `Panel ${n} by quarter`, head: [textCell('Quarter'), numberCell('Per cent')], rows: [[textCell('A'), numberCell(String(n))]], notes: [] },
+    });
+    const model = assemblePack(packInput());
+    model.sections[0]!.blocks.push({ kind: 'multiples', heading: 'Quarter by quarter', paragraphs: ['Two panels.'], charts: [panel(1), panel(2)] });
+    const html = await renderBoardPack(model, templates);
+    const block = html.slice(html.indexOf('<div class="multiples">'));
+    expect(block).toMatch(/^<div class="multiples">\n<h3>Quarter by quarter<\/h3>\n<p>Two panels.<\/p>/);
+    for (const n of [1, 2]) {
+      const svg = new RegExp(`<figure class="chart-figure" id="chart-trend-${n}"[\\s\\S]*?<h4 class="chart-title" id="chart-trend-${n}-title">Panel ${n}</h4>[\\s\\S]*?<svg class="chart"[^>]*role="img" aria-label="Panel ${n} in words."`);
+      expect(block).toMatch(svg);
+      expect(block.indexOf(`id="chart-trend-${n}"`)).toBeLessThan(block.indexOf(`<caption id="table-trend-${n}-caption">Panel ${n} by quarter</caption>`));
+    }
+  });
+
   it('keeps headings in order: one h1, then no level skipped', () => {
     const levels = [...board.matchAll(/<h([1-6])\b/g)].map((m) => Number(m[1]));
     expect(levels[0]).toBe(1);

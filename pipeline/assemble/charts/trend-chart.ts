@@ -37,6 +37,13 @@ export interface TrendOptions {
   /** The SPC centre line (mean of the quarters), drawn dashed. */
   mean?: number | null;
   comparators?: readonly ComparatorPoint[];
+  /** Drawing size (default 600 × 170); a small multiple is smaller. */
+  width?: number;
+  height?: number;
+  /** The highest value the measure can take (100 for a percentage, 5 for "of 5"): the axis stops there. */
+  yMax?: number;
+  /** Where quarters are too close for every label, let Vega drop every other one (a small multiple). */
+  thinLabels?: boolean;
 }
 
 /** Legend entries under the title "SPC signal": its direction only (the signal itself is named beside the point, by spc.ts SIGNAL_NAMES), short so the legend stays one line. */
@@ -48,14 +55,15 @@ const COMPARATOR_DASHES = [[6, 3], [2, 2], [8, 3, 2, 3], [4, 4]];
 export function trendChartSpec(points: readonly TrendPoint[], options: TrendOptions): TopLevelSpec {
   const domain = points.map((p) => p.quarter);
   // A fixed domain with headroom above the data, where the signal labels go.
-  const top = niceTop(Math.max(0, ...points.map((p) => p.upper ?? p.value ?? 0), ...(options.comparators ?? []).map((c) => c.value), options.mean ?? 0) * 1.15);
+  const top = Math.min(options.yMax ?? Infinity,
+    niceTop(Math.max(0, ...points.map((p) => p.upper ?? p.value ?? 0), ...(options.comparators ?? []).map((c) => c.value), options.mean ?? 0) * 1.15));
   const y = (field: 'value' | 'lower') => ({
     field, type: 'quantitative' as const, title: options.yTitle, scale: { domain: [0, top] },
   });
   const x = {
     field: 'quarter', type: 'ordinal' as const, sort: domain, scale: { domain }, title: options.xTitle,
     // Two-line labels ("Dec" over "2024") so twelve quarters fit without slanting.
-    axis: { labelAngle: 0, labelExpr: "split(datum.label, ' ')", labelPadding: 4 },
+    axis: { labelAngle: 0, labelExpr: "split(datum.label, ' ')", labelPadding: 4, ...(options.thinLabels ? { labelOverlap: 'parity' as const } : {}) },
   };
   const rows = labelRows(points);
   const values = points.map((p, i) => ({
@@ -127,9 +135,9 @@ export function trendChartSpec(points: readonly TrendPoint[], options: TrendOpti
     }
   }
   return {
-    width: 600,
+    width: options.width ?? 600,
     // Low enough for the chart and its table to share a printed page.
-    height: 170,
+    height: options.height ?? 170,
     config: { ...CHART_CONFIG, legend: BOTTOM_LEGEND },
     data: { values },
     // The comparators' colours and the signals' colours are separate keys.

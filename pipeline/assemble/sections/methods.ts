@@ -68,7 +68,8 @@ function statistics(records: readonly IndicatorRecord[], topics: readonly Method
   if (topics.includes('dispro')) {
     paragraphs.push('Relative rate indexes: for stages compared with the population, the exact conditional interval for a ratio of two rates (Clopper and Pearson 1934; Breslow and Day 1987), which stays reliable with very small counts; for stages compared with the children fed in, Katz\'s log interval for a ratio of two proportions.');
   }
-  if (topics.includes('fte') || topics.includes('custody')) {
+  // The rate charts and the KPI section's small multiples mark SPC signals.
+  if (topics.includes('fte') || topics.includes('custody') || topics.includes('kpi')) {
     paragraphs.push('Trends: statistical process control (XmR charts, NHS "Making Data Count"). The limits are the mean plus or minus 2.66 times the mean moving range. The signals, named the same way in every chart and table: above the upper or below the lower limit (a point outside the limits); run above or below the average (7 points in a row on one side of the mean); rising or falling trend (7 points in a row rising or falling); near the upper or lower limit (2 of 3 points beyond two-thirds of the way to a limit on the same side). With fewer than 12 points the limits are trial limits.');
   }
   paragraphs.push(

@@ -1,8 +1,9 @@
 /**
  * Section 2, Summary: a tile per headline indicator: the
  * first time entrant and custody rates, the latest complete reoffending
- * cohort, ETE (KPI 2, all children) and the largest significant
- * disproportionality. Each has its value with its denominator, its change on
+ * cohort, ETE (KPI 2, all children), the KPIs a board most often asks
+ * about (suitable accommodation, SEND, mental health: KPIs 1, 3 and 4) and
+ * the largest significant disproportionality. Each has its value with its denominator, its change on
  * the previous quarter (or cohort) and on the same quarter last year, its
  * status against the service's target and comparators, and a sentence made
  * from those numbers. A change is called higher or lower only when it is
@@ -61,6 +62,7 @@ export function summarySection(input: SummaryInput): Section {
     ...input.rateTopics.filter((t) => index.has(t.rateId)).map((t) => rateFigure(index, period, t)),
     ...optional(reoffendingFigure(input.records)),
     ...optional(eteFigure(index, period)),
+    ...KPI_TILES.flatMap((k) => optional(kpiFigure(index, period, k))),
   ];
   const tiles = figures.map((f) => tileOf(f, input.targets, input.comparisons, input.dispro?.hiddenReason));
   const dispro = disproTile(input.records, period, input.dispro);
@@ -151,6 +153,64 @@ function eteFigure(index: HeadlineIndex, period: Period): TileFigure | null {
     basis: (n, d) => `${formatCount(n)} of ${formatCount(d)} ${d === 1 ? 'child' : 'children'} whose intervention ended were offered the expected hours`,
     label: 'YJB key performance indicator 2',
     period: `Interventions ending in ${quarterLabel(period)}`,
+    comparatorWhen: (c) => quarterLabel(parsePeriod(c.comparatorPeriod)),
+  };
+}
+
+/** The KPI tiles: what each measures, in the words of its tile. */
+interface KpiTile {
+  id: IndicatorId;
+  kpi: number;
+  heading: string;
+  unitWords: string;
+  /** "The share of children … in July to September 2026" without the quarter. */
+  subject: string;
+  basis: (numerator: number, denominator: number) => string;
+}
+
+const KPI_TILES: readonly KpiTile[] = [
+  {
+    id: 'kpi.accommodation.end', kpi: 1, heading: 'Suitable accommodation',
+    unitWords: 'in suitable accommodation at the end of their order',
+    subject: 'The share of children in suitable accommodation at the end of their order',
+    basis: (n, d) => `${formatCount(n)} of ${formatCount(d)} ${d === 1 ? 'child' : 'children'} whose order ended ${d === 1 ? 'was' : 'were'} in suitable accommodation`,
+  },
+  {
+    id: 'kpi.send.plan', kpi: 3, heading: 'Special educational needs (SEND)',
+    unitWords: 'of children with a SEND need have a formal plan',
+    subject: 'The share of children with a SEND need who have a formal plan',
+    basis: (n, d) => `${formatCount(n)} of ${formatCount(d)} ${d === 1 ? 'child' : 'children'} with an identified SEND need had a formal plan (an EHCP, or an IDP in Wales)`,
+  },
+  {
+    id: 'kpi.mental_health.offered', kpi: 4, heading: 'Mental health',
+    unitWords: 'of children with a need offered an intervention',
+    subject: 'The share of children with a mental health need offered an intervention',
+    basis: (n, d) => `${formatCount(n)} of ${formatCount(d)} ${d === 1 ? 'child' : 'children'} with an identified mental health need ${d === 1 ? 'was' : 'were'} offered an intervention`,
+  },
+];
+
+/**
+ * A KPI in the quarter P against the quarter before and the same quarter a year earlier; no tile when the
+ * KPI has no data at all (its file is not in the extract: the KPI table says so).
+ */
+function kpiFigure(index: HeadlineIndex, period: Period, k: KpiTile): TileFigure | null {
+  const all = index.get(k.id);
+  if (!all || [...all.values()].every((r) => r.status === 'not_available')) return null;
+  const before = previousQuarter(period);
+  const yearAgo = yearEarlier(period);
+  return {
+    id: k.id,
+    heading: k.heading,
+    current: headline(index, k.id, period),
+    earlier: [
+      { against: 'On the previous quarter', record: headline(index, k.id, before), label: quarterLabel(before), name: quarterLabel(before) },
+      { against: 'On the same quarter last year', record: headline(index, k.id, yearAgo), label: quarterLabel(yearAgo), name: quarterLabel(yearAgo) },
+    ],
+    unitWords: k.unitWords,
+    subject: `${k.subject} in ${quarterLabel(period)}`,
+    basis: k.basis,
+    label: `YJB key performance indicator ${k.kpi}`,
+    period: `Orders ending in ${quarterLabel(period)}`,
     comparatorWhen: (c) => quarterLabel(parsePeriod(c.comparatorPeriod)),
   };
 }

@@ -36,6 +36,12 @@ describe('methodsSection', () => {
     const section = methodsSection(options({ records: [...FTE, r('kpi.send.plan', '%')] }));
     expect(headings(section)).toContain('YJB key performance indicators');
     expect(paragraphsOf(section, 'YJB key performance indicators').join(' ')).toContain('[x]');
+    expect(paragraphsOf(section, 'YJB key performance indicators').join(' ')).toContain('Board attendance counts all five partners rather than a sample, so it has no interval');
+  });
+
+  it('explains the SPC signals when the only trends are the KPI section\'s small multiples', () => {
+    expect(text(methodsSection(options({ records: [r('kpi.send.plan', '%')] })))).toContain('XmR');
+    expect(text(methodsSection(options({ records: [r('ete.overall', '%')] })))).not.toContain('XmR');
   });
 
   it('describes the statistics the figures use: Poisson/Byar and XmR for FTE; Wilson and the RRI intervals when present', () => {

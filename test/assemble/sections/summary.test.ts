@@ -164,3 +164,58 @@ describe('summarySection: the headline tiles', () => {
     expect(t.sentence).toBe('The reoffending rate of the April to June 2023 cohort cannot be shown or compared. It cannot be compared with the target of 30.0% or lower.');
   });
 });
+
+describe('summarySection: the KPIs a board most often asks about', () => {
+  const pct = (id: IndicatorRecord['id'], period: string, n: number, d: number, lower: number, upper: number): IndicatorRecord => ({
+    id, period, breakdown: {}, numerator: n, denominator: d, value: (n / d) * 100, lower, upper, unit: '%', suppressed: false,
+  });
+  const absent = (id: IndicatorRecord['id'], period: string): IndicatorRecord => ({
+    id, period, breakdown: {}, numerator: null, denominator: null, value: null, lower: null, upper: null, unit: '%', suppressed: false,
+    status: 'not_available', reason: 'needs.csv is not in the extract.',
+  });
+  const kpis = [
+    // Accommodation 36 of 40 = 90.0% (Wilson [77.0, 96.0]); the quarter before 20 of 40 = 50.0% [35.2, 64.8]:
+    // d = 40.0, L = 40.0 − √(13.0² + 14.8²) = 20.3 > 0, higher. A year before 35 of 40 = 87.5% [73.9, 94.5]:
+    // d = 2.5, L = 2.5 − √(13.0² + 7.0²) < 0 < U = 2.5 + √(6.0² + 13.6²): similar.
+    pct('kpi.accommodation.end', '2024-25-Q3', 36, 40, 77.0, 96.0),
+    pct('kpi.accommodation.end', '2024-25-Q2', 20, 40, 35.2, 64.8),
+    pct('kpi.accommodation.end', '2023-24-Q3', 35, 40, 73.9, 94.5),
+    // SEND: 1 of 1 is a child, and the earlier quarters have no record.
+    pct('kpi.send.plan', '2024-25-Q3', 1, 1, 20.7, 100),
+    // Mental health: needs.csv absent in every quarter, so no tile (the KPI table says why).
+    absent('kpi.mental_health.offered', '2024-25-Q3'), absent('kpi.mental_health.offered', '2024-25-Q2'),
+  ];
+  const all = [...records, ...kpis];
+  const withKpis = input({ index: indexHeadlines(all), records: all });
+
+  it('adds accommodation and SEND after ETE, and no tile for a KPI with no data in any quarter', () => {
+    expect(tiles(withKpis).map((t) => t.heading)).toEqual([
+      'First time entrants', 'Reoffending', 'Education, training and employment', 'Suitable accommodation',
+      'Special educational needs (SEND)', 'Disproportionality',
+    ]);
+  });
+
+  it('gives the count and base, and a direction only where the change is significant', () => {
+    const t = tile(withKpis, 'Suitable accommodation');
+    expect(t).toMatchObject({
+      value: '90.0%', period: 'Orders ending in October to December 2024', label: 'YJB key performance indicator 1',
+      basis: '36 of 40 children whose order ended were in suitable accommodation.',
+      interval: '95% confidence interval 77.0% to 96.0%',
+    });
+    expect(t.changes.map((c) => `${c.symbol} ${c.word} (${c.detail})`)).toEqual([
+      '▲ higher (July to September 2024: 50.0%)', '● similar (October to December 2023: 87.5%)',
+    ]);
+    expect(t.sentence).toBe('The share of children in suitable accommodation at the end of their order in October to December 2024 was higher than July to September 2024 and similar to October to December 2023.');
+    const send = tile(withKpis, 'Special educational needs (SEND)');
+    expect(send.basis).toBe('1 of 1 child with an identified SEND need had a formal plan (an EHCP, or an IDP in Wales).');
+    expect(send.changes.map((c) => c.word)).toEqual(['not available', 'not available']);
+  });
+
+  it('hides a small count in the public pack, and says why', () => {
+    const disclosed = discloseRecords(all, 5);
+    const t = tile(input({ index: indexHeadlines(disclosed.records), records: disclosed.records,
+      dispro: { hiddenReason: hiddenReasons(disclosed.log) } }), 'Special educational needs (SEND)');
+    expect(t.value).toBe('[c]');
+    expect(t.basis).toBe('Hidden to protect children\'s identities: the count is small.');
+  });
+});

@@ -1,0 +1,181 @@
+/**
+ * The KPI section's small multiples (docs/indicators.md, KPI section): one
+ * small chart per KPI headline measure over the trend window, each with its
+ * text alternative and its table (every chart in the pack has both).
+ *
+ * A quarter the data does not cover has no record and is left out of the
+ * panel; a quarter whose figure is missing ([x]) or hidden ([c]) stays on the
+ * axis as a gap in the line, never a zero. The SPC signals (spc.ts) are those
+ * of the series this audience sees, as in the rate charts: a public pack's
+ * hidden quarter is a gap in the statistics too. The chart marks them as
+ * triangles; the table names them (small panels have no room for the words).
+ */
+import type { IndicatorId, IndicatorRecord, Unit } from '../../compute/record.js';
+import type { Period } from '../../period.js';
+import { trendChartSpec, type TrendPoint } from '../charts/trend-chart.js';
+import { figureWithBasisCell, intervalCell, isShown, labelCell, numberCell, symbolFor, table, textCell } from '../cells.js';
+import { formatCount, formatValue, placesForSeries, quarterLabel, shortYearToLabel, SYMBOL } from '../format.js';
+import type { Block, Cell, ChartModel, TableModel } from '../model.js';
+import { headline, quartersWithRecords, type HeadlineIndex } from '../series.js';
+import { shortQuarter } from './reoffending.js';
+import { spcSignals, type SpcSummary } from './spc.js';
+
+/** A measure of the trend panels: its id and its label as the KPI table has it ("1 Suitable accommodation …"). */
+export interface KpiMeasure {
+  id: IndicatorId;
+  label: string;
+}
+
+/** Drawing size of one panel: two side by side fit the screen's column and the printed page's (docs/layout.md). */
+const PANEL_WIDTH = 270;
+const PANEL_HEIGHT = 110;
+
+/** Units with no sampling interval: a count of the five statutory partners is a census, not a sample. */
+export function hasInterval(unit: Unit): boolean {
+  return unit !== 'of 5' && unit !== 'count';
+}
+
+/** "5 of 5" for board attendance (value and base are the same numbers); otherwise "88.9%" over "(40 of 45)". */
+export function kpiFigureCell(r: IndicatorRecord | undefined, places: number): Cell {
+  if (!isShown(r)) return numberCell(symbolFor(r));
+  if (r.unit === 'of 5') return numberCell(`${formatCount(r.value)} of 5`);
+  const basis = r.numerator !== null && r.denominator !== null ? `(${formatCount(r.numerator)} of ${formatCount(r.denominator)})` : null;
+  return figureWithBasisCell(formatValue(r.value, r.unit, places), basis);
+}
+
+/** The small multiples block; null when no KPI has a figure to draw in any quarter. */
+export function kpiTrends(measures: readonly KpiMeasure[], index: HeadlineIndex, period: Period, threshold: number | null): Block | null {
+  const charts: ChartModel[] = [];
+  const undrawn: string[] = [];
+  for (const m of measures) {
+    const chart = panel(m, index, period, threshold);
+    if (chart) charts.push(chart);
+    else undrawn.push(kpiNumber(m));
+  }
+  if (charts.length === 0) return null;
+  const gap = threshold === null
+    ? 'A quarter with no figure ([x]) is a gap in the line, never a zero'
+    : 'A quarter with no figure shown ([x], or [c] hidden to protect children\'s identities) is a gap in the line, never a zero';
+  return {
+    kind: 'multiples',
+    heading: 'The KPIs quarter by quarter',
+    paragraphs: [
+      `Each KPI's headline figure for the children whose order or intervention ended in each quarter, up to ${quarterLabel(period)}. The shaded band is the 95% confidence interval (board attendance counts the five partners and has none); the dashed line is the average of the quarters shown; triangles mark statistical process control (SPC) signals, named in the table under each chart (NHS England's "Making Data Count" rules on an XmR chart). ${gap}; quarters before the data begins are left out.`,
+      ...(undrawn.length > 0 ? [`No chart for ${listOf(undrawn.map((n) => `KPI ${n}`))}: no quarter has a figure that can be shown.`] : []),
+    ],
+    charts,
+  };
+}
+
+function panel(m: KpiMeasure, index: HeadlineIndex, period: Period, threshold: number | null): ChartModel | null {
+  const quarters = quartersWithRecords(index, [m.id], period);
+  const records = quarters.map((q) => headline(index, m.id, q));
+  const shown = records.filter(isShown);
+  const first = quarters[0];
+  const last = quarters[quarters.length - 1];
+  if (shown.length === 0 || !first || !last) return null;
+  const unit = shown[0]!.unit;
+  const places = placesForSeries(shown, unit);
+  const spc = spcSignals(records.map((r) => (isShown(r) ? r.value : null)));
+  const points: TrendPoint[] = quarters.map((q, i) => {
+    const r = records[i];
+    const on = isShown(r);
+    return {
+      quarter: shortYearToLabel(q),
+      value: on ? r.value : null,
+      lower: on ? r.lower : null,
+      upper: on ? r.upper : null,
+      signal: on ? spc.points[i]?.signal ?? null : null,
+      signalLabel: null,
+    };
+  });
+  const slug = m.id.replace(/[._]/g, '-');
+  const span = quarters.length === 1 ? quarterLabel(first) : `${quarterLabel(first)} to ${quarterLabel(last)}`;
+  const trial = spc.used >= 2 && spc.trial ? ` SPC limits are trial limits (${spc.used} quarters, fewer than 12).` : '';
+  return {
+    id: `chart-trend-${slug}`,
+    title: `KPI ${kpiNumber(m)} – ${kpiName(m)}`,
+    subtitle: `${UNIT_WORDS[unit] ?? unit}, each quarter, ${span}.${trial}`,
+    description: describe(m, quarters, records, spc, places),
+    spec: trendChartSpec(points, {
+      yTitle: AXIS_TITLE[unit] ?? unit, xTitle: 'Quarter ending', mean: spc.used >= 2 ? spc.mean : null,
+      width: PANEL_WIDTH, height: PANEL_HEIGHT, yMax: unit === '%' ? 100 : unit === 'of 5' ? 5 : undefined, thinLabels: true,
+    }),
+    table: trendTable(m, slug, quarters, records, spc, places, threshold),
+  };
+}
+
+const UNIT_WORDS: Partial<Record<Unit, string>> = {
+  '%': 'Per cent of the children measured',
+  'of 5': 'Statutory partners (of 5)',
+  'per 10,000': 'Children per 10,000 aged 10–17',
+};
+const AXIS_TITLE: Partial<Record<Unit, string>> = { '%': 'Per cent', 'of 5': 'Partners', 'per 10,000': 'Per 10,000' };
+const FIGURE_HEADER: Partial<Record<Unit, string>> = { '%': 'Per cent', 'of 5': 'Partners', 'per 10,000': 'Rate per 10,000' };
+
+function trendTable(m: KpiMeasure, slug: string, quarters: readonly Period[], records: readonly (IndicatorRecord | undefined)[],
+  spc: SpcSummary, places: number, threshold: number | null): TableModel {
+  const unit = records.find(isShown)?.unit ?? '%';
+  const interval = hasInterval(unit);
+  const rows = quarters.map((q, i) => {
+    const r = records[i];
+    return [
+      textCell(shortQuarter(q)),
+      kpiFigureCell(r, places),
+      ...(interval ? [intervalCell(r, places)] : []),
+      // A hidden or missing figure has no signal either; its symbol says why.
+      labelCell(isShown(r) ? spc.points[i]?.words ?? 'None' : symbolFor(r)),
+    ];
+  });
+  const hidden = rows.some((row) => row.some((c) => c.text === SYMBOL.confidential));
+  return table({
+    id: `table-trend-${slug}`,
+    caption: `KPI ${kpiNumber(m)} by quarter – ${kpiName(m)}`,
+    head: [textCell('Quarter'), numberCell(FIGURE_HEADER[unit] ?? unit), ...(interval ? [numberCell('95% confidence interval')] : []), textCell('SPC signal')],
+    rows,
+    notes: [
+      // The full key is under the KPI table; ten copies of it would bury the figures.
+      ...(hidden ? [`${SYMBOL.confidential} hidden to protect children's identities (the key is under the first KPI table).`] : []),
+      ...(unit === 'of 5' ? [] : [`Each figure: the ${unit === '%' ? 'percentage' : 'rate'}, then the number of children of the number measured.`]),
+    ],
+  }, threshold);
+}
+
+/** The text alternative: what the chart shows, its first, last, highest and lowest figures, and its signals. */
+function describe(m: KpiMeasure, quarters: readonly Period[], records: readonly (IndicatorRecord | undefined)[], spc: SpcSummary,
+  places: number): string {
+  const shown = quarters.map((q, i) => ({ q, r: records[i] })).filter((x): x is { q: Period; r: IndicatorRecord & { value: number } } => isShown(x.r));
+  const unit = shown[0]?.r.unit ?? '%';
+  const fmt = (x: { q: Period; r: IndicatorRecord & { value: number } }) =>
+    `${unit === 'of 5' ? `${formatCount(x.r.value)} of 5` : formatValue(x.r.value, x.r.unit, places)} in ${quarterLabel(x.q)}`;
+  const parts = [`Line chart of KPI ${kpiNumber(m)}, ${kpiName(m).toLowerCase()}, in each quarter from ${quarterLabel(quarters[0]!)} to ${quarterLabel(quarters[quarters.length - 1]!)}${hasInterval(unit) ? ', with a shaded 95% confidence interval' : ''}.`];
+  const firstShown = shown[0];
+  const lastShown = shown[shown.length - 1];
+  if (firstShown && lastShown && shown.length > 1) {
+    const highest = shown.reduce((a, b) => (b.r.value > a.r.value ? b : a));
+    const lowest = shown.reduce((a, b) => (b.r.value < a.r.value ? b : a));
+    parts.push(`It was ${fmt(firstShown)} and ${fmt(lastShown)}; the highest was ${fmt(highest)} and the lowest ${fmt(lowest)}.`);
+  } else if (firstShown) {
+    parts.push(`It was ${fmt(firstShown)}.`);
+  }
+  const missing = quarters.length - shown.length;
+  if (missing > 0) parts.push(`${missing} of ${quarters.length} quarters ${missing === 1 ? 'has' : 'have'} no figure shown.`);
+  const signalled = quarters.map((q, i) => ({ q, p: spc.points[i], on: isShown(records[i]) })).filter((x) => x.on && x.p?.label);
+  if (signalled.length > 0) parts.push(`SPC signals: ${signalled.map((x) => `${(x.p?.label ?? '').toLowerCase()} from ${quarterLabel(x.q)}`).join('; ')}.`);
+  parts.push('The figures are in the table below the chart.');
+  return parts.join(' ');
+}
+
+/** "1" of "1 Suitable accommodation …". */
+function kpiNumber(m: KpiMeasure): string {
+  return m.label.split(' ')[0] ?? '';
+}
+
+/** "Suitable accommodation …" of "1 Suitable accommodation …". */
+function kpiName(m: KpiMeasure): string {
+  return m.label.slice(m.label.indexOf(' ') + 1);
+}
+
+function listOf(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
