@@ -49,3 +49,26 @@ export function recordsOf(records: readonly IndicatorRecord[], id: IndicatorId):
     .sort((a, b) => comparePeriods(parsePeriod(a.r.period), parsePeriod(b.r.period)) || a.i - b.i)
     .map(({ r }) => r);
 }
+
+/** A figure a trend chart shows, with the quarter it is for. */
+export type ShownPoint = { q: Period; r: IndicatorRecord & { value: number } };
+
+/**
+ * The sentences every trend chart's text alternative shares: the first and last figures shown, the highest
+ * and lowest, and how many quarters have no figure. `fmt` words one figure with its quarter.
+ */
+export function seriesSentences(shown: readonly ShownPoint[], quarters: number, fmt: (x: ShownPoint) => string): string[] {
+  const parts: string[] = [];
+  const firstShown = shown[0];
+  const lastShown = shown[shown.length - 1];
+  if (firstShown && lastShown && shown.length > 1) {
+    const highest = shown.reduce((a, b) => (b.r.value > a.r.value ? b : a));
+    const lowest = shown.reduce((a, b) => (b.r.value < a.r.value ? b : a));
+    parts.push(`It was ${fmt(firstShown)} and ${fmt(lastShown)}; the highest was ${fmt(highest)} and the lowest ${fmt(lowest)}.`);
+  } else if (firstShown) {
+    parts.push(`It was ${fmt(firstShown)}.`);
+  }
+  const missing = quarters - shown.length;
+  if (missing > 0) parts.push(`${missing} of ${quarters} quarters ${missing === 1 ? 'has' : 'have'} no figure shown.`);
+  return parts;
+}

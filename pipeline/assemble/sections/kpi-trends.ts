@@ -16,7 +16,7 @@ import { trendChartSpec, type TrendPoint } from '../charts/trend-chart.js';
 import { figureWithBasisCell, intervalCell, isShown, labelCell, numberCell, symbolFor, table, textCell } from '../cells.js';
 import { formatCount, formatValue, placesForSeries, quarterLabel, shortYearToLabel, SYMBOL } from '../format.js';
 import type { Block, Cell, ChartModel, TableModel } from '../model.js';
-import { headline, quartersWithRecords, type HeadlineIndex } from '../series.js';
+import { headline, quartersWithRecords, seriesSentences, type HeadlineIndex, type ShownPoint } from '../series.js';
 import { shortQuarter } from './reoffending.js';
 import { spcSignals, type SpcSummary } from './spc.js';
 
@@ -136,7 +136,7 @@ function trendTable(m: KpiMeasure, slug: string, quarters: readonly Period[], re
     notes: [
       // The full key is under the KPI table; ten copies of it would bury the figures.
       ...(hidden ? [`${SYMBOL.confidential} hidden to protect children's identities (the key is under the first KPI table).`] : []),
-      ...(unit === 'of 5' ? [] : [`Each figure: the ${unit === '%' ? 'percentage' : 'rate'}, then the number of children of the number measured.`]),
+      ...(unit === 'of 5' ? [] : [`Each figure: the ${unit === '%' ? 'percentage' : 'rate'}, then the number of ${m.id.startsWith('kpi.victims.') ? 'victims' : 'children'} of the number measured.`]),
     ],
   }, threshold);
 }
@@ -144,22 +144,12 @@ function trendTable(m: KpiMeasure, slug: string, quarters: readonly Period[], re
 /** The text alternative: what the chart shows, its first, last, highest and lowest figures, and its signals. */
 function describe(m: KpiMeasure, quarters: readonly Period[], records: readonly (IndicatorRecord | undefined)[], spc: SpcSummary,
   places: number): string {
-  const shown = quarters.map((q, i) => ({ q, r: records[i] })).filter((x): x is { q: Period; r: IndicatorRecord & { value: number } } => isShown(x.r));
+  const shown = quarters.map((q, i) => ({ q, r: records[i] })).filter((x): x is ShownPoint => isShown(x.r));
   const unit = shown[0]?.r.unit ?? '%';
-  const fmt = (x: { q: Period; r: IndicatorRecord & { value: number } }) =>
+  const fmt = (x: ShownPoint) =>
     `${unit === 'of 5' ? `${formatCount(x.r.value)} of 5` : formatValue(x.r.value, x.r.unit, places)} in ${quarterLabel(x.q)}`;
   const parts = [`Line chart of KPI ${kpiNumber(m)}, ${kpiName(m).toLowerCase()}, in each quarter from ${quarterLabel(quarters[0]!)} to ${quarterLabel(quarters[quarters.length - 1]!)}${hasInterval(unit) ? ', with a shaded 95% confidence interval' : ''}.`];
-  const firstShown = shown[0];
-  const lastShown = shown[shown.length - 1];
-  if (firstShown && lastShown && shown.length > 1) {
-    const highest = shown.reduce((a, b) => (b.r.value > a.r.value ? b : a));
-    const lowest = shown.reduce((a, b) => (b.r.value < a.r.value ? b : a));
-    parts.push(`It was ${fmt(firstShown)} and ${fmt(lastShown)}; the highest was ${fmt(highest)} and the lowest ${fmt(lowest)}.`);
-  } else if (firstShown) {
-    parts.push(`It was ${fmt(firstShown)}.`);
-  }
-  const missing = quarters.length - shown.length;
-  if (missing > 0) parts.push(`${missing} of ${quarters.length} quarters ${missing === 1 ? 'has' : 'have'} no figure shown.`);
+  parts.push(...seriesSentences(shown, quarters.length, fmt));
   const signalled = quarters.map((q, i) => ({ q, p: spc.points[i], on: isShown(records[i]) })).filter((x) => x.on && x.p?.label);
   if (signalled.length > 0) parts.push(`SPC signals: ${signalled.map((x) => `${(x.p?.label ?? '').toLowerCase()} from ${quarterLabel(x.q)}`).join('; ')}.`);
   parts.push('The figures are in the table below the chart.');

@@ -16,7 +16,7 @@ import { countCell, denominatorCell, intervalCell, isShown, labelCell, numberCel
 import { SYMBOL, formatCount, formatValue, placesForSeries, quarterLabel, shortYearToLabel, yearToLabel } from '../format.js';
 import { capitalise } from '../../words.js';
 import type { Block, ChartModel, PackPopulation, Section, TableModel } from '../model.js';
-import { headline, quartersWithRecords, yearEarlier, type HeadlineIndex } from '../series.js';
+import { headline, quartersWithRecords, seriesSentences, yearEarlier, type HeadlineIndex, type ShownPoint } from '../series.js';
 import type { RateTopic } from '../topics.js';
 import { noteText } from '../notes.js';
 import { shownRemandCounts } from '../count-disclosure.js';
@@ -202,20 +202,10 @@ function describe(topic: RateTopic, quarters: readonly Period[], rates: readonly
   places: number): string {
   const shown = quarters
     .map((q, i) => ({ q, r: rates[i] }))
-    .filter((x): x is { q: Period; r: IndicatorRecord & { value: number } } => isShown(x.r));
+    .filter((x): x is ShownPoint => isShown(x.r));
   const parts = [`Line chart of the ${topic.subject} ${topic.unitWords} in ${span}, with a shaded 95% confidence interval.`];
-  const fmt = (x: { q: Period; r: IndicatorRecord & { value: number } }) => `${formatValue(x.r.value, x.r.unit, places)} in the ${yearToLabel(x.q)}`;
-  const firstShown = shown[0];
-  const lastShown = shown[shown.length - 1];
-  if (firstShown && lastShown && shown.length > 1) {
-    const highest = shown.reduce((a, b) => (b.r.value > a.r.value ? b : a));
-    const lowest = shown.reduce((a, b) => (b.r.value < a.r.value ? b : a));
-    parts.push(`It was ${fmt(firstShown)} and ${fmt(lastShown)}; the highest was ${fmt(highest)} and the lowest ${fmt(lowest)}.`);
-  } else if (firstShown) {
-    parts.push(`It was ${fmt(firstShown)}.`);
-  }
-  const hidden = quarters.length - shown.length;
-  if (hidden > 0) parts.push(`${hidden} of ${quarters.length} quarters ${hidden === 1 ? 'has' : 'have'} no figure shown.`);
+  const fmt = (x: ShownPoint) => `${formatValue(x.r.value, x.r.unit, places)} in the ${yearToLabel(x.q)}`;
+  parts.push(...seriesSentences(shown, quarters.length, fmt));
   const signalled = quarters.map((q, i) => ({ q, p: spc.points[i] })).filter((x) => x.p?.label);
   if (signalled.length > 0) {
     parts.push(`SPC signals: ${signalled.map((x) => `${(x.p?.label ?? '').toLowerCase()} from the ${yearToLabel(x.q)}`).join('; ')}.`);

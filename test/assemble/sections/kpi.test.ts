@@ -240,6 +240,14 @@ describe('kpiSection: each KPI quarter by quarter (small multiples)', () => {
     expect((c.spec as unknown as { layer: { encoding?: { y?: { datum?: number } } }[] }).layer.some((l) => l.encoding?.y?.datum === 430 / 8)).toBe(true);
   });
 
+  it('says whom each figure counts: children for the common population, victims for KPI 10', () => {
+    const victims = [pct('kpi.victims.engaged_rj', back(1), 9, 25, 20, 55), pct('kpi.victims.engaged_rj', P, 10, 25, 22, 58)];
+    const block = multiplesOf([...series, ...victims])!;
+    const notes = (id: string) => block.charts.find((c) => c.id === id)!.table.notes.join(' ');
+    expect(notes('chart-trend-kpi-victims-engaged-rj')).toContain('then the number of victims of the number measured');
+    expect(notes('chart-trend-kpi-accommodation-end')).toContain('then the number of children of the number measured');
+  });
+
   it('draws board attendance on a 0 to 5 scale with no band, and its table has no interval column', () => {
     const board = [5, 4, 5].map((n, i): IndicatorRecord => ({
       id: 'kpi.board_attendance.sectors', period: back(2 - i), breakdown: {}, numerator: n, denominator: 5, value: n, lower: null, upper: null, unit: 'of 5', suppressed: false,
