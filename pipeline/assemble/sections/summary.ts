@@ -89,16 +89,11 @@ function optional<T>(x: T | null): T[] {
 
 /** The tile of a rate topic for P. */
 export function rateFigure(index: HeadlineIndex, period: Period, topic: RateTopic): TileFigure {
-  const before = previousQuarter(period);
-  const yearAgo = yearEarlier(period);
   return {
     id: topic.rateId,
     heading: topic.heading,
     current: headline(index, topic.rateId, period),
-    earlier: [
-      { against: 'On the previous quarter', record: headline(index, topic.rateId, before), label: yearToLabel(before), name: `the ${yearToLabel(before)}` },
-      { against: 'On the same quarter last year', record: headline(index, topic.rateId, yearAgo), label: yearToLabel(yearAgo), name: `the ${yearToLabel(yearAgo)}` },
-    ],
+    earlier: quarterComparisons(index, topic.rateId, period, yearToLabel, (p) => `the ${yearToLabel(p)}`),
     unitWords: topic.unitWords,
     subject: `The ${topic.subject} in the ${yearToLabel(period)}`,
     basis: topic.basis,
@@ -138,16 +133,11 @@ function reoffendingFigure(records: readonly IndicatorRecord[]): TileFigure | nu
 /** ETE for all children (KPI 2 overall) in the quarter P. */
 function eteFigure(index: HeadlineIndex, period: Period): TileFigure | null {
   if (!index.has('ete.overall')) return null;
-  const before = previousQuarter(period);
-  const yearAgo = yearEarlier(period);
   return {
     id: 'ete.overall',
     heading: 'Education, training and employment',
     current: headline(index, 'ete.overall', period),
-    earlier: [
-      { against: 'On the previous quarter', record: headline(index, 'ete.overall', before), label: quarterLabel(before), name: quarterLabel(before) },
-      { against: 'On the same quarter last year', record: headline(index, 'ete.overall', yearAgo), label: quarterLabel(yearAgo), name: quarterLabel(yearAgo) },
-    ],
+    earlier: quarterComparisons(index, 'ete.overall', period, quarterLabel, quarterLabel),
     unitWords: 'offered the expected ETE hours',
     subject: `The share of children offered the expected hours in ${quarterLabel(period)}`,
     basis: (n, d) => `${formatCount(n)} of ${formatCount(d)} ${d === 1 ? 'child' : 'children'} whose intervention ended were offered the expected hours`,
@@ -196,16 +186,11 @@ const KPI_TILES: readonly KpiTile[] = [
 function kpiFigure(index: HeadlineIndex, period: Period, k: KpiTile): TileFigure | null {
   const all = index.get(k.id);
   if (!all || [...all.values()].every((r) => r.status === 'not_available')) return null;
-  const before = previousQuarter(period);
-  const yearAgo = yearEarlier(period);
   return {
     id: k.id,
     heading: k.heading,
     current: headline(index, k.id, period),
-    earlier: [
-      { against: 'On the previous quarter', record: headline(index, k.id, before), label: quarterLabel(before), name: quarterLabel(before) },
-      { against: 'On the same quarter last year', record: headline(index, k.id, yearAgo), label: quarterLabel(yearAgo), name: quarterLabel(yearAgo) },
-    ],
+    earlier: quarterComparisons(index, k.id, period, quarterLabel, quarterLabel),
     unitWords: k.unitWords,
     subject: `${k.subject} in ${quarterLabel(period)}`,
     basis: k.basis,
@@ -278,4 +263,14 @@ function phrase(word: ChangeWord, name: string): string {
     case 'similar': return `similar to ${name}`;
     case 'not available': return `not comparable with ${name}`;
   }
+}
+
+/** A headline against the quarter before P and the same quarter a year earlier, each named by `label`. */
+function quarterComparisons(index: HeadlineIndex, id: IndicatorId, period: Period, label: (p: Period) => string, name: (p: Period) => string): TileFigure['earlier'] {
+  const before = previousQuarter(period);
+  const yearAgo = yearEarlier(period);
+  return [
+    { against: 'On the previous quarter', record: headline(index, id, before), label: label(before), name: name(before) },
+    { against: 'On the same quarter last year', record: headline(index, id, yearAgo), label: label(yearAgo), name: name(yearAgo) },
+  ];
 }
