@@ -110,7 +110,7 @@ function summaryTable(index: HeadlineIndex, period: Period, threshold: number | 
     head: [textCell('KPI'), numberCell(quarterLabel(period)), numberCell(quarterLabel(before)), textCell('Change')],
     rows,
     notes: [
-      'Each figure: the percentage or rate, then the number of children (or partners) of the number measured.',
+      'Each figure: the percentage or rate, then the number of children (of victims for KPI 10, of partners for KPI 8) of the number measured.',
       'Change: ▲ higher or ▼ lower where the 95% confidence interval of the difference excludes zero (Wilson intervals for percentages, exact intervals for the serious violence rate); ● similar where it does not; – not available where either figure is missing or has no interval. Board attendance counts all five partners rather than a sample, so it has no interval and no test: its change is never called similar.',
       ...reasons,
     ],

@@ -57,6 +57,8 @@ describe('kpiSection: one row per KPI', () => {
     // A KPI with no record at all for P (here ETE) is [x] too, and says so.
     expect(rowOf(summary!, '2 ').slice(1, 3)).toEqual(['[x]', '[x]']);
     expect(summary!.notes).toContain('[x] KPI 2: no figure was computed for this quarter.');
+    // KPI 10 counts victims and KPI 8 partners, not children: the note says whom each figure counts.
+    expect(summary!.notes.join(' ')).toMatch(/children \(of victims for KPI 10, of partners for KPI 8\)/);
     expect(summary!.rows).toHaveLength(10);
   });
 });
