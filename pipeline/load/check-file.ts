@@ -64,7 +64,7 @@ export async function checkFile(store: Store, file: LocatedFile, dir: string, op
   const fileProblem = (text: string, at: { line: number | null; value: string | null } = { line: null, value: null }): Problem =>
     ({ file: summary.file, line: at.line, column: null, value: at.value, expected: text, severity: 'error' });
   const refused = (issue: FileIssue, at: { line: number | null; value: string | null }) =>
-    hashing.then(() => result([fileProblem(issue.expected, at)], { issue }));
+    result([fileProblem(issue.expected, at)], { issue });
 
   if (file.path === null) return result(spec.requiredFile ? [fileProblem(expected.requiredFile(dir))] : []);
   summary.file = basename(file.path);
@@ -76,7 +76,7 @@ export async function checkFile(store: Store, file: LocatedFile, dir: string, op
   }
   const { bytes } = read;
   summary.bytes = bytes.length;
-  const hashing = sha256(bytes).then((hex) => { summary.sha256 = hex; });
+  summary.sha256 = sha256(bytes);
 
   const bom = bomLength(bytes);
   const encoding = encodingIssue(bytes) ?? lineEndIssue(bytes, bom);
@@ -88,7 +88,7 @@ export async function checkFile(store: Store, file: LocatedFile, dir: string, op
   if (header.fields.length > MAX_COLUMNS) return refused(tooManyColumnsIssue(header.fields.length, MAX_COLUMNS), { line: 1, value: null });
   const columns = header.fields.length;
   const oversize = oversizeRecords(bytes, bom, { maxBytes: MAX_RECORD_BYTES, fields: columns, tolerance: FIELD_TOLERANCE });
-  if (oversize.length > 0) return hashing.then(() => refuseOversize(summary.file, oversize, columns, options.cap, result));
+  if (oversize.length > 0) return refuseOversize(summary.file, oversize, columns, options.cap, result);
 
   const match = matchColumns(spec, header.fields);
   const table = normalisedTable(file);
@@ -96,7 +96,6 @@ export async function checkFile(store: Store, file: LocatedFile, dir: string, op
   const trim: Trim = invisible ? 'invisible' : hasPaddedFields(bytes, bom) ? 'spaces' : 'none';
   const staged = await stageCsv(store, file.path, table, header.fields.length, options.cap,
     (reader) => normaliseSelect(spec, match, reader, trim));
-  await hashing;
   if (!staged.ok) return result([fileProblem(expected.unreadableCsv(staged.detail))]);
   const checks = rowChecks(spec, match, {
     childRefs: options.childrenTable !== null && spec.name !== 'children', runDate: options.runDate, invisible,

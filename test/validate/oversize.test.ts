@@ -85,4 +85,25 @@ describe('oversizeRecords', () => {
     // The files do break the limits, often: the comparison is not of empty lists.
     expect(found).toBeGreaterThan(200);
   });
+
+  it('counts commas the same wherever the bytes sit in memory (commas are counted a word at a time)', () => {
+    let seed = 7;
+    const random = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+    const pieces = ['a', ',', ',,,,', 'a,b,c,d', '\n', '\r\n', 'xxxxxxxxxxxxxxxxx', ',x,', '\u00ac,'];
+    const wide: RecordLimits = { maxBytes: 40, fields: 6, tolerance: 2 };
+    let found = 0;
+    for (let n = 0; n < 200; n++) {
+      const text = Array.from({ length: 10 + Math.floor(random() * 80) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+      const expectedRecords = naive(text, wide);
+      found += expectedRecords.length;
+      for (let shift = 0; shift < 4; shift++) {
+        // A fresh ArrayBuffer per shift, so the text starts at byte offset 0, 1, 2 and 3 of an aligned buffer.
+        const padded = new Uint8Array(new ArrayBuffer(text.length + 8), 0, text.length + 8);
+        padded.set(bytes(text), shift);
+        const view = Buffer.from(padded.buffer, shift, text.length);
+        expect(oversizeRecords(view, 0, wide), `${shift} ${JSON.stringify(text)}`).toEqual(expectedRecords);
+      }
+    }
+    expect(found).toBeGreaterThan(100);
+  });
 });
