@@ -15,7 +15,7 @@ export { computeIndicators, computeQuarter, type ComputeOutput, type QuarterComp
 export { DEFAULT_SETTINGS, computeContext, type ComputeContext, type ComputeSettings, type ComputeNote } from './compute/context.js';
 export { INDICATOR_IDS, type IndicatorRecord, type IndicatorId, type Breakdown } from './compute/record.js';
 export {
-  proportionCI, rateCI, rateRatioCI, xmr, significantAgainst, suppressCells, auditPublished,
+  proportionCI, rateCI, rateRatioCI, xmr, MIN_POINTS, significantAgainst, suppressCells, auditPublished,
   type XmrResult, type XmrSignal, type TableCell, type LinearRelation, type CellRange,
 } from './compute/statistics.js';
 export { assemblePack, assembleQuarter } from './assemble/index.js';

@@ -10,8 +10,8 @@ export { rateCI, exactPoissonLimits, byarLimits, BYAR_FROM } from './statistics/
 export { rateRatioCI, RATE_RATIO_UNDEFINED, type RateRatioEstimate, type RateRatioOptions } from './statistics/rate-ratio.js';
 export { significantAgainst, type Significance } from './statistics/significance.js';
 export {
-  xmr, XMR_SIGNALS, LIMIT_FACTOR, SCREEN_FACTOR, RUN_LENGTH, TRIAL_BELOW,
-  type XmrSignal, type XmrDirection, type XmrSignalDetail, type XmrPoint, type XmrResult,
+  xmr, XMR_SIGNALS, LIMIT_FACTOR, SCREEN_FACTOR, RUN_LENGTH, TRIAL_BELOW, MIN_POINTS,
+  type XmrSignal, type XmrDirection, type XmrSignalDetail, type XmrPoint, type XmrResult, type XmrJudged, type XmrTooFew,
 } from './statistics/xmr.js';
 export { normalQuantile, zForLevel } from './statistics/normal.js';
 export { chiSquareQuantile, chiSquareCdf, regularizedGamma, logGamma } from './statistics/gamma.js';

@@ -9,8 +9,12 @@
  * of the series this audience sees, as in the rate charts: a public pack's
  * hidden quarter is a gap in the statistics too. The chart marks them as
  * triangles; the table names them (small panels have no room for the words).
+ * A panel with too few quarters shown to judge (spc.ts SpcTooFew) has no
+ * average line and no triangles, and its table, text alternative and
+ * subtitle say so.
  */
 import type { IndicatorId, IndicatorRecord, Unit } from '../../compute/record.js';
+import { MIN_POINTS } from '../../compute/statistics.js';
 import type { Period } from '../../period.js';
 import { trendChartSpec, type TrendPoint } from '../charts/trend-chart.js';
 import { figureWithBasisCell, intervalCell, isShown, labelCell, numberCell, symbolFor, table, textCell } from '../cells.js';
@@ -18,7 +22,7 @@ import { formatCount, formatValue, placesForSeries, quarterLabel, shortYearToLab
 import type { Block, Cell, ChartModel, TableModel } from '../model.js';
 import { headline, quartersWithRecords, seriesSentences, type HeadlineIndex, type ShownPoint } from '../series.js';
 import { shortQuarter } from './reoffending.js';
-import { spcSignals, type SpcSummary } from './spc.js';
+import { SPC_WORDS, spcSignals, spcWords, type SpcSummary } from './spc.js';
 
 /** A measure of the trend panels: its id and its label as the KPI table has it ("1 Suitable accommodation …"). */
 export interface KpiMeasure {
@@ -47,10 +51,12 @@ export function kpiFigureCell(r: IndicatorRecord | undefined, places: number): C
 export function kpiTrends(measures: readonly KpiMeasure[], index: HeadlineIndex, period: Period, threshold: number | null): Block | null {
   const charts: ChartModel[] = [];
   const undrawn: string[] = [];
+  const unjudged: string[] = [];
   for (const m of measures) {
-    const chart = panel(m, index, period, threshold);
-    if (chart) charts.push(chart);
-    else undrawn.push(kpiNumber(m));
+    const drawn = panel(m, index, period, threshold);
+    if (!drawn) { undrawn.push(kpiNumber(m)); continue; }
+    charts.push(drawn.chart);
+    if (drawn.spc.tooFew) unjudged.push(kpiNumber(m));
   }
   if (charts.length === 0) return null;
   const gap = threshold === null
@@ -62,12 +68,14 @@ export function kpiTrends(measures: readonly KpiMeasure[], index: HeadlineIndex,
     paragraphs: [
       `Each KPI's headline figure for the children whose order or intervention ended in each quarter, up to ${quarterLabel(period)}. The shaded band is the 95% confidence interval (board attendance counts the five partners and has none); the dashed line is the average of the quarters shown; triangles mark statistical process control (SPC) signals, named in the table under each chart (NHS England's "Making Data Count" rules on an XmR chart). ${gap}; quarters before the data begins are left out.`,
       ...(undrawn.length > 0 ? [`No chart for ${listOf(undrawn.map((n) => `KPI ${n}`))}: no quarter has a figure that can be shown.`] : []),
+      ...(unjudged.length > 0
+        ? [`No average line or SPC signals for ${listOf(unjudged.map((n) => `KPI ${n}`))}: fewer than ${MIN_POINTS} quarters have a figure shown, too few to judge variation.`] : []),
     ],
     charts,
   };
 }
 
-function panel(m: KpiMeasure, index: HeadlineIndex, period: Period, threshold: number | null): ChartModel | null {
+function panel(m: KpiMeasure, index: HeadlineIndex, period: Period, threshold: number | null): { chart: ChartModel; spc: SpcSummary } | null {
   const quarters = quartersWithRecords(index, [m.id], period);
   const records = quarters.map((q) => headline(index, m.id, q));
   const shown = records.filter(isShown);
@@ -91,18 +99,20 @@ function panel(m: KpiMeasure, index: HeadlineIndex, period: Period, threshold: n
   });
   const slug = m.id.replace(/[._]/g, '-');
   const span = quarters.length === 1 ? quarterLabel(first) : `${quarterLabel(first)} to ${quarterLabel(last)}`;
-  const trial = spc.used >= 2 && spc.trial ? ` SPC limits are trial limits (${spc.used} quarters, fewer than 12).` : '';
-  return {
+  const limits = spc.tooFew ? ` ${SPC_WORDS.tooFewSentence(spc)}`
+    : spc.trial ? ` SPC limits are trial limits (${spc.used} quarters, fewer than 12).` : '';
+  const chart: ChartModel = {
     id: `chart-trend-${slug}`,
     title: `KPI ${kpiNumber(m)} – ${kpiName(m)}`,
-    subtitle: `${UNIT_WORDS[unit] ?? unit}, each quarter, ${span}.${trial}`,
+    subtitle: `${UNIT_WORDS[unit] ?? unit}, each quarter, ${span}.${limits}`,
     description: describe(m, quarters, records, spc, places),
     spec: trendChartSpec(points, {
-      yTitle: AXIS_TITLE[unit] ?? unit, xTitle: 'Quarter ending', mean: spc.used >= 2 ? spc.mean : null,
+      yTitle: AXIS_TITLE[unit] ?? unit, xTitle: 'Quarter ending', mean: spc.tooFew ? null : spc.mean,
       width: PANEL_WIDTH, height: PANEL_HEIGHT, yMax: unit === '%' ? 100 : unit === 'of 5' ? 5 : undefined, thinLabels: true,
     }),
     table: trendTable(m, slug, quarters, records, spc, places, threshold),
   };
+  return { chart, spc };
 }
 
 const UNIT_WORDS: Partial<Record<Unit, string>> = {
@@ -124,7 +134,7 @@ function trendTable(m: KpiMeasure, slug: string, quarters: readonly Period[], re
       kpiFigureCell(r, places),
       ...(interval ? [intervalCell(r, places)] : []),
       // A hidden or missing figure has no signal either; its symbol says why.
-      labelCell(isShown(r) ? spc.points[i]?.words ?? 'None' : symbolFor(r)),
+      labelCell(isShown(r) ? spcWords(spc, i) : symbolFor(r)),
     ];
   });
   const hidden = rows.some((row) => row.some((c) => c.text === SYMBOL.confidential));
@@ -136,6 +146,7 @@ function trendTable(m: KpiMeasure, slug: string, quarters: readonly Period[], re
     notes: [
       // The full key is under the KPI table; ten copies of it would bury the figures.
       ...(hidden ? [`${SYMBOL.confidential} hidden to protect children's identities (the key is under the first KPI table).`] : []),
+      ...(spc.tooFew ? [SPC_WORDS.tooFewNote(spc)] : []),
       ...(unit === 'of 5' ? [] : [`Each figure: the ${unit === '%' ? 'percentage' : 'rate'}, then the number of ${m.id.startsWith('kpi.victims.') ? 'victims' : 'children'} of the number measured.`]),
     ],
   }, threshold);
@@ -150,6 +161,7 @@ function describe(m: KpiMeasure, quarters: readonly Period[], records: readonly 
     `${unit === 'of 5' ? `${formatCount(x.r.value)} of 5` : formatValue(x.r.value, x.r.unit, places)} in ${quarterLabel(x.q)}`;
   const parts = [`Line chart of KPI ${kpiNumber(m)}, ${kpiName(m).toLowerCase()}, in each quarter from ${quarterLabel(quarters[0]!)} to ${quarterLabel(quarters[quarters.length - 1]!)}${hasInterval(unit) ? ', with a shaded 95% confidence interval' : ''}.`];
   parts.push(...seriesSentences(shown, quarters.length, fmt));
+  if (spc.tooFew) parts.push(SPC_WORDS.tooFewSentence(spc));
   const signalled = quarters.map((q, i) => ({ q, p: spc.points[i], on: isShown(records[i]) })).filter((x) => x.on && x.p?.label);
   if (signalled.length > 0) parts.push(`SPC signals: ${signalled.map((x) => `${(x.p?.label ?? '').toLowerCase()} from ${quarterLabel(x.q)}`).join('; ')}.`);
   parts.push('The figures are in the table below the chart.');

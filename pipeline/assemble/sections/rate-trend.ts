@@ -20,7 +20,7 @@ import { headline, quartersWithRecords, seriesSentences, yearEarlier, type Headl
 import type { RateTopic } from '../topics.js';
 import { noteText } from '../notes.js';
 import { shownRemandCounts } from '../count-disclosure.js';
-import { spcSignals, type SpcSummary } from './spc.js';
+import { SPC_WORDS, spcSignals, spcWords, type SpcSummary } from './spc.js';
 import { BETTER_WHEN, comparatorStatus } from './status.js';
 
 export interface TrendContext {
@@ -96,16 +96,16 @@ function trendChart(topic: RateTopic, ctx: TrendContext, quarters: readonly Peri
     subtitle: `Rate ${topic.unitWords} in ${span}. The shaded band is the 95% confidence interval.${spcSubtitle(spc)}${topic.label ? ` ${topic.label}.` : ''}`,
     description: describe(topic, quarters, rates, span, spc, places),
     spec: trendChartSpec(points, {
-      yTitle: `Rate ${topic.rateHeader}`, xTitle: 'Year ending', mean: spc.used >= 2 ? spc.mean : null,
+      yTitle: `Rate ${topic.rateHeader}`, xTitle: 'Year ending', mean: spc.tooFew ? null : spc.mean,
       comparators: comparatorPoints(topic, ctx, quarters),
     }),
     table: countsTable(topic, ctx, quarters, spc, places),
   };
 }
 
-/** What the SPC marks mean, and whether the limits are trial limits (fewer than 12 quarters). */
+/** What the SPC marks mean, and whether the limits are trial limits (fewer than 12 quarters); or that there are too few quarters to judge. */
 function spcSubtitle(spc: SpcSummary): string {
-  if (spc.used < 2) return '';
+  if (spc.tooFew) return ` ${SPC_WORDS.tooFewSentence(spc)}`;
   const limits = spc.trial ? ` They use trial limits: there are only ${spc.used} quarters, fewer than the 12 that settled limits need.` : '';
   return ` The dashed line is the average of the ${spc.used} quarters; triangles mark statistical process control (SPC) signals, named where a run of them starts.${limits}`;
 }
@@ -206,6 +206,7 @@ function describe(topic: RateTopic, quarters: readonly Period[], rates: readonly
   const parts = [`Line chart of the ${topic.subject} ${topic.unitWords} in ${span}, with a shaded 95% confidence interval.`];
   const fmt = (x: ShownPoint) => `${formatValue(x.r.value, x.r.unit, places)} in the ${yearToLabel(x.q)}`;
   parts.push(...seriesSentences(shown, quarters.length, fmt));
+  if (spc.tooFew) parts.push(SPC_WORDS.tooFewSentence(spc));
   const signalled = quarters.map((q, i) => ({ q, p: spc.points[i] })).filter((x) => x.p?.label);
   if (signalled.length > 0) {
     parts.push(`SPC signals: ${signalled.map((x) => `${(x.p?.label ?? '').toLowerCase()} from the ${yearToLabel(x.q)}`).join('; ')}.`);
@@ -224,14 +225,14 @@ function countsTable(topic: RateTopic, ctx: TrendContext, quarters: readonly Per
       valueCell(rate, places),
       intervalCell(rate, places),
       // A hidden or missing rate has no signal either; its symbol says why.
-      labelCell(isShown(rate) ? spc.points[i]?.words ?? 'None' : symbolFor(rate)),
+      labelCell(isShown(rate) ? spcWords(spc, i) : symbolFor(rate)),
     ];
   });
   const fallback = ctx.population?.fallback
     ? [`Years after mid-${ctx.population.year} use the mid-${ctx.population.year} population estimate, the latest in population.csv.`] : [];
   const notes = [
     ...topic.tableNotes, 'Population: the ONS estimate for 30 June of the year named in brackets.', ...fallback,
-    'SPC signal: NHS England\'s "Making Data Count" rules on an XmR chart of the rates: above the upper or below the lower limit (beyond a process limit); run above or below the average (7 in a row on one side of it); rising or falling trend (7 in a row); near the upper or lower limit (2 of 3 beyond two-thirds of the way to it). Neighbouring years share nine months, so runs come readily: read one as a lasting change in level.',
+    spc.tooFew ? SPC_WORDS.tooFewNote(spc) : 'SPC signal: NHS England\'s "Making Data Count" rules on an XmR chart of the rates: above the upper or below the lower limit (beyond a process limit); run above or below the average (7 in a row on one side of it); rising or falling trend (7 in a row); near the upper or lower limit (2 of 3 beyond two-thirds of the way to it). Neighbouring years share nine months, so runs come readily: read one as a lasting change in level.',
   ];
   return table({
     id: `table-${topic.id}`,

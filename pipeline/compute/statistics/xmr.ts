@@ -13,6 +13,9 @@
  * points that exist, in order, and the moving range spans a gap. A tie
  * breaks a trend (a trend is strictly rising or falling) just as a point on
  * the mean breaks a shift.
+ *
+ * With fewer than MIN_POINTS points there is no mean, no limit and no signal
+ * (XmrTooFew): too few quarters to judge variation.
  */
 
 export type XmrSignal = 'outside' | 'shift' | 'trend' | 'twoOfThree';
@@ -32,19 +35,45 @@ export interface XmrPoint {
   details: XmrSignalDetail[];
 }
 
-export interface XmrResult {
-  mean: number | null;
-  meanMovingRange: number | null;
-  lower: number | null;
-  upper: number | null;
-  /** Two-thirds of the way from the mean to each limit. */
-  nearLower: number | null;
-  nearUpper: number | null;
-  /** Fewer than TRIAL_BELOW points: the limits are trial limits. */
-  trial: boolean;
+/** What every XmR result has: the points, and how many of them have a value (only those enter the statistics). */
+interface XmrBase {
   /** One per input value, in input order (null values carry no signals). */
   points: XmrPoint[];
+  /** Points with a value. */
+  used: number;
 }
+
+/**
+ * Enough points (MIN_POINTS or more) to judge variation: the mean, the
+ * limits and the signals.
+ */
+export interface XmrJudged extends XmrBase {
+  tooFew: false;
+  mean: number;
+  meanMovingRange: number;
+  lower: number;
+  upper: number;
+  /** Two-thirds of the way from the mean to each limit. */
+  nearLower: number;
+  nearUpper: number;
+  /** Fewer than TRIAL_BELOW points: the limits are trial limits. */
+  trial: boolean;
+}
+
+/**
+ * Fewer than MIN_POINTS points: no mean, no limits and no signals, so that
+ * no consumer can draw a limit or call a point "no signal" on too little
+ * data. Every point's signals are empty because nothing was judged, not
+ * because nothing was found.
+ */
+export interface XmrTooFew extends XmrBase {
+  tooFew: true;
+  /** MIN_POINTS: how many points a judgement needs. */
+  needed: number;
+}
+
+/** Narrow on `tooFew` before reading a mean, a limit or a signal. */
+export type XmrResult = XmrJudged | XmrTooFew;
 
 export const XMR_SIGNALS: readonly XmrSignal[] = ['outside', 'shift', 'trend', 'twoOfThree'];
 /** d2-based constant 3 / 1.128 for natural process limits from the mean moving range. */
@@ -53,6 +82,22 @@ export const LIMIT_FACTOR = 2.66;
 export const SCREEN_FACTOR = 3.267;
 export const RUN_LENGTH = 7;
 export const TRIAL_BELOW = 12;
+/**
+ * The fewest points (quarters with a value) on which limits and signals are
+ * computed at all: 6 points, so 5 moving ranges. Limits from fewer say more
+ * than the data can: Wheeler (Understanding Variation, 1993, p. 60) writes
+ * that "useful limits may be constructed with as few as five or six values",
+ * and the NHS-R Community's NHSRplotthedots, the R implementation of NHS
+ * England's "Making Data Count" charts ("How many points are required for
+ * robust control limits?"), follows him: with 5 or 6 points one may begin,
+ * and the limits are trial limits until there are 12 (TRIAL_BELOW). We take
+ * the upper of Wheeler's two numbers, so the mean moving range rests on at
+ * least 5 ranges. Below it the result says so (`tooFew`), and the pack says
+ * there are too few quarters to judge variation, never "no signal".
+ * Every rule but "outside the limits" needs more than 6 points anyway
+ * (a run or trend needs RUN_LENGTH = 7).
+ */
+export const MIN_POINTS = 6;
 
 interface Present { index: number; value: number }
 type Marks = Map<number, XmrSignalDetail[]>;
@@ -60,24 +105,30 @@ type Marks = Map<number, XmrSignalDetail[]>;
 export function xmr(values: readonly (number | null)[], options: { screenOutliers?: boolean } = {}): XmrResult {
   const present: Present[] = [];
   values.forEach((value, index) => { if (value !== null) present.push({ index, value }); });
-  const mean = present.length === 0 ? null : sum(present.map((p) => p.value)) / present.length;
-  const meanMovingRange = movingRangeMean(present.map((p) => p.value), options.screenOutliers === true);
-  const limits = mean === null || meanMovingRange === null ? null : limitsFor(mean, meanMovingRange);
+  if (present.length < MIN_POINTS) {
+    return {
+      tooFew: true,
+      needed: MIN_POINTS,
+      used: present.length,
+      points: values.map((value) => pointFor(value, [])),
+    };
+  }
+  const mean = sum(present.map((p) => p.value)) / present.length;
+  // At least MIN_POINTS − 1 moving ranges, so never null here.
+  const meanMovingRange = movingRangeMean(present.map((p) => p.value), options.screenOutliers === true) as number;
+  const limits = limitsFor(mean, meanMovingRange);
 
   const marks: Marks = new Map();
-  if (mean !== null) markShifts(present, mean, marks);
+  markShifts(present, mean, marks);
   markTrends(present, marks);
-  if (limits !== null) {
-    markOutside(present, limits, marks);
-    markTwoOfThree(present, limits, marks);
-  }
+  markOutside(present, limits, marks);
+  markTwoOfThree(present, limits, marks);
   return {
+    tooFew: false,
+    used: present.length,
     mean,
     meanMovingRange,
-    lower: limits?.lower ?? null,
-    upper: limits?.upper ?? null,
-    nearLower: limits?.nearLower ?? null,
-    nearUpper: limits?.nearUpper ?? null,
+    ...limits,
     trial: present.length < TRIAL_BELOW,
     points: values.map((value, index) => pointFor(value, marks.get(index) ?? [])),
   };
