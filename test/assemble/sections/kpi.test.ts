@@ -250,6 +250,39 @@ describe('kpiSection: each KPI quarter by quarter (small multiples)', () => {
     expect(notes('chart-trend-kpi-accommodation-end')).toContain('then the number of children of the number measured');
   });
 
+  it('judges no panel with fewer than 6 quarters shown: no average line, no signal, no "None", and says so', () => {
+    // Board attendance in three quarters: 5, 4, 5 of 5.
+    const board = [5, 4, 5].map((n, i): IndicatorRecord => ({
+      id: 'kpi.board_attendance.sectors', period: back(2 - i), breakdown: {}, numerator: n, denominator: 5, value: n, lower: null, upper: null, unit: 'of 5', suppressed: false,
+    }));
+    const block = multiplesOf([...series, ...board])!;
+    const c = block.charts.find((x) => x.id === 'chart-trend-kpi-board-attendance-sectors')!;
+    const layers = (c.spec as unknown as { layer: { mark: { type: string } }[] }).layer;
+    expect(layers.some((l) => l.mark.type === 'rule')).toBe(false);
+    expect(values(c).map((p) => p.kind)).toEqual(['None', 'None', 'None']);
+    expect(column(c, 2)).toEqual(Array(3).fill('Too few quarters to judge (3 shown, 6 needed)'));
+    expect(c.subtitle).toBe('Statutory partners (of 5), each quarter, April to June 2024 to October to December 2024. '
+      + 'No average line or statistical process control (SPC) signals: 3 quarters shown, too few to judge variation (SPC needs at least 6).');
+    expect(c.description).toContain('No average line or statistical process control (SPC) signals: 3 quarters shown');
+    expect(c.table.notes).toContain('SPC signal: not judged. Only 3 quarters have a figure shown, and NHS England\'s "Making Data Count" rules on an XmR chart need at least 6 before an average, limits or signals mean anything.');
+    // The section names the panels left unjudged; accommodation's nine quarters are judged as before.
+    expect(block.paragraphs).toContain('No average line or SPC signals for KPI 8: fewer than 6 quarters have a figure shown, too few to judge variation.');
+    expect(column(panel([...series, ...board]), 3)[0]).toBe('Below the lower limit');
+  });
+
+  it('counts only the quarters the public sees: accommodation with four of its nine figures hidden is not judged', () => {
+    // Hide Q−9 to Q−6 ([c]): five figures shown (50, 60, 60, 60, 60), too few; the board's nine are judged.
+    const hidden = series.map((r) => ([9, 8, 7, 6].map(back).includes(r.period)
+      ? { ...r, numerator: null, denominator: null, value: null, lower: null, upper: null, suppressed: true } : r));
+    const c = panel(hidden, 5);
+    expect((c.spec as unknown as { layer: { mark: { type: string } }[] }).layer.some((l) => l.mark.type === 'rule')).toBe(false);
+    expect(column(c, 3)).toEqual([...Array(4).fill('[c]'), '[x]', ...Array(5).fill('Too few quarters to judge (5 shown, 6 needed)')]);
+    expect(c.subtitle).not.toContain('trial limits');
+    expect(multiplesOf(hidden, 5)!.paragraphs).toContain('No average line or SPC signals for KPI 1: fewer than 6 quarters have a figure shown, too few to judge variation.');
+    // The board's series, nothing hidden, is judged: no such sentence.
+    expect(multiplesOf(series)!.paragraphs.join(' ')).not.toContain('No average line');
+  });
+
   it('draws board attendance on a 0 to 5 scale with no band, and its table has no interval column', () => {
     const board = [5, 4, 5].map((n, i): IndicatorRecord => ({
       id: 'kpi.board_attendance.sectors', period: back(2 - i), breakdown: {}, numerator: n, denominator: 5, value: n, lower: null, upper: null, unit: 'of 5', suppressed: false,

@@ -63,6 +63,62 @@ describe('rateTrendSection: SPC signals on the trend chart', () => {
   });
 });
 
+describe('rateTrendSection: too few quarters to judge variation (MIN_POINTS = 6)', () => {
+  const hide = (records: ReturnType<typeof fteRecords>, period: string) =>
+    records.map((r) => (r.period === period && r.id === 'fte.rate' ? { ...r, value: null, lower: null, upper: null, suppressed: true } : r));
+  const sectionOf = (records: ReturnType<typeof fteRecords>, threshold: number | null = null) =>
+    rateTrendSection(FTE_TOPIC, ctx({ index: indexHeadlines(records), threshold }));
+  const spcColumn = (t: TableModel) => t.rows.map((r) => cellReading(r[r.length - 1]!));
+  const rule = (c: ChartModel) => specOf(c).layer.find((l) => l.mark.type === 'rule');
+  const sentence = (shown: number) =>
+    `No average line or statistical process control (SPC) signals: ${shown} quarters shown, too few to judge variation (SPC needs at least 6).`;
+
+  it('draws no average line and names no signal on 5 quarters, and says there are too few to judge', () => {
+    // The last five quarters: rates 300, 275, 235, 200, 150.
+    const chart = chartOf(sectionOf(fteRecords(FTE_ROWS.slice(7))));
+    expect(rule(chart)).toBeUndefined();
+    expect(specOf(chart).data.values.map((v) => v.kind)).toEqual(Array(5).fill('None'));
+    expect(specOf(chart).data.values.every((v) => v.label === null)).toBe(true);
+    expect(chart.subtitle).toContain(sentence(5));
+    expect(chart.subtitle).not.toContain('dashed line');
+    expect(chart.description).toContain(sentence(5));
+    expect(chart.description).not.toContain('SPC signals:');
+    expect(spcColumn(chart.table)).toEqual(Array(5).fill('Too few quarters to judge (5 shown, 6 needed)'));
+    expect(chart.table.notes).toContain('SPC signal: not judged. Only 5 quarters have a figure shown, and NHS England\'s "Making Data Count" rules on an XmR chart need at least 6 before an average, limits or signals mean anything.');
+    expect(chart.table.notes.join(' ')).not.toContain('7 in a row');
+  });
+
+  it('judges 6 quarters as before: an average line at their mean, trial limits, and "None" where there is no signal', () => {
+    // The last six: 310, 300, 275, 235, 200, 150; mean 1470 / 6 = 245. Moving ranges 10, 25, 40, 35, 50: mean 160 / 5 = 32;
+    // limits 245 ± 2.66 × 32 = 245 ± 85.12 → 159.88 to 330.12: 150 is below the lower limit; nothing else signals
+    // (no run or trend of 7 in six points; two-thirds lines 188.25 and 301.75: only 310 and 150 beyond, never 2 of 3 on a side).
+    const chart = chartOf(sectionOf(fteRecords(FTE_ROWS.slice(6))));
+    expect(rule(chart)?.encoding?.y?.datum).toBeCloseTo(245, 9);
+    expect(chart.subtitle).toContain('The dashed line is the average of the 6 quarters');
+    expect(chart.subtitle).toContain('They use trial limits: there are only 6 quarters, fewer than the 12 that settled limits need.');
+    expect(spcColumn(chart.table)).toEqual([...Array(5).fill('None'), 'Below the lower limit']);
+    expect(chart.description).not.toContain('too few');
+  });
+
+  it('counts only the quarters the public sees: 6 quarters with one hidden is too few', () => {
+    const records = hide(fteRecords(FTE_ROWS.slice(6)), '2024-25-Q1');
+    const chart = chartOf(sectionOf(records, 5));
+    expect(rule(chart)).toBeUndefined();
+    expect(chart.subtitle).toContain(sentence(5));
+    // The hidden quarter keeps its symbol; the five shown say why there is no signal.
+    expect(spcColumn(chart.table)).toEqual([
+      ...Array(3).fill('Too few quarters to judge (5 shown, 6 needed)'), '[c]', ...Array(2).fill('Too few quarters to judge (5 shown, 6 needed)'),
+    ]);
+    // The board's version of the same six quarters is judged.
+    expect(rule(chartOf(sectionOf(fteRecords(FTE_ROWS.slice(6)))))).toBeDefined();
+  });
+
+  it('says "1 quarter" for a single quarter shown', () => {
+    expect(chartOf(sectionOf(fteRecords(FTE_ROWS.slice(11)))).subtitle)
+      .toContain('No average line or statistical process control (SPC) signals: 1 quarter shown, too few to judge variation (SPC needs at least 6).');
+  });
+});
+
 describe('rateTrendSection: comparators', () => {
   const c = (area: string, period: string, value: number, recordPeriod = period): Comparison => ({
     id: 'fte.rate', period: recordPeriod, breakdown: {}, value: null, lower: null, upper: null, unit: 'per 100,000', comparator: 'fte.rate',
