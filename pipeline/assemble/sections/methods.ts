@@ -14,6 +14,7 @@ import type { Audience, Block, PackSettings, Section } from '../model.js';
 import { STAGES } from '../../compute/indicators/dispro/stages.js';
 import { capitalise, listOf } from '../../words.js';
 import { CHANGE_METHOD_TEXT } from '../compare.js';
+import { MIN_POINTS } from '../../compute/statistics.js';
 import { profileDefinition, topicDefinition, type MethodTopic } from './methods-definitions.js';
 import { disclosureMethod } from './methods-disclosure.js';
 
@@ -70,7 +71,7 @@ function statistics(records: readonly IndicatorRecord[], topics: readonly Method
   }
   // The rate charts and the KPI section's small multiples mark SPC signals.
   if (topics.includes('fte') || topics.includes('custody') || topics.includes('kpi')) {
-    paragraphs.push('Trends: statistical process control (XmR charts, NHS "Making Data Count"). The limits are the mean plus or minus 2.66 times the mean moving range. The signals, named the same way in every chart and table: above the upper or below the lower limit (a point outside the limits); run above or below the average (7 points in a row on one side of the mean); rising or falling trend (7 points in a row rising or falling); near the upper or lower limit (2 of 3 points beyond two-thirds of the way to a limit on the same side). With fewer than 12 points the limits are trial limits.');
+    paragraphs.push(`Trends: statistical process control (XmR charts, NHS "Making Data Count"). The limits are the mean plus or minus 2.66 times the mean moving range. The signals, named the same way in every chart and table: above the upper or below the lower limit (a point outside the limits); run above or below the average (7 points in a row on one side of the mean); rising or falling trend (7 points in a row rising or falling); near the upper or lower limit (2 of 3 points beyond two-thirds of the way to a limit on the same side). With fewer than 12 points the limits are trial limits. With fewer than ${MIN_POINTS} points (only quarters with a figure shown count) a chart has no average line, limits or signals and says there are too few quarters to judge variation: limits from fewer points would claim more than the data can show (Wheeler 1993: useful limits need at least five or six values).`);
   }
   paragraphs.push(
     CHANGE_METHOD_TEXT,

@@ -35,10 +35,8 @@ export interface XmrPoint {
   details: XmrSignalDetail[];
 }
 
-/** What every XmR result has: the points, and how many of them have a value (only those enter the statistics). */
+/** What every XmR result has: how many points have a value (only those enter the statistics). */
 interface XmrBase {
-  /** One per input value, in input order (null values carry no signals). */
-  points: XmrPoint[];
   /** Points with a value. */
   used: number;
 }
@@ -49,6 +47,8 @@ interface XmrBase {
  */
 export interface XmrJudged extends XmrBase {
   tooFew: false;
+  /** One per input value, in input order (null values carry no signals). */
+  points: XmrPoint[];
   mean: number;
   meanMovingRange: number;
   lower: number;
@@ -63,11 +63,13 @@ export interface XmrJudged extends XmrBase {
 /**
  * Fewer than MIN_POINTS points: no mean, no limits and no signals, so that
  * no consumer can draw a limit or call a point "no signal" on too little
- * data. Every point's signals are empty because nothing was judged, not
- * because nothing was found.
+ * data. Its points have values only: not even an empty list of signals,
+ * which would read as "none found" where nothing was judged.
  */
 export interface XmrTooFew extends XmrBase {
   tooFew: true;
+  /** One per input value, in input order. */
+  points: { value: number | null }[];
   /** MIN_POINTS: how many points a judgement needs. */
   needed: number;
 }
@@ -94,8 +96,9 @@ export const TRIAL_BELOW = 12;
  * the upper of Wheeler's two numbers, so the mean moving range rests on at
  * least 5 ranges. Below it the result says so (`tooFew`), and the pack says
  * there are too few quarters to judge variation, never "no signal".
- * Every rule but "outside the limits" needs more than 6 points anyway
- * (a run or trend needs RUN_LENGTH = 7).
+ * Runs and trends need RUN_LENGTH = 7 points anyway; what the minimum
+ * withholds is the mean line and the two rules on limits (outside, two of
+ * three).
  */
 export const MIN_POINTS = 6;
 
@@ -110,7 +113,7 @@ export function xmr(values: readonly (number | null)[], options: { screenOutlier
       tooFew: true,
       needed: MIN_POINTS,
       used: present.length,
-      points: values.map((value) => pointFor(value, [])),
+      points: values.map((value) => ({ value })),
     };
   }
   const mean = sum(present.map((p) => p.value)) / present.length;

@@ -44,6 +44,10 @@ describe('methodsSection', () => {
     expect(text(methodsSection(options({ records: [r('ete.overall', '%')] })))).not.toContain('XmR');
   });
 
+  it('says a trend of fewer than 6 quarters shown gets no average line, limits or signals', () => {
+    expect(text(methodsSection(options()))).toContain('With fewer than 6 points (only quarters with a figure shown count) a chart has no average line, limits or signals and says there are too few quarters to judge variation');
+  });
+
   it('describes the statistics the figures use: Poisson/Byar and XmR for FTE; Wilson and the RRI intervals when present', () => {
     const fteOnly = text(methodsSection(options()));
     expect(fteOnly).toContain('Byar');

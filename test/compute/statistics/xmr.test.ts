@@ -10,7 +10,7 @@ function judged(result: XmrResult): XmrJudged {
 
 /** Indexes of the points carrying a signal. */
 function withSignal(result: XmrResult, signal: XmrSignal): number[] {
-  return result.points.flatMap((p, i) => (p.signals.includes(signal) ? [i] : []));
+  return judged(result).points.flatMap((p, i) => (p.signals.includes(signal) ? [i] : []));
 }
 
 describe('xmr: mean and limits', () => {
@@ -47,9 +47,9 @@ describe('xmr: too few points to judge (MIN_POINTS)', () => {
     const r = xmr([10, 10, 10, 10, 50]);
     expect(r).toEqual({
       tooFew: true, needed: 6, used: 5,
-      points: [10, 10, 10, 10, 50].map((value) => ({ value, signals: [], details: [] })),
+      points: [10, 10, 10, 10, 50].map((value) => ({ value })),
     });
-    // No mean, limit or trial flag to read: the type has none (only `tooFew`, `needed`, `used` and `points`).
+    // No mean, limit, trial flag or signal to read: the type has none (only `tooFew`, `needed`, `used` and the points' values).
     expect(Object.keys(r).sort()).toEqual(['needed', 'points', 'tooFew', 'used']);
   });
 
@@ -80,7 +80,7 @@ describe('xmr: too few points to judge (MIN_POINTS)', () => {
   it('has nothing to judge with one point or none', () => {
     expect(xmr([5])).toMatchObject({ tooFew: true, used: 1 });
     expect(xmr([null, null])).toEqual({
-      tooFew: true, needed: 6, used: 0, points: [{ value: null, signals: [], details: [] }, { value: null, signals: [], details: [] }],
+      tooFew: true, needed: 6, used: 0, points: [{ value: null }, { value: null }],
     });
   });
 });
@@ -112,7 +112,7 @@ describe('xmr: outside the limits', () => {
   it('flags a point below the lower limit', () => {
     // 20, 21 alternating for 11 points, then 5: mean (6·20 + 5·21 + 5)/12 = 230/12 = 19.166667.
     // Moving ranges: ten of 1 and one of 16 → 26/11 = 2.363636; lower limit 19.166667 − 6.287273 = 12.879394 > 5.
-    const r = xmr([20, 21, 20, 21, 20, 21, 20, 21, 20, 21, 20, 5]);
+    const r = judged(xmr([20, 21, 20, 21, 20, 21, 20, 21, 20, 21, 20, 5]));
     expect(withSignal(r, 'outside')).toEqual([11]);
     expect(r.points[11]?.details).toContainEqual({ signal: 'outside', direction: 'low' });
   });
@@ -153,7 +153,7 @@ describe('xmr: shifts (7 in a row on one side of the mean)', () => {
 
   it('flags a run below the mean as low', () => {
     // 5, 4 then 1, 2, 1, 2, 1, 2, 1: mean 19/9 = 2.111111; the last 7 are below.
-    const r = xmr([5, 4, 1, 2, 1, 2, 1, 2, 1]);
+    const r = judged(xmr([5, 4, 1, 2, 1, 2, 1, 2, 1]));
     expect(withSignal(r, 'shift')).toEqual([2, 3, 4, 5, 6, 7, 8]);
     expect(r.points[2]?.details).toContainEqual({ signal: 'shift', direction: 'low' });
   });
@@ -162,7 +162,7 @@ describe('xmr: shifts (7 in a row on one side of the mean)', () => {
 describe('xmr: trends (7 points rising or falling)', () => {
   it('flags 7 points each higher than the last', () => {
     // 3 then 1, 2, 3, 4, 5, 6, 7 (7 rising points, 6 rises) then 3.
-    const r = xmr([3, 1, 2, 3, 4, 5, 6, 7, 3]);
+    const r = judged(xmr([3, 1, 2, 3, 4, 5, 6, 7, 3]));
     expect(withSignal(r, 'trend')).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(r.points[4]?.details).toContainEqual({ signal: 'trend', direction: 'high' });
   });
@@ -172,7 +172,7 @@ describe('xmr: trends (7 points rising or falling)', () => {
   });
 
   it('flags 7 falling points as low', () => {
-    const r = xmr([9, 8, 7, 6, 5, 4, 3]);
+    const r = judged(xmr([9, 8, 7, 6, 5, 4, 3]));
     expect(withSignal(r, 'trend')).toEqual([0, 1, 2, 3, 4, 5, 6]);
     expect(r.points[0]?.details).toContainEqual({ signal: 'trend', direction: 'low' });
   });
@@ -198,7 +198,7 @@ describe('xmr: two of three beyond two-thirds of the way to a limit', () => {
 
   it('does not mark a single point beyond the line', () => {
     // Twelve points 10, 11 alternating, then 16, 11, 11: only one point in any three is beyond the line.
-    const r = xmr([10, 11, 10, 11, 10, 11, 10, 11, 10, 11, 10, 11, 16, 11, 11]);
+    const r = judged(xmr([10, 11, 10, 11, 10, 11, 10, 11, 10, 11, 10, 11, 16, 11, 11]));
     expect(withSignal(r, 'twoOfThree')).toEqual([]);
   });
 });
