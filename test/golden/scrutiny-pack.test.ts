@@ -173,6 +173,28 @@ describe('the public pack hides what disclosure control hides, everywhere', () =
     expect(sensitive.filter((v) => publicPlotted.has(v))).toEqual([]);
   });
 
+  it('judges SPC only on a trend with 6 or more quarters shown to the public: no average line or "None" on fewer', () => {
+    type Spec = { data: { values: { value: number | null }[] }; layer: { mark: { type: string } }[] };
+    const charts = pub.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'figure' ? [b.chart] : b.kind === 'multiples' ? b.charts : [])))
+      .filter((c) => c.table.head.some((h) => h.text === 'SPC signal'));
+    const short = charts.filter((c) => (c.spec as unknown as Spec).data.values.filter((v) => v.value !== null).length < 6);
+    expect(short.length, 'the sample\'s public pack has trends of fewer than 6 quarters shown: this check would prove nothing').toBeGreaterThan(0);
+    for (const c of charts) {
+      const spec = c.spec as unknown as Spec;
+      const shown = spec.data.values.filter((v) => v.value !== null).length;
+      const spc = c.table.rows.map((r) => r[r.length - 1]!.text).filter((t) => t !== '[c]' && t !== '[x]');
+      expect(spc, c.id).toHaveLength(shown);
+      if (shown < 6) {
+        expect(spec.layer.some((l) => l.mark.type === 'rule'), c.id).toBe(false);
+        expect(spc, c.id).toEqual(Array(shown).fill(`Too few quarters to judge (${shown} shown, 6 needed)`));
+        expect(c.subtitle, c.id).toContain(`${shown} ${shown === 1 ? 'quarter' : 'quarters'} shown, too few to judge variation (SPC needs at least 6).`);
+      } else {
+        expect(spec.layer.some((l) => l.mark.type === 'rule'), c.id).toBe(true);
+        expect(spc.some((t) => t.startsWith('Too few')), c.id).toBe(false);
+      }
+    }
+  });
+
   it('counts significant comparisons among those it shows, and says how many are hidden and why', () => {
     // The comparisons the pack shows: each stage's RRIs for the year to P, the pooled ones in place of a pooled stage's single year.
     const ofP = publicRecords.filter((r) => r.id === 'dispro.rri' && r.period === PERIOD_CODE);
