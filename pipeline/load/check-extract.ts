@@ -10,6 +10,7 @@ import { checkFile, normalisedTable, type CheckedFile } from './check-file.js';
 import { locateExtract, type LocatedFile } from './read-extract.js';
 import { knownChildrenSql } from '../validate/run-checks.js';
 import { dropStaging } from './stage.js';
+import { readBuffer } from './regular-file.js';
 
 /** TEMP table of the extract's children, as child references are checked against them. */
 const KNOWN_CHILDREN = 'yj_known_children';
@@ -35,9 +36,10 @@ export async function checkExtract(store: Store, dir: string, options: CheckExtr
   const located = await locateExtract(dir);
   const files: CheckedFile[] = [];
   let childrenTable: string | null = null;
+  const readInto = readBuffer();
   try {
     for (const file of located) {
-      const checked = await checkFile(store, file, dir, { childrenTable, cap: PROBLEMS_PER_RULE, runDate });
+      const checked = await checkFile(store, file, dir, { childrenTable, cap: PROBLEMS_PER_RULE, runDate, readInto });
       if (file.spec.name === 'children' && checked.normalised !== null && checked.hasChildIds) {
         await store.run(knownChildrenSql(KNOWN_CHILDREN, checked.normalised));
         childrenTable = KNOWN_CHILDREN;

@@ -24,6 +24,7 @@ import { sortProblems, type FileSummary } from '../validate/report.js';
 import { rowChecks } from '../validate/rules.js';
 import { runChecks, type CheckResult } from '../validate/run-checks.js';
 import { MAX_FILE_BYTES, readExtractFile, sha256, type LocatedFile } from './read-extract.js';
+import type { ReadBuffer } from './regular-file.js';
 import { stageCsv, type Staged } from './stage.js';
 
 export interface CheckedFile {
@@ -48,6 +49,8 @@ export interface CheckOptions {
   cap: number;
   /** The day of the run (YYYY-MM-DD, from the effects clock): no event may be later. */
   runDate: string;
+  /** Memory the file is read into, shared by the extract's files: its bytes are not kept past checkFile. */
+  readInto: ReadBuffer;
 }
 
 export const normalisedTable = (file: LocatedFile): string => `yj_norm_${file.spec.name}`;
@@ -68,7 +71,7 @@ export async function checkFile(store: Store, file: LocatedFile, dir: string, op
 
   if (file.path === null) return result(spec.requiredFile ? [fileProblem(expected.requiredFile(dir))] : []);
   summary.file = basename(file.path);
-  const read = await readExtractFile(file.path, dir);
+  const read = await readExtractFile(file.path, dir, options.readInto);
   if ('tooLarge' in read) {
     summary.bytes = read.tooLarge;
     const issue = fileTooLargeIssue(read.tooLarge, MAX_FILE_BYTES);

@@ -7,7 +7,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { FILES, type FileSpec } from '../contract/files.js';
 import { errorText, YjpackError } from '../errors.js';
-import { describeNonFile, readRegularFile } from './regular-file.js';
+import { describeNonFile, readRegularFile, type ReadBuffer } from './regular-file.js';
 
 export interface LocatedFile {
   spec: FileSpec;
@@ -36,13 +36,14 @@ export const MAX_FILE_BYTES = 1_000_000_000;
 
 /**
  * Reads one file at a time so a national extract is never in memory all at
- * once. Only an ordinary file is read (anything else is missing input, 66);
- * a file over the limit comes back as its size only.
+ * once, each into the memory of the one before (`into`). Only an ordinary
+ * file is read (anything else is missing input, 66); a file over the limit
+ * comes back as its size only.
  */
-export async function readExtractFile(path: string, dir: string): Promise<{ bytes: Buffer } | { tooLarge: number }> {
+export async function readExtractFile(path: string, dir: string, into: ReadBuffer): Promise<{ bytes: Buffer } | { tooLarge: number }> {
   let read;
   try {
-    read = await readRegularFile(path, MAX_FILE_BYTES);
+    read = await readRegularFile(path, MAX_FILE_BYTES, into);
   } catch (e) {
     throw new YjpackError('extractFileUnreadable', { file: basename(path), dir, detail: errorText(e) }, { cause: e });
   }

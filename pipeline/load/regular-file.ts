@@ -15,10 +15,20 @@ export type RegularFileRead =
   | { kind: 'tooLarge'; size: number };
 
 /**
+ * Memory a series of reads can share, grown to the largest file read. Fresh
+ * memory costs a page fault per 4 KB on first touch, about as much CPU as
+ * the read itself (0.3 s over a national extract); reused, almost nothing.
+ * The bytes of one read are valid until the next read through it.
+ */
+export interface ReadBuffer { bytes: Buffer }
+
+export const readBuffer = (): ReadBuffer => ({ bytes: Buffer.alloc(0) });
+
+/**
  * The file's bytes, or why it was not read. Errors of the file system
  * (missing, no permission) are thrown as they come, for the caller's message.
  */
-export async function readRegularFile(path: string, maxBytes: number): Promise<RegularFileRead> {
+export async function readRegularFile(path: string, maxBytes: number, into?: ReadBuffer): Promise<RegularFileRead> {
   // stat follows symbolic links, so a link is judged by what it points at.
   const before = await stat(path);
   if (!before.isFile()) return { kind: 'notFile', what: describeNonFile(before) };
@@ -30,7 +40,7 @@ export async function readRegularFile(path: string, maxBytes: number): Promise<R
     if (!info.isFile()) return { kind: 'notFile', what: describeNonFile(info) };
     if (info.size > maxBytes) return { kind: 'tooLarge', size: info.size };
     // At most the size seen: a file still being written is read as far as it was, never without end.
-    const buffer = Buffer.allocUnsafe(info.size);
+    const buffer = into === undefined ? Buffer.allocUnsafe(info.size) : grown(into, info.size);
     let filled = 0;
     while (filled < buffer.length) {
       const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
@@ -41,6 +51,11 @@ export async function readRegularFile(path: string, maxBytes: number): Promise<R
   } finally {
     await handle.close();
   }
+}
+
+function grown(into: ReadBuffer, size: number): Buffer {
+  if (into.bytes.length < size) into.bytes = Buffer.allocUnsafe(size);
+  return into.bytes.subarray(0, size);
 }
 
 /** What a path that is not an ordinary file is, as the messages say it. */

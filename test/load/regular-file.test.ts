@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, symlink, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readRegularFile } from '../../pipeline/load/regular-file.js';
+import { readBuffer, readRegularFile } from '../../pipeline/load/regular-file.js';
 
 let dir: string;
 beforeAll(async () => { dir = await mkdtemp(join(tmpdir(), 'yj-regular-')); });
@@ -16,6 +16,24 @@ describe('readRegularFile', () => {
       const read = await readRegularFile(join(dir, name), 100);
       expect(read.kind === 'ok' && read.bytes.toString()).toBe('a,b\n');
     }
+  });
+
+  it('reads files one after another into shared memory: each read gives exactly its own bytes, growing when needed', async () => {
+    await writeFile(join(dir, 'long.csv'), 'a,b,c,d\n1,2,3,4\n');
+    await writeFile(join(dir, 'short.csv'), 'x,y\n');
+    await writeFile(join(dir, 'longer.csv'), 'p,q,r,s,t,u,v\n1,2,3,4,5,6,7\n8,9,0,1,2,3,4\n');
+    const into = readBuffer();
+    const text = async (name: string) => {
+      const read = await readRegularFile(join(dir, name), 1000, into);
+      return read.kind === 'ok' ? read.bytes.toString() : read.kind;
+    };
+    expect(await text('long.csv')).toBe('a,b,c,d\n1,2,3,4\n');
+    const grownTo = into.bytes.length;
+    // Shorter: no stale tail of the file before.
+    expect(await text('short.csv')).toBe('x,y\n');
+    expect(into.bytes.length).toBe(grownTo);
+    expect(await text('longer.csv')).toBe('p,q,r,s,t,u,v\n1,2,3,4,5,6,7\n8,9,0,1,2,3,4\n');
+    expect(into.bytes.length).toBeGreaterThan(grownTo);
   });
 
   it('reads a file exactly at the limit, and gives only the size of one over it', async () => {
