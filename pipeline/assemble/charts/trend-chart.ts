@@ -85,6 +85,8 @@ export function trendChartSpec(points: readonly TrendPoint[], options: TrendOpti
   ];
   if (options.mean !== undefined && options.mean !== null) {
     layers.push({
+      // One row of its own: on the chart's data the line would be drawn once per quarter, one over another.
+      data: { values: [{}] },
       mark: { type: 'rule', color: SECONDARY_TEXT, strokeDash: [4, 3], strokeWidth: 1 },
       encoding: { y: { datum: options.mean, type: 'quantitative' } },
     });

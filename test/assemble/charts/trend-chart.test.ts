@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { niceTop, trendChartSpec } from '../../../pipeline/assemble/charts/trend-chart.js';
 import { logDomain } from '../../../pipeline/assemble/charts/rri-chart.js';
+import { chartSvg } from '../../../pipeline/render/chart.js';
 
 describe('niceTop: a round top for the axis', () => {
   it('rounds up to 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten', () => {
@@ -21,6 +22,21 @@ describe('trendChartSpec', () => {
     expect(spec.data.values.map((v) => v.labelRow)).toEqual([0, 1, 0]);
     // Labels near the ends of the axis run inwards.
     expect(spec.data.values.map((v) => v.align)).toEqual(['left', 'left', 'right']);
+  });
+});
+
+describe('trendChartSpec: the SPC average line', () => {
+  const points = ['Mar 2024', 'Jun 2024', 'Sep 2024', 'Dec 2024'].map((quarter, i) => ({ quarter, value: 10 + i, lower: 8 + i, upper: 12 + i }));
+  const dashedLines = (svg: string) => svg.match(/stroke-dasharray="4,3"/g)?.length ?? 0;
+
+  it('is drawn once, not once per quarter', async () => {
+    const svg = await chartSvg('t', trendChartSpec(points, { yTitle: 'Rate', xTitle: 'Quarter', mean: 11.5 }), 'A test chart');
+    expect(dashedLines(svg)).toBe(1);
+  });
+
+  it('is not drawn without an average', async () => {
+    const svg = await chartSvg('t', trendChartSpec(points, { yTitle: 'Rate', xTitle: 'Quarter', mean: null }), 'A test chart');
+    expect(dashedLines(svg)).toBe(0);
   });
 });
 
