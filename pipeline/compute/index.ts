@@ -9,6 +9,7 @@ import type { Store } from '../store/db.js';
 import type { Config } from '../config.js';
 import { computeContext, type ComputeContext, type ComputeNote } from './context.js';
 import type { IndicatorRecord } from './record.js';
+import { isTrendRate } from './catalogue.js';
 import type { IndicatorResult } from './indicators/result.js';
 import { computeFte } from './indicators/fte.js';
 import { computeCustody } from './indicators/custody.js';
@@ -37,9 +38,6 @@ type Indicator = (store: Store, ctx: ComputeContext) => Promise<IndicatorResult>
 // ETE (KPI 2) is computed with the other KPIs, on the population they share.
 export const INDICATORS: readonly Indicator[] = [computeFte, computeCustody, computeReoffending, computeDispro, computeKpis];
 
-/** Rates on the population aged 10–17 over the trend window (disproportionality is for P alone). */
-const TREND_RATE_IDS = new Set(['fte.rate', 'custody.rate']);
-
 export async function computeIndicators(store: Store, ctx: ComputeContext): Promise<ComputeOutput> {
   // A period after the data would come out as zeros or part of a quarter: refused here too, for library callers.
   assertDataCovers(ctx.period, await extractDateRange(store));
@@ -50,7 +48,8 @@ export async function computeIndicators(store: Store, ctx: ComputeContext): Prom
     records.push(...result.records);
     notes.push(...result.notes);
   }
-  const rateQuarters = [...new Set(records.filter((r) => TREND_RATE_IDS.has(r.id)).map((r) => r.period))]
+  // The quarters with a rate on the population aged 10–17 over the trend window (disproportionality is for P alone).
+  const rateQuarters = [...new Set(records.filter((r) => isTrendRate(r.id)).map((r) => r.period))]
     .map(parsePeriod).sort(comparePeriods);
   return { records, notes, population: await populationUsed(store, ctx.period, rateQuarters) };
 }

@@ -11,7 +11,7 @@
  * whose data is absent is one row per measure marked `x` with the reason.
  * Every cell is formula-safe.
  */
-import { CATALOGUE, KPI_NAMES, UNITS, type CatalogueEntry, type KpiNumber } from '../compute/catalogue.js';
+import { catalogueEntries, KPI_NAMES, UNITS, type KpiNumber } from '../compute/catalogue.js';
 import type { IndicatorId, IndicatorRecord } from '../compute/record.js';
 import { csvCell } from './csv.js';
 
@@ -23,7 +23,7 @@ export interface KpiMeasure {
 }
 
 /** Every measure of the return, in order (docs/indicators.md, KPIs): the catalogue's KPI measures, in its order. */
-export const KPI_MEASURES: readonly KpiMeasure[] = (Object.entries(CATALOGUE) as [IndicatorId, CatalogueEntry][])
+export const KPI_MEASURES: readonly KpiMeasure[] = catalogueEntries()
   .flatMap(([id, { kpi }]) => (kpi ? [{ kpi: kpi.number, kpiName: KPI_NAMES[kpi.number], id, measure: kpi.measure }] : []));
 
 /** Breakdown keys in the return's order and their labels. */

@@ -65,7 +65,7 @@ describe('the catalogue', () => {
     expect(labelOf('custody')).toBe('use of custody');
     expect(labelOf('not.an.id')).toBe('not.an.id');
     expect(headerOf('fte.offences')).toBe('Offences');
-    expect(headerOf('kpi.send.plan')).toBe('Children with an identified SEND/ALN need who have a formal plan');
+    expect(headerOf('kpi.mental_health.need')).toBe('Children with an identified mental health need');
   });
 
   it('gives a record the catalogue unit unless it names its own', () => {

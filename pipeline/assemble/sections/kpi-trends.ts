@@ -13,6 +13,7 @@
  * average line and no triangles, and its table, text alternative and
  * subtitle say so.
  */
+import type { KpiNumber } from '../../compute/catalogue.js';
 import type { IndicatorId, IndicatorRecord, Unit } from '../../compute/record.js';
 import { MIN_POINTS } from '../../compute/statistics.js';
 import type { Period } from '../../period.js';
@@ -24,9 +25,13 @@ import { headline, quartersWithRecords, seriesSentences, type HeadlineIndex, typ
 import { shortQuarter } from './reoffending.js';
 import { SPC_WORDS, spcSignals, spcWords, type SpcSummary } from './spc.js';
 
-/** A measure of the trend panels: its id and its label as the KPI table has it ("1 Suitable accommodation …"). */
+/** A measure of the trend panels: its id, its KPI and its words, and its label as the KPI table has it ("1 Suitable accommodation …"). */
 export interface KpiMeasure {
   id: IndicatorId;
+  number: KpiNumber;
+  /** "Suitable accommodation at the end of the order". */
+  name: string;
+  /** The number and the name. */
   label: string;
 }
 
@@ -50,13 +55,13 @@ export function kpiFigureCell(r: IndicatorRecord | undefined, places: number): C
 /** The small multiples block; null when no KPI has a figure to draw in any quarter. */
 export function kpiTrends(measures: readonly KpiMeasure[], index: HeadlineIndex, period: Period, threshold: number | null): Block | null {
   const charts: ChartModel[] = [];
-  const undrawn: string[] = [];
-  const unjudged: string[] = [];
+  const undrawn: KpiNumber[] = [];
+  const unjudged: KpiNumber[] = [];
   for (const m of measures) {
     const drawn = panel(m, index, period, threshold);
-    if (!drawn) { undrawn.push(kpiNumber(m)); continue; }
+    if (!drawn) { undrawn.push(m.number); continue; }
     charts.push(drawn.chart);
-    if (drawn.spc.tooFew) unjudged.push(kpiNumber(m));
+    if (drawn.spc.tooFew) unjudged.push(m.number);
   }
   if (charts.length === 0) return null;
   const gap = threshold === null
@@ -103,7 +108,7 @@ function panel(m: KpiMeasure, index: HeadlineIndex, period: Period, threshold: n
     : spc.trial ? ` SPC limits are trial limits (${spc.used} quarters, fewer than 12).` : '';
   const chart: ChartModel = {
     id: `chart-trend-${slug}`,
-    title: `KPI ${kpiNumber(m)} – ${kpiName(m)}`,
+    title: `KPI ${m.number} – ${m.name}`,
     subtitle: `${UNIT_WORDS[unit] ?? unit}, each quarter, ${span}.${limits}`,
     description: describe(m, quarters, records, spc, places),
     spec: trendChartSpec(points, {
@@ -140,7 +145,7 @@ function trendTable(m: KpiMeasure, slug: string, quarters: readonly Period[], re
   const hidden = rows.some((row) => row.some((c) => c.text === SYMBOL.confidential));
   return table({
     id: `table-trend-${slug}`,
-    caption: `KPI ${kpiNumber(m)} by quarter – ${kpiName(m)}`,
+    caption: `KPI ${m.number} by quarter – ${m.name}`,
     head: [textCell('Quarter'), numberCell(FIGURE_HEADER[unit] ?? unit), ...(interval ? [numberCell('95% confidence interval')] : []), textCell('SPC signal')],
     rows,
     notes: [
@@ -159,23 +164,13 @@ function describe(m: KpiMeasure, quarters: readonly Period[], records: readonly 
   const unit = shown[0]?.r.unit ?? '%';
   const fmt = (x: ShownPoint) =>
     `${unit === 'of 5' ? `${formatCount(x.r.value)} of 5` : formatValue(x.r.value, x.r.unit, places)} in ${quarterLabel(x.q)}`;
-  const parts = [`Line chart of KPI ${kpiNumber(m)}, ${kpiName(m).toLowerCase()}, in each quarter from ${quarterLabel(quarters[0]!)} to ${quarterLabel(quarters[quarters.length - 1]!)}${hasInterval(unit) ? ', with a shaded 95% confidence interval' : ''}.`];
+  const parts = [`Line chart of KPI ${m.number}, ${m.name.toLowerCase()}, in each quarter from ${quarterLabel(quarters[0]!)} to ${quarterLabel(quarters[quarters.length - 1]!)}${hasInterval(unit) ? ', with a shaded 95% confidence interval' : ''}.`];
   parts.push(...seriesSentences(shown, quarters.length, fmt));
   if (spc.tooFew) parts.push(SPC_WORDS.tooFewSentence(spc));
   const signalled = quarters.map((q, i) => ({ q, p: spc.points[i], on: isShown(records[i]) })).filter((x) => x.on && x.p?.label);
   if (signalled.length > 0) parts.push(`SPC signals: ${signalled.map((x) => `${(x.p?.label ?? '').toLowerCase()} from ${quarterLabel(x.q)}`).join('; ')}.`);
   parts.push('The figures are in the table below the chart.');
   return parts.join(' ');
-}
-
-/** "1" of "1 Suitable accommodation …". */
-function kpiNumber(m: KpiMeasure): string {
-  return m.label.split(' ')[0] ?? '';
-}
-
-/** "Suitable accommodation …" of "1 Suitable accommodation …". */
-function kpiName(m: KpiMeasure): string {
-  return m.label.slice(m.label.indexOf(' ') + 1);
 }
 
 function listOf(items: readonly string[]): string {

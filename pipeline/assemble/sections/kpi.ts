@@ -6,6 +6,7 @@
  * KPIs by type of order, ethnic group, sex and age band. A KPI whose data is
  * absent shows [x] and says why under the table.
  */
+import { catalogueEntries, headerOf } from '../../compute/catalogue.js';
 import type { IndicatorId, IndicatorRecord } from '../../compute/record.js';
 import { formatPeriod, type Period } from '../../period.js';
 import { changeSymbol, compareEstimates } from '../compare.js';
@@ -13,29 +14,15 @@ import { isShown, labelCell, numberCell, table, textCell, valueWithCountsCell } 
 import { placesForEstimate, quarterLabel, SYMBOL } from '../format.js';
 import type { Block, Cell, Section, TableModel } from '../model.js';
 import { headline, yearEarlier, type HeadlineIndex } from '../series.js';
-import { hasInterval, kpiFigureCell, kpiTrends } from './kpi-trends.js';
+import { hasInterval, kpiFigureCell, kpiTrends, type KpiMeasure } from './kpi-trends.js';
 
-/** The measure each KPI is judged by (kpis.md: the YJB's headline where it names one). */
-export const KPI_ROWS: readonly { id: IndicatorId; label: string }[] = [
-  { id: 'kpi.accommodation.end', label: '1 Suitable accommodation at the end of the order' },
-  { id: 'ete.overall', label: '2 ETE: offered the expected hours at the end' },
-  { id: 'kpi.send.plan', label: '3 SEND: children with a need who have a formal plan' },
-  { id: 'kpi.mental_health.offered', label: '4 Mental health: offered an intervention, of those with a need' },
-  { id: 'kpi.substance_misuse.offered', label: '5 Substance misuse: offered an intervention, of those with a need' },
-  { id: 'kpi.oocd.completed', label: '6 Out-of-court disposals completed' },
-  { id: 'kpi.wider_services.any', label: '7 Links to wider services (looked after, protection plan, in need, early help)' },
-  { id: 'kpi.board_attendance.sectors', label: '8 Board: statutory partners attending at least half the meetings (of 5)' },
-  { id: 'kpi.serious_violence.rate', label: '9 Serious violence: children per 10,000 aged 10–17' },
-  { id: 'kpi.victims.engaged_rj', label: '10 Victims engaged with restorative justice, of those consenting to contact' },
-];
+/** The measure each KPI is judged by (kpis.md: the YJB's headline where it names one): the catalogue's KPI headlines, in KPI order. */
+export const KPI_ROWS: readonly KpiMeasure[] = catalogueEntries().flatMap(([id, { kpi }]) => (kpi?.headline
+  ? [{ id, number: kpi.number, name: kpi.headline, label: `${kpi.number} ${kpi.headline}` }] : []));
 
-/** The KPIs shown by type of order and by ethnic group: the common population's proportions. */
-export const BREAKDOWN_COLUMNS: readonly { id: IndicatorId; header: string }[] = [
-  { id: 'kpi.accommodation.end', header: 'Suitable accommodation' },
-  { id: 'kpi.send.plan', header: 'SEND with a plan' },
-  { id: 'kpi.mental_health.offered', header: 'Mental health: offered' },
-  { id: 'kpi.wider_services.any', header: 'Wider services' },
-];
+/** The KPIs shown by type of order and by ethnic group (the common population's proportions), under their catalogue headers. */
+export const BREAKDOWN_COLUMNS: readonly { id: IndicatorId; header: string }[] = catalogueEntries()
+  .flatMap(([id, { kpi }]) => (kpi?.byGroup ? [{ id, header: headerOf(id) }] : []));
 
 /** A group with nobody in a measure's base: there is no figure, but no data is missing either. */
 const NO_CHILD = '–';
@@ -100,7 +87,7 @@ function summaryTable(index: HeadlineIndex, period: Period, threshold: number | 
     const now = headline(index, k.id, period);
     const then = headline(index, k.id, before);
     const reason = now?.reason ?? (now === undefined ? 'no figure was computed for this quarter.' : null);
-    if (!isShown(now) && !now?.suppressed && reason) reasons.push(`${SYMBOL.notAvailable} KPI ${k.label.split(' ')[0]}: ${reason}`);
+    if (!isShown(now) && !now?.suppressed && reason) reasons.push(`${SYMBOL.notAvailable} KPI ${k.number}: ${reason}`);
     const places = (r: IndicatorRecord | undefined) => (isShown(r) ? placesForEstimate(r, r.unit) : 0);
     return [textCell(k.label), kpiFigureCell(now, places(now)), kpiFigureCell(then, places(then)), changeCell(now, then)];
   });
