@@ -29,6 +29,7 @@
  */
 import type { LinearRelation, TableCell } from '../compute/statistics.js';
 import { complementRelation, totalRelation } from '../compute/statistics.js';
+import { CATALOGUE, underDisclosureControl } from '../compute/catalogue.js';
 import type { IndicatorRecord } from '../compute/record.js';
 import type { ProfileTable, YdaRemandYear } from '../compute/profile.js';
 
@@ -163,21 +164,16 @@ function splitOf(r: IndicatorRecord): string {
 /** Which cells a record prints; the cells are created (with their cost) as they are met. */
 function recordCellsOf(r: IndicatorRecord, b: CellBuilder): RecordCells {
   const p = r.period;
+  const entry = CATALOGUE[r.id];
   const keys = ((): [string | null, string | null] => {
+    // Counts of the statutory partner organisations at the board, not of people: no cells (the catalogue's reason).
+    if (!underDisclosureControl(r.id)) return [null, null];
+    // A rolling-year topic's figures of the same children (or sentences) share the cell; its rate's base is the population.
+    if (entry.rollingYear) return [`${entry.topic}|${p}|${entry.counts}`, entry.kind === 'rate' ? `population|${p}` : null];
     switch (r.id) {
-      case 'fte.count': return [`fte|${p}|children`, null];
-      case 'fte.offences': return [`fte|${p}|offences`, null];
-      case 'fte.rate': return [`fte|${p}|children`, `population|${p}`];
-      case 'custody.count': return [`custody|${p}|sentences`, null];
-      case 'custody.children': return [`custody|${p}|children`, null];
-      case 'custody.rate': return [`custody|${p}|sentences`, `population|${p}`];
       case 'reoffending.binary': return [`${reoffendingBase(r)}|reoffenders`, `${reoffendingBase(r)}|cohort`];
       case 'reoffending.per_reoffender': return [`${reoffendingBase(r)}|reoffences`, `${reoffendingBase(r)}|reoffenders`];
       case 'reoffending.per_offender': return [`${reoffendingBase(r)}|reoffences`, `${reoffendingBase(r)}|cohort`];
-      case 'kpi.board_attendance.sectors': case 'kpi.board_attendance.data_shared':
-        // Counts of the five statutory partner organisations at the board, not of children: nobody can be
-        // identified from them, and a public "[c] of 5" would hide the partners' own accountability.
-        return [null, null];
       case 'ete.school_age': case 'ete.over_school_age': case 'ete.overall': case 'ete.suitable_end':
         // A breakdown (order type, ethnic group…) is its own cell; the headline keeps the key eteTotals relates.
         return [`ete|${p}|${r.id}${splitOf(r)}|met`, `ete|${p}|${r.id}${splitOf(r)}|measured`];

@@ -13,7 +13,7 @@
  * average line and no triangles, and its table, text alternative and
  * subtitle say so.
  */
-import type { KpiNumber } from '../../compute/catalogue.js';
+import { CATALOGUE, type KpiNumber } from '../../compute/catalogue.js';
 import type { IndicatorId, IndicatorRecord, Unit } from '../../compute/record.js';
 import { MIN_POINTS } from '../../compute/statistics.js';
 import type { Period } from '../../period.js';
@@ -152,7 +152,7 @@ function trendTable(m: KpiMeasure, slug: string, quarters: readonly Period[], re
       // The full key is under the KPI table; ten copies of it would bury the figures.
       ...(hidden ? [`${SYMBOL.confidential} hidden to protect children's identities (the key is under the first KPI table).`] : []),
       ...(spc.tooFew ? [SPC_WORDS.tooFewNote(spc)] : []),
-      ...(unit === 'of 5' ? [] : [`Each figure: the ${unit === '%' ? 'percentage' : 'rate'}, then the number of ${m.id.startsWith('kpi.victims.') ? 'victims' : 'children'} of the number measured.`]),
+      ...(unit === 'of 5' ? [] : [`Each figure: the ${unit === '%' ? 'percentage' : 'rate'}, then the number of ${CATALOGUE[m.id].counts} of the number measured.`]),
     ],
   }, threshold);
 }
