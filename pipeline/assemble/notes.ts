@@ -12,7 +12,8 @@ import { listOf } from '../words.js';
 import { isSmallCount } from '../compute/statistics.js';
 import { messages, type MessageParams } from '../messages.js';
 import { parsePeriod } from '../period.js';
-import { SYMBOL, formatCount, formatDate, formatNumber, quarterLabel, yearToLabel } from './format.js';
+import { unitMultiplier } from '../compute/catalogue.js';
+import { SYMBOL, formatCount, formatDate, formatValue, quarterLabel, yearToLabel } from './format.js';
 
 /** The note as the audience reads it: `threshold` null for the board (nothing withheld). */
 export function noteText(note: ComputeNote, threshold: number | null): string {
@@ -34,7 +35,7 @@ function paramText(p: NoteParam, threshold: number | null): string | number {
       return small(p.value) || (p.of !== undefined && small(p.of - p.value)) ? SYMBOL.confidential : formatCount(p.value);
     case 'percent':
       if (small(p.numerator) || small(p.denominator) || small(p.denominator - p.numerator)) return SYMBOL.confidential;
-      return p.denominator === 0 ? SYMBOL.notApplicable : `${formatNumber(p.numerator / p.denominator * 100, 1)}%`;
+      return p.denominator === 0 ? SYMBOL.notApplicable : formatValue(p.numerator / p.denominator * unitMultiplier('%'), '%');
     case 'periods':
       return periodsText(p.codes, p.as);
     case 'yearRange': {

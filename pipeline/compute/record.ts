@@ -69,3 +69,12 @@ export function record(fields: Omit<IndicatorRecord, 'suppressed' | 'lower' | 'u
   Partial<Pick<IndicatorRecord, 'lower' | 'upper' | 'unit'>>): IndicatorRecord {
   return { lower: null, upper: null, ...fields, unit: fields.unit ?? unitOf(fields.id), suppressed: false };
 }
+
+/** A figure with its interval, as a statistics function gives it (a fraction) or as a record holds it (scaled). */
+export interface Estimate { value: number | null; lower: number | null; upper: number | null }
+
+/** A fraction and its interval in a unit: each × the unit's multiplier (catalogue.ts), null kept null. */
+export function scaled(e: Estimate, multiplier: number): Estimate {
+  const times = (v: number | null): number | null => (v === null ? null : v * multiplier);
+  return { value: times(e.value), lower: times(e.lower), upper: times(e.upper) };
+}

@@ -8,6 +8,7 @@
 import type { ProfileDimension, ProfileTable } from '../../compute/profile.js';
 import { formatPeriod as formatPeriodCode, parsePeriod, type Period } from '../../period.js';
 import type { Comparison } from '../../compute/comparators.js';
+import { unitMultiplier } from '../../compute/catalogue.js';
 import { isSmallCount } from '../../compute/statistics.js';
 import { profileChartSpec, type ProfileBar } from '../charts/profile-chart.js';
 import { numberCell, table, textCell } from '../cells.js';
@@ -67,7 +68,7 @@ function cautionedOrSentenced(comparisons: readonly Comparison[], period: Period
 function profileChart(t: ProfileTable, threshold: number | null): ChartModel {
   const { rows: shown, total } = shownProfileCounts(t, threshold);
   const rows: ShownRow[] = orderForAudience(t, shown).map(({ label, children }) => ({
-    label, children, percent: children === null || t.total === 0 ? null : (children / t.total) * 100,
+    label, children, percent: children === null || t.total === 0 ? null : (children / t.total) * unitMultiplier('%'),
   }));
   const names = NAMES[t.dimension];
   const when = yearToLabel(parsePeriod(t.period));

@@ -2,15 +2,16 @@
  * The three reoffending measures of one cohort (or one breakdown of it),
  * from its members: pure arithmetic, no store.
  *
- * Intervals: the binary rate is a proportion (Wilson, × 100). The two
- * frequency measures are counts of reoffences over a number of children, so
- * they take the Poisson rate interval with multiplier 1 (exact below 10
+ * Intervals: the binary rate is a proportion (Wilson, × 100: the catalogue's
+ * per cent). The two frequency measures are counts of reoffences over a number
+ * of children, so they take the Poisson rate interval per child (multiplier 1; exact below 10
  * reoffences, Byar from 10), as for every other rate in the pack. For
  * reoffences per reoffender this treats the reoffenders as fixed: it is the
  * uncertainty in the reoffence count given who reoffended.
  */
-import type { Breakdown, IndicatorRecord } from '../record.js';
-import { record } from '../record.js';
+import type { Breakdown, Estimate, IndicatorRecord } from '../record.js';
+import { record, scaled } from '../record.js';
+import { multiplierOf } from '../catalogue.js';
 import { proportionCI, rateCI } from '../statistics.js';
 import type { CohortTracking } from './cohort-status.js';
 
@@ -46,14 +47,7 @@ export function countCohort(members: readonly CohortMember[]): CohortCounts {
   return { children: members.length, reoffenders, reoffences };
 }
 
-interface Interval { value: number | null; lower: number | null; upper: number | null }
-
-const EMPTY: Interval = { value: null, lower: null, upper: null };
-
-function scaled(ci: Interval, factor: number): Interval {
-  const times = (v: number | null): number | null => (v === null ? null : v * factor);
-  return { value: times(ci.value), lower: times(ci.lower), upper: times(ci.upper) };
-}
+const EMPTY: Estimate = { value: null, lower: null, upper: null };
 
 /** Records for reoffending.binary, .per_reoffender and .per_offender, in that order. */
 export function measureRecords(
@@ -61,9 +55,9 @@ export function measureRecords(
 ): IndicatorRecord[] {
   const { children, reoffenders, reoffences } = counts;
   const common = { period, breakdown, ...tracking };
-  const binary = children === 0 ? EMPTY : scaled(proportionCI(reoffenders, children), 100);
-  const perReoffender = reoffenders === 0 ? EMPTY : rateCI(reoffences, reoffenders, 1);
-  const perOffender = children === 0 ? EMPTY : rateCI(reoffences, children, 1);
+  const binary = children === 0 ? EMPTY : scaled(proportionCI(reoffenders, children), multiplierOf('reoffending.binary'));
+  const perReoffender = reoffenders === 0 ? EMPTY : rateCI(reoffences, reoffenders, multiplierOf('reoffending.per_reoffender'));
+  const perOffender = children === 0 ? EMPTY : rateCI(reoffences, children, multiplierOf('reoffending.per_offender'));
   return [
     record({ id: 'reoffending.binary', ...common, numerator: reoffenders, denominator: children, ...binary }),
     record({ id: 'reoffending.per_reoffender', ...common, numerator: reoffences, denominator: reoffenders, ...perReoffender }),

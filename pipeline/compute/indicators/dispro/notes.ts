@@ -9,6 +9,7 @@ import type { PopulationEstimate } from '../../population.js';
 import type { StageFigures } from './figures.js';
 import type { UndefinedRatio } from './records.js';
 import type { StageDefinition } from './stages.js';
+import { multiplierOf } from '../../catalogue.js';
 import { capitalise, listOf } from '../../../words.js';
 
 export const NOTE_INDICATOR = 'dispro';
@@ -30,7 +31,8 @@ export function unknownEthnicityNote(def: StageDefinition, fig: StageFigures, wi
     unknown: { kind: 'count', value: count, of: total }, total: { kind: 'count', value: total },
     percent: { kind: 'percent', numerator: count, denominator: total }, counted: def.counted, window, stage: def.name,
   };
-  return count / total * 100 > UNKNOWN_WARNING_PERCENT
+  // The share is the stage's dispro.share record for "Not known", in its unit (per cent).
+  return count / total * multiplierOf('dispro.share') > UNKNOWN_WARNING_PERCENT
     ? [note('warning', 'noteDisproUnknownEthnicityHigh', params)]
     : [note('info', 'noteDisproUnknownEthnicity', params)];
 }

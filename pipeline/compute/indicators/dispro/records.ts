@@ -14,8 +14,8 @@
  *   share (StageFigures.unknown), of all children at the decision point.
  */
 import { ETHNIC_GROUPS, NOT_KNOWN, type EthnicGroup } from '../../../contract/codes.js';
-import { CATALOGUE, multiplierOf } from '../../catalogue.js';
-import { record, type IndicatorRecord } from '../../record.js';
+import { CATALOGUE, multiplierOf, unitMultiplier, unitOf } from '../../catalogue.js';
+import { record, scaled, type Estimate, type IndicatorRecord } from '../../record.js';
 import { proportionCI, rateCI, rateRatioCI, significantAgainst } from '../../statistics.js';
 import { REFERENCE_GROUP, type GroupFigures, type StageFigures } from './figures.js';
 
@@ -33,13 +33,12 @@ export interface StageRecords {
   undefinedRatios: UndefinedRatio[];
 }
 
-interface Estimate { value: number | null; lower: number | null; upper: number | null }
 const NONE: Estimate = { value: null, lower: null, upper: null };
 
-function percent(e: Estimate): Estimate {
-  const times = (v: number | null): number | null => (v === null ? null : v * 100);
-  return { value: times(e.value), lower: times(e.lower), upper: times(e.upper) };
-}
+/** A rate at a stage whose base is the stage before is a percentage (dispro.rate's stage unit). */
+const PER_STAGE = unitMultiplier(CATALOGUE['dispro.rate'].stageUnit ?? unitOf('dispro.rate'));
+/** A group's share of a stage (or of the population) is a percentage. */
+const PER_SHARE = multiplierOf('dispro.share');
 
 function finiteOrNull(v: number | null): number | null {
   return v !== null && Number.isFinite(v) ? v : null;
@@ -47,7 +46,7 @@ function finiteOrNull(v: number | null): number | null {
 
 function rateEstimate(fig: StageFigures, g: GroupFigures): Estimate {
   if (g.base === null) return NONE;
-  return fig.base === 'population' ? rateCI(g.events, g.base, PER_POPULATION) : percent(proportionCI(g.events, g.base));
+  return fig.base === 'population' ? rateCI(g.events, g.base, PER_POPULATION) : scaled(proportionCI(g.events, g.base), PER_STAGE);
 }
 
 export function stageRecords(fig: StageFigures): StageRecords {
@@ -93,13 +92,13 @@ export function stageRecords(fig: StageFigures): StageRecords {
     const events = fig.groups[group].events;
     records.push(record({
       id: 'dispro.share', period: fig.period, breakdown: breakdown(group),
-      numerator: events, denominator: knownEvents, ...percent(proportionCI(events, knownEvents)),
+      numerator: events, denominator: knownEvents, ...scaled(proportionCI(events, knownEvents), PER_SHARE),
     }));
   }
   records.push(record({
     id: 'dispro.share', period: fig.period, breakdown: breakdown(NOT_KNOWN),
     numerator: fig.unknown.count, denominator: fig.unknown.total,
-    ...percent(proportionCI(fig.unknown.count, fig.unknown.total)),
+    ...scaled(proportionCI(fig.unknown.count, fig.unknown.total), PER_SHARE),
   }));
 
   return { records, undefinedRatios };
@@ -124,7 +123,7 @@ export function populationShareRecords(
     const population = populations[group] as number;
     return record({
       id: 'dispro.share', period, breakdown: { stage: POPULATION_STAGE, group },
-      numerator: population, denominator: total, value: population / total * 100,
+      numerator: population, denominator: total, value: population / total * PER_SHARE,
     });
   });
 }

@@ -5,18 +5,14 @@
  * record of a KPI whose data is absent.
  */
 import { comparePeriods, periodOf, trendWindow, type Period } from '../../../period.js';
-import { record, type Breakdown, type IndicatorId, type IndicatorRecord } from '../../record.js';
+import { record, scaled, type Breakdown, type IndicatorId, type IndicatorRecord } from '../../record.js';
+import { multiplierOf } from '../../catalogue.js';
 import { proportionCI } from '../../statistics.js';
 import type { Dimension } from './population.js';
 
 /** x of n as a percentage with its Wilson interval (in percent); value null when n = 0. */
 export function percentRecord(id: IndicatorId, period: string, breakdown: Breakdown, x: number, n: number): IndicatorRecord {
-  const ci = proportionCI(x, n);
-  const percent = (v: number | null) => (v === null ? null : v * 100);
-  return record({
-    id, period, breakdown, numerator: x, denominator: n,
-    value: percent(ci.value), lower: percent(ci.lower), upper: percent(ci.upper),
-  });
+  return record({ id, period, breakdown, numerator: x, denominator: n, ...scaled(proportionCI(x, n), multiplierOf(id)) });
 }
 
 export function countRecord(id: IndicatorId, period: string, breakdown: Breakdown, count: number): IndicatorRecord {
