@@ -44,17 +44,32 @@ export interface UnitEntry {
   decimals: number;
   /** The unit in words, for subtitles and axis titles. */
   words: string;
+  /** Whether a figure has a sampling interval: not a count, nor a count of all five partners (a census, not a sample). */
+  interval: boolean;
+  /** The largest figure the unit allows (the top of a chart's axis), where it has one. */
+  max?: number;
+  /** The words of a KPI's small chart in this unit: its subtitle, axis title and table column. */
+  panel?: { subtitle: string; axis: string; column: string };
 }
 
 export const UNITS: Readonly<Record<Unit, UnitEntry>> = {
-  count: { multiplier: null, decimals: 0, words: 'number' },
-  '%': { multiplier: 100, decimals: 1, words: 'per cent' },
-  'per 100,000': { multiplier: 100_000, decimals: 1, words: 'per 100,000 children aged 10–17' },
-  'per 10,000': { multiplier: 10_000, decimals: 1, words: 'per 10,000 children aged 10–17' },
-  'per 1,000': { multiplier: 1_000, decimals: 1, words: 'per 1,000 children aged 10–17' },
-  ratio: { multiplier: 1, decimals: 2, words: 'ratio' },
-  'per child': { multiplier: 1, decimals: 2, words: 'per child' },
-  'of 5': { multiplier: null, decimals: 0, words: 'of the 5 statutory partners' },
+  count: { multiplier: null, decimals: 0, words: 'number', interval: false },
+  '%': {
+    multiplier: 100, decimals: 1, words: 'per cent', interval: true, max: 100,
+    panel: { subtitle: 'Per cent of the children measured', axis: 'Per cent', column: 'Per cent' },
+  },
+  'per 100,000': { multiplier: 100_000, decimals: 1, words: 'per 100,000 children aged 10–17', interval: true },
+  'per 10,000': {
+    multiplier: 10_000, decimals: 1, words: 'per 10,000 children aged 10–17', interval: true,
+    panel: { subtitle: 'Children per 10,000 aged 10–17', axis: 'Per 10,000', column: 'Rate per 10,000' },
+  },
+  'per 1,000': { multiplier: 1_000, decimals: 1, words: 'per 1,000 children aged 10–17', interval: true },
+  ratio: { multiplier: 1, decimals: 2, words: 'ratio', interval: true },
+  'per child': { multiplier: 1, decimals: 2, words: 'per child', interval: true },
+  'of 5': {
+    multiplier: null, decimals: 0, words: 'of the 5 statutory partners', interval: false, max: 5,
+    panel: { subtitle: 'Statutory partners (of 5)', axis: 'Partners', column: 'Partners' },
+  },
 };
 
 /** The KPIs by number, as the YJB's return names them. */

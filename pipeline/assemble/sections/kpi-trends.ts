@@ -13,7 +13,7 @@
  * average line and no triangles, and its table, text alternative and
  * subtitle say so.
  */
-import { CATALOGUE, type KpiNumber } from '../../compute/catalogue.js';
+import { CATALOGUE, UNITS, type KpiNumber } from '../../compute/catalogue.js';
 import type { IndicatorId, IndicatorRecord, Unit } from '../../compute/record.js';
 import { MIN_POINTS } from '../../compute/statistics.js';
 import type { Period } from '../../period.js';
@@ -39,9 +39,9 @@ export interface KpiMeasure {
 const PANEL_WIDTH = 270;
 const PANEL_HEIGHT = 110;
 
-/** Units with no sampling interval: a count of the five statutory partners is a census, not a sample. */
+/** Units with no sampling interval (the catalogue's): a count of the five statutory partners is a census, not a sample. */
 export function hasInterval(unit: Unit): boolean {
-  return unit !== 'of 5' && unit !== 'count';
+  return UNITS[unit].interval;
 }
 
 /** "5 of 5" for board attendance (value and base are the same numbers); otherwise "88.9%" over "(40 of 45)". */
@@ -109,24 +109,16 @@ function panel(m: KpiMeasure, index: HeadlineIndex, period: Period, threshold: n
   const chart: ChartModel = {
     id: `chart-trend-${slug}`,
     title: `KPI ${m.number} – ${m.name}`,
-    subtitle: `${UNIT_WORDS[unit] ?? unit}, each quarter, ${span}.${limits}`,
+    subtitle: `${UNITS[unit].panel?.subtitle ?? unit}, each quarter, ${span}.${limits}`,
     description: describe(m, quarters, records, spc, places),
     spec: trendChartSpec(points, {
-      yTitle: AXIS_TITLE[unit] ?? unit, xTitle: 'Quarter ending', mean: spc.tooFew ? null : spc.mean,
-      width: PANEL_WIDTH, height: PANEL_HEIGHT, yMax: unit === '%' ? 100 : unit === 'of 5' ? 5 : undefined, thinLabels: true,
+      yTitle: UNITS[unit].panel?.axis ?? unit, xTitle: 'Quarter ending', mean: spc.tooFew ? null : spc.mean,
+      width: PANEL_WIDTH, height: PANEL_HEIGHT, yMax: UNITS[unit].max, thinLabels: true,
     }),
     table: trendTable(m, slug, quarters, records, spc, places, threshold),
   };
   return { chart, spc };
 }
-
-const UNIT_WORDS: Partial<Record<Unit, string>> = {
-  '%': 'Per cent of the children measured',
-  'of 5': 'Statutory partners (of 5)',
-  'per 10,000': 'Children per 10,000 aged 10–17',
-};
-const AXIS_TITLE: Partial<Record<Unit, string>> = { '%': 'Per cent', 'of 5': 'Partners', 'per 10,000': 'Per 10,000' };
-const FIGURE_HEADER: Partial<Record<Unit, string>> = { '%': 'Per cent', 'of 5': 'Partners', 'per 10,000': 'Rate per 10,000' };
 
 function trendTable(m: KpiMeasure, slug: string, quarters: readonly Period[], records: readonly (IndicatorRecord | undefined)[],
   spc: SpcSummary, places: number, threshold: number | null): TableModel {
@@ -146,7 +138,7 @@ function trendTable(m: KpiMeasure, slug: string, quarters: readonly Period[], re
   return table({
     id: `table-trend-${slug}`,
     caption: `KPI ${m.number} by quarter – ${m.name}`,
-    head: [textCell('Quarter'), numberCell(FIGURE_HEADER[unit] ?? unit), ...(interval ? [numberCell('95% confidence interval')] : []), textCell('SPC signal')],
+    head: [textCell('Quarter'), numberCell(UNITS[unit].panel?.column ?? unit), ...(interval ? [numberCell('95% confidence interval')] : []), textCell('SPC signal')],
     rows,
     notes: [
       // The full key is under the KPI table; ten copies of it would bury the figures.

@@ -10,6 +10,7 @@
  * significant (compare.ts); a status only when the target or comparator lies
  * outside the figure's 95% interval (status.ts); otherwise "similar".
  */
+import { CATALOGUE, TOPICS, unitOf } from '../../compute/catalogue.js';
 import type { Comparison } from '../../compute/comparators.js';
 import type { IndicatorId, IndicatorRecord, Unit } from '../../compute/record.js';
 import { formatPeriod, parsePeriod, type Period } from '../../period.js';
@@ -115,7 +116,7 @@ function reoffendingFigure(records: readonly IndicatorRecord[]): TileFigure | nu
   const yearAgo = yearEarlier(cohort);
   return {
     id: 'reoffending.binary',
-    heading: 'Reoffending',
+    heading: TOPICS.reoffending.heading,
     current: cohorts.get(latest),
     earlier: [
       { against: 'On the cohort before', record: cohorts.get(formatPeriod(before)), label: label(before), name: name(before) },
@@ -135,22 +136,21 @@ function eteFigure(index: HeadlineIndex, period: Period): TileFigure | null {
   if (!index.has('ete.overall')) return null;
   return {
     id: 'ete.overall',
-    heading: 'Education, training and employment',
+    heading: TOPICS.ete.heading,
     current: headline(index, 'ete.overall', period),
     earlier: quarterComparisons(index, 'ete.overall', period, quarterLabel, quarterLabel),
     unitWords: 'offered the expected ETE hours',
     subject: `The share of children offered the expected hours in ${quarterLabel(period)}`,
     basis: (n, d) => `${formatCount(n)} of ${formatCount(d)} ${d === 1 ? 'child' : 'children'} whose intervention ended were offered the expected hours`,
-    label: 'YJB key performance indicator 2',
+    label: kpiLabel('ete.overall'),
     period: `Interventions ending in ${quarterLabel(period)}`,
     comparatorWhen: (c) => quarterLabel(parsePeriod(c.comparatorPeriod)),
   };
 }
 
-/** The KPI tiles: what each measures, in the words of its tile. */
+/** The KPI tiles: what each measures, in the words of its tile (its KPI number is the catalogue's). */
 interface KpiTile {
   id: IndicatorId;
-  kpi: number;
   heading: string;
   unitWords: string;
   /** "The share of children … in July to September 2026" without the quarter. */
@@ -160,19 +160,19 @@ interface KpiTile {
 
 const KPI_TILES: readonly KpiTile[] = [
   {
-    id: 'kpi.accommodation.end', kpi: 1, heading: 'Suitable accommodation',
+    id: 'kpi.accommodation.end', heading: 'Suitable accommodation',
     unitWords: 'in suitable accommodation at the end of their order',
     subject: 'The share of children in suitable accommodation at the end of their order',
     basis: (n, d) => `${formatCount(n)} of ${formatCount(d)} ${d === 1 ? 'child' : 'children'} whose order ended ${d === 1 ? 'was' : 'were'} in suitable accommodation`,
   },
   {
-    id: 'kpi.send.plan', kpi: 3, heading: 'Special educational needs (SEND)',
+    id: 'kpi.send.plan', heading: 'Special educational needs (SEND)',
     unitWords: 'of children with a SEND need have a formal plan',
     subject: 'The share of children with a SEND need who have a formal plan',
     basis: (n, d) => `${formatCount(n)} of ${formatCount(d)} ${d === 1 ? 'child' : 'children'} with an identified SEND need had a formal plan (an EHCP, or an IDP in Wales)`,
   },
   {
-    id: 'kpi.mental_health.offered', kpi: 4, heading: 'Mental health',
+    id: 'kpi.mental_health.offered', heading: 'Mental health',
     unitWords: 'of children with a need offered an intervention',
     subject: 'The share of children with a mental health need offered an intervention',
     basis: (n, d) => `${formatCount(n)} of ${formatCount(d)} ${d === 1 ? 'child' : 'children'} with an identified mental health need ${d === 1 ? 'was' : 'were'} offered an intervention`,
@@ -194,16 +194,21 @@ function kpiFigure(index: HeadlineIndex, period: Period, k: KpiTile): TileFigure
     unitWords: k.unitWords,
     subject: `${k.subject} in ${quarterLabel(period)}`,
     basis: k.basis,
-    label: `YJB key performance indicator ${k.kpi}`,
+    label: kpiLabel(k.id),
     period: `Orders ending in ${quarterLabel(period)}`,
     comparatorWhen: (c) => quarterLabel(parsePeriod(c.comparatorPeriod)),
   };
 }
 
+/** "YJB key performance indicator 2": the KPI the catalogue says the figure measures. */
+function kpiLabel(id: IndicatorId): string {
+  return `YJB key performance indicator ${CATALOGUE[id].kpi?.number ?? ''}`;
+}
+
 export function tileOf(f: TileFigure, targets: Partial<Record<string, Target>>, comparisons: readonly Comparison[],
   hiddenReason: HiddenReasonOf = NO_HIDDEN_REASONS): Tile {
   const current = f.current;
-  const unit: Unit = current?.unit ?? '%';
+  const unit: Unit = current?.unit ?? unitOf(f.id);
   // The tile's figures to one number of places, enough to tell each from its interval ends.
   const places = placesForSeries([current, ...f.earlier.map((e) => e.record)].filter(isShown), unit);
   const changes = f.earlier.map((e): Change => {
