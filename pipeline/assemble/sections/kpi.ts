@@ -6,7 +6,7 @@
  * KPIs by type of order, ethnic group, sex and age band. A KPI whose data is
  * absent shows [x] and says why under the table.
  */
-import { catalogueEntries, headerOf } from '../../compute/catalogue.js';
+import { catalogueEntries, headerOf, TOPICS } from '../../compute/catalogue.js';
 import type { IndicatorId, IndicatorRecord } from '../../compute/record.js';
 import { formatPeriod, type Period } from '../../period.js';
 import { changeSymbol, compareEstimates } from '../compare.js';
@@ -68,7 +68,7 @@ export function kpiSection(records: readonly IndicatorRecord[], index: HeadlineI
   };
   return {
     id: 'kpis',
-    heading: 'Youth Justice Board key performance indicators',
+    heading: TOPICS.kpi.heading,
     blocks: [
       { kind: 'paragraphs', paragraphs: [
         `The ten KPIs every youth justice service returns to the Youth Justice Board, for children whose order or intervention ended in ${quarterLabel(period)}, against the same quarter a year before. A change is called higher or lower only where it is statistically significant; otherwise the figures are similar. The YJB says the first years of these KPIs are not yet reliable enough for decisions.`,

@@ -21,8 +21,9 @@ export const BETTER_WHEN: Partial<Record<IndicatorId, 'higher' | 'lower'>> = Obj
 
 const NOT_AVAILABLE = { word: 'not available', symbol: '–', tone: 'neutral' } as const;
 
-export function targetStatus(r: IndicatorRecord | undefined, target: Target): Status {
-  const detail = `${formatValue(target.value, r?.unit ?? '%')} or ${target.better}`;
+/** Against the service's target, in the figure's unit (the catalogue's, where there is no figure). */
+export function targetStatus(r: IndicatorRecord | undefined, target: Target, unit: Unit): Status {
+  const detail = `${formatValue(target.value, unit)} or ${target.better}`;
   const judged = judge(r, target.value, target.better);
   const word = judged === 'better' ? 'met' : judged === 'worse' ? 'not met' : judged;
   switch (judged) {

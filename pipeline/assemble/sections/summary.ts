@@ -218,7 +218,7 @@ export function tileOf(f: TileFigure, targets: Partial<Record<string, Target>>, 
   });
   const target = targets[f.id];
   const better = target?.better ?? BETTER_WHEN[f.id] ?? null;
-  const targetStatuses = target ? [targetStatus(current, target)] : [];
+  const targetStatuses = target ? [targetStatus(current, target, unit)] : [];
   const comparatorStatuses = better === null ? [] : comparisonsOf(comparisons, current).map((c) => comparatorStatus(current, c, better, f.comparatorWhen(c)));
   const sentences = [changeSentence(f, changes.map((c) => c.word))];
   if (target && targetStatuses[0]) sentences.push(targetSentence(targetStatuses[0], target, unit));

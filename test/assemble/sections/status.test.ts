@@ -23,34 +23,34 @@ const comparison = (area: string, value: number, over: Partial<Comparison> = {})
 describe('targetStatus: met, not met or similar, from where the target lies against the 95% interval', () => {
   it('is met when the whole interval is on the better side of the target', () => {
     // Lower is better; 250 is above the upper limit 214.143.
-    expect(targetStatus(fte, { value: 250, better: 'lower' })).toEqual({ against: 'Target', word: 'met', symbol: '✓', tone: 'good', detail: '250.0 or lower' });
+    expect(targetStatus(fte, { value: 250, better: 'lower' }, fte.unit)).toEqual({ against: 'Target', word: 'met', symbol: '✓', tone: 'good', detail: '250.0 or lower' });
     // Higher is better; 50 is below the lower limit 53.8.
-    expect(targetStatus(ete, { value: 50, better: 'higher' })).toMatchObject({ word: 'met', tone: 'good', detail: '50.0% or higher' });
+    expect(targetStatus(ete, { value: 50, better: 'higher' }, ete.unit)).toMatchObject({ word: 'met', tone: 'good', detail: '50.0% or higher' });
   });
 
   it('is not met when the whole interval is on the worse side', () => {
     // 90 is below the lower limit 101.184: the rate is above a lower-is-better target.
-    expect(targetStatus(fte, { value: 90, better: 'lower' })).toMatchObject({ word: 'not met', symbol: '✗', tone: 'bad' });
+    expect(targetStatus(fte, { value: 90, better: 'lower' }, fte.unit)).toMatchObject({ word: 'not met', symbol: '✗', tone: 'bad' });
     // 85 is above 79.6: below a higher-is-better target.
-    expect(targetStatus(ete, { value: 85, better: 'higher' })).toMatchObject({ word: 'not met', tone: 'bad' });
+    expect(targetStatus(ete, { value: 85, better: 'higher' }, ete.unit)).toMatchObject({ word: 'not met', tone: 'bad' });
   });
 
   it('is similar when the target lies inside the interval, even though the value is on the better side', () => {
     // 150 < 200, but 200 lies inside [101.184, 214.143].
-    expect(targetStatus(fte, { value: 200, better: 'lower' })).toMatchObject({ word: 'similar', symbol: '●', tone: 'neutral' });
+    expect(targetStatus(fte, { value: 200, better: 'lower' }, fte.unit)).toMatchObject({ word: 'similar', symbol: '●', tone: 'neutral' });
     // A target exactly on a limit is inside.
-    expect(targetStatus(fte, { value: 214.143, better: 'lower' }).word).toBe('similar');
+    expect(targetStatus(fte, { value: 214.143, better: 'lower' }, fte.unit).word).toBe('similar');
   });
 
   it('is not available for a hidden figure, so a public pack says nothing about it', () => {
-    expect(targetStatus(hidden, { value: 250, better: 'lower' })).toMatchObject({ word: 'not available', tone: 'neutral' });
+    expect(targetStatus(hidden, { value: 250, better: 'lower' }, hidden.unit)).toMatchObject({ word: 'not available', tone: 'neutral' });
   });
 
   it('says the status in a sentence', () => {
     const t = { value: 200, better: 'lower' as const };
-    expect(targetSentence(targetStatus(fte, t), t, 'per 100,000')).toBe('It was similar to the target of 200.0 or lower.');
+    expect(targetSentence(targetStatus(fte, t, fte.unit), t, 'per 100,000')).toBe('It was similar to the target of 200.0 or lower.');
     const m = { value: 250, better: 'lower' as const };
-    expect(targetSentence(targetStatus(fte, m), m, 'per 100,000')).toBe('It met the target of 250.0 or lower.');
+    expect(targetSentence(targetStatus(fte, m, fte.unit), m, 'per 100,000')).toBe('It met the target of 250.0 or lower.');
   });
 });
 
