@@ -5,9 +5,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CATALOGUE, headerOf, KPI_NAMES, labelOf, multiplierOf, UNITS, unitOf } from '../../pipeline/compute/catalogue.js';
+import {
+  CATALOGUE, catalogueEntries, headerOf, isTrendRate, KPI_NAMES, labelOf, multiplierOf, underDisclosureControl, unitMultiplier, UNITS, unitOf,
+} from '../../pipeline/compute/catalogue.js';
+import { packCells } from '../../pipeline/assemble/disclosure-cells.js';
 import { computeQuarter } from '../../pipeline/compute/index.js';
-import { INDICATOR_IDS, record, type IndicatorId, type IndicatorRecord } from '../../pipeline/compute/record.js';
+import { INDICATOR_IDS, record, scaled, type IndicatorId, type IndicatorRecord } from '../../pipeline/compute/record.js';
 import { parseConfig } from '../../pipeline/config.js';
 import { loadExtract } from '../../pipeline/load/index.js';
 import { parsePeriod } from '../../pipeline/period.js';
@@ -60,6 +63,53 @@ describe('the catalogue', () => {
     });
   });
 
+  it('names one headline measure per KPI, 1 to 10, in KPI order: the rows of the pack\'s KPI table', () => {
+    const headlines = catalogueEntries().flatMap(([id, e]) => (e.kpi?.headline ? [{ id, number: e.kpi.number }] : []));
+    expect(headlines.map((h) => h.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    // The YJB's headline measures (kpis.md): ETE all children, board attendance by sector, the serious violence rate.
+    expect(headlines.find((h) => h.number === 2)?.id).toBe('ete.overall');
+    expect(headlines.find((h) => h.number === 8)?.id).toBe('kpi.board_attendance.sectors');
+    expect(headlines.find((h) => h.number === 9)?.id).toBe('kpi.serious_violence.rate');
+  });
+
+  it('gives each KPI shown by group a column header of its own, and only percentages are shown by group', () => {
+    const byGroup = catalogueEntries().filter(([, e]) => e.kpi?.byGroup);
+    expect(byGroup.map(([id]) => id)).toEqual(['kpi.accommodation.end', 'kpi.send.plan', 'kpi.mental_health.offered', 'kpi.wider_services.any']);
+    for (const [id, e] of byGroup) {
+      expect(e.header, id).toBeDefined();
+      expect(e.unit, id).toBe('%');
+    }
+  });
+
+  it('exempts from disclosure control only the counts of statutory partners (board attendance), and those are the "of 5" figures', () => {
+    const exempt = INDICATOR_IDS.filter((id) => !underDisclosureControl(id));
+    expect(exempt).toEqual(['kpi.board_attendance.sectors', 'kpi.board_attendance.data_shared']);
+    for (const [id, e] of catalogueEntries()) expect(e.counts === 'partners', id).toBe(e.unit === 'of 5');
+    // Victims are people: KPI 10 stays under control.
+    expect(underDisclosureControl('kpi.victims.engaged_rj')).toBe(true);
+  });
+
+  it('takes the rolling-year rates, and no quarterly rate, as the trend rates on the population', () => {
+    expect(INDICATOR_IDS.filter(isTrendRate)).toEqual(['fte.rate', 'custody.rate']);
+    // Serious violence is a rate on the same population, but for the quarter, not the year to it.
+    expect(isTrendRate('kpi.serious_violence.rate')).toBe(false);
+  });
+
+  it('gives an interval to every unit but the counts (a census of the five partners is no sample), and caps % at 100 and "of 5" at 5', () => {
+    const without = (Object.keys(UNITS) as (keyof typeof UNITS)[]).filter((u) => !UNITS[u].interval);
+    expect(without.sort()).toEqual(['count', 'of 5']);
+    expect([UNITS['%'].max, UNITS['of 5'].max, UNITS['per 1,000'].max]).toEqual([100, 5, undefined]);
+    // Every unit a KPI headline is in has the words of its small chart.
+    for (const [id, e] of catalogueEntries()) if (e.kpi?.headline) expect(UNITS[e.unit].panel, id).toBeDefined();
+  });
+
+  it('scales a fraction and its interval by the unit\'s multiplier, leaving a missing end missing', () => {
+    // 9 of 40 = 0.225 → 22.5 per cent; 0.0003 → 3 per 10,000.
+    expect(scaled({ value: 0.225, lower: 0.12, upper: null }, unitMultiplier('%'))).toEqual({ value: 22.5, lower: 12, upper: null });
+    expect(scaled({ value: 0.0003, lower: null, upper: null }, unitMultiplier('per 10,000')).value).toBeCloseTo(3, 12);
+    expect(unitMultiplier('count')).toBe(1);
+  });
+
   it('labels a note by indicator or by topic, and heads a column by its header or its capitalised label', () => {
     expect(labelOf('fte.rate')).toBe('first time entrant rate');
     expect(labelOf('custody')).toBe('use of custody');
@@ -98,5 +148,15 @@ describe('the sample\'s records', () => {
     }
     // Every id the sample has data for is produced: all of them.
     expect(new Set(records.map((r) => r.id))).toEqual(new Set(INDICATOR_IDS));
+  });
+
+  it('each print a disclosure cell for their count exactly when the catalogue puts them under disclosure control', () => {
+    const cells = packCells(records).records;
+    records.forEach((r, i) => {
+      const where = `${r.id} ${r.period} ${JSON.stringify(r.breakdown)}`;
+      if (!underDisclosureControl(r.id)) expect(cells[i], where).toEqual({ numerator: null, denominator: null });
+      else if (r.numerator !== null) expect(cells[i]!.numerator, where).not.toBeNull();
+    });
+    expect(records.some((r) => !underDisclosureControl(r.id) && r.numerator !== null)).toBe(true);
   });
 });

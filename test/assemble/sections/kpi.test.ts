@@ -7,6 +7,7 @@ import { auditPublished } from '../../../pipeline/compute/statistics.js';
 import type { Block, ChartModel, TableModel } from '../../../pipeline/assemble/model.js';
 import type { IndicatorId, IndicatorRecord } from '../../../pipeline/compute/record.js';
 import { addQuarters, formatPeriod, parsePeriod } from '../../../pipeline/period.js';
+import { CATALOGUE, catalogueEntries, headerOf, TOPICS } from '../../../pipeline/compute/catalogue.js';
 
 const P = '2024-25-Q3';
 const YEAR_BEFORE = '2023-24-Q3';
@@ -293,5 +294,51 @@ describe('kpiSection: each KPI quarter by quarter (small multiples)', () => {
     const spec = c.spec as unknown as { data: { values: { top: number }[] } };
     // The axis stops at 5, the most partners there can be (5 × 1.15 = 5.75 would round up to 6).
     expect(spec.data.values[0]!.top).toBe(5);
+  });
+});
+
+describe('kpiSection: every KPI row, column and chart comes from the catalogue', () => {
+  const headlines = catalogueEntries().flatMap(([id, e]) => (e.kpi?.headline ? [{ id, entry: e, number: e.kpi.number, words: e.kpi.headline }] : []));
+  // One figure per headline measure in P and the quarter before: 8 of 20 (or 4 of 5 partners, or a rate).
+  const figure = (id: IndicatorId, period: string): IndicatorRecord => {
+    const unit = CATALOGUE[id].unit;
+    if (unit === 'of 5') return { id, period, breakdown: {}, numerator: 4, denominator: 5, value: 4, lower: null, upper: null, unit, suppressed: false };
+    return { ...pct(id, period, 8, 20, 21.9, 61.3), unit };
+  };
+  const records = headlines.flatMap((h) => [figure(h.id, back(1)), figure(h.id, P)]);
+  const section = kpiSection(records, indexHeadlines(records), parsePeriod(P), null);
+  const tables = section.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : []));
+  const summary = tables.find((t) => t.id === 'table-kpis')!;
+
+  it('has the ten rows of the catalogue\'s KPI headlines, numbered 1 to 10 in order, under the catalogue\'s topic heading', () => {
+    expect(section.heading).toBe(TOPICS.kpi.heading);
+    expect(summary.rows.map((r) => r[0]!.text)).toEqual(headlines.map((h) => `${h.number} ${h.words}`));
+    expect(summary.rows.map((r) => r[0]!.text.split(' ')[0])).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+  });
+
+  it('names under the table whom each row counts where it is not children', () => {
+    const notes = summary.notes.join(' ');
+    const others = headlines.filter((h) => h.entry.counts !== 'children');
+    // KPI 8 counts partners and KPI 10 victims (kpis.md).
+    expect(others.map((h) => [h.number, h.entry.counts])).toEqual([[8, 'partners'], [10, 'victims']]);
+    for (const h of others) expect(notes).toContain(`of ${h.entry.counts} for KPI ${h.number}`);
+  });
+
+  it('heads the columns of every table by group with the catalogue headers of the KPIs shown by group', () => {
+    const byGroup = catalogueEntries().filter(([, e]) => e.kpi?.byGroup).map(([id]) => headerOf(id));
+    const splits = tables.filter((t) => t.id.startsWith('table-kpis-'));
+    expect(splits.map((t) => t.id)).toEqual(['table-kpis-order-type', 'table-kpis-ethnic-group', 'table-kpis-sex', 'table-kpis-age-band']);
+    for (const t of splits) expect(t.head.slice(1).map((h) => h.text), t.id).toEqual(byGroup);
+  });
+
+  it('draws a panel for each headline, titled by its KPI number and words, saying whom its figure counts', () => {
+    const charts = section.blocks.find((b): b is Extract<Block, { kind: 'multiples' }> => b.kind === 'multiples')!.charts;
+    expect(charts.map((c) => c.title)).toEqual(headlines.map((h) => `KPI ${h.number} – ${h.words}`));
+    for (const [i, h] of headlines.entries()) {
+      const notes = charts[i]!.table.notes.join(' ');
+      // "of 5" is the partners themselves: no "number of … of the number measured" sentence.
+      if (h.entry.unit === 'of 5') expect(notes, h.id).not.toContain('the number of');
+      else expect(notes, h.id).toContain(`then the number of ${h.entry.counts} of the number measured`);
+    }
   });
 });

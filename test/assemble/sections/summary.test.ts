@@ -7,6 +7,7 @@ import { indexHeadlines } from '../../../pipeline/assemble/series.js';
 import { FTE_TOPIC } from '../../../pipeline/assemble/topics.js';
 import type { Comparison } from '../../../pipeline/compute/comparators.js';
 import type { CohortStatus, IndicatorRecord } from '../../../pipeline/compute/record.js';
+import { CATALOGUE, TOPICS } from '../../../pipeline/compute/catalogue.js';
 import { PERIOD, fteRecords } from '../pack-fixture.js';
 
 // Report period 2024-25-Q3 (October to December 2024), as in pack-fixture.ts.
@@ -211,11 +212,33 @@ describe('summarySection: the KPIs a board most often asks about', () => {
     expect(send.changes.map((c) => c.word)).toEqual(['not available', 'not available']);
   });
 
+  it('names each KPI tile by the KPI the catalogue says it measures, and the ETE and reoffending tiles by their topic headings', () => {
+    const label = (heading: string) => tiles(withKpis).find((t) => t.heading === heading)?.label;
+    // kpis.md: accommodation is KPI 1, ETE KPI 2, SEND KPI 3.
+    expect([label('Suitable accommodation'), label(TOPICS.ete.heading), label('Special educational needs (SEND)')]).toEqual([
+      'YJB key performance indicator 1', 'YJB key performance indicator 2', 'YJB key performance indicator 3',
+    ]);
+    expect([CATALOGUE['kpi.accommodation.end'].kpi?.number, CATALOGUE['ete.overall'].kpi?.number, CATALOGUE['kpi.send.plan'].kpi?.number]).toEqual([1, 2, 3]);
+    expect(label(TOPICS.reoffending.heading)).toBe('Latest complete cohort');
+  });
+
   it('hides a small count in the public pack, and says why', () => {
     const disclosed = discloseRecords(all, 5);
     const t = tile(input({ index: indexHeadlines(disclosed.records), records: disclosed.records,
       dispro: { hiddenReason: hiddenReasons(disclosed.log) } }), 'Special educational needs (SEND)');
     expect(t.value).toBe('[c]');
     expect(t.basis).toBe('Hidden to protect children\'s identities: the count is small.');
+  });
+});
+
+describe('summarySection: a tile with no figure for the period', () => {
+  it('states its target in the indicator\'s own unit, not as a percentage', () => {
+    // The first time entrant rate has figures for earlier quarters only: the tile shows [x], and its target of
+    // 250 per 100,000 reads "250.0", never "250.0%".
+    const earlier = fteRecords().filter((r) => r.period !== P);
+    const t = tile(input({ index: indexHeadlines(earlier), records: earlier, targets: { 'fte.rate': { value: 250, better: 'lower' } } }), 'First time entrants');
+    expect(t.value).toBe('[x]');
+    expect(t.statuses[0]).toMatchObject({ against: 'Target', word: 'not available', detail: '250.0 or lower' });
+    expect(t.sentence).toContain('the target of 250.0 or lower');
   });
 });
