@@ -73,9 +73,9 @@ function readsApart(e: Estimate, unit: Unit, places: number): boolean {
       if (a !== b && formatNumber(a, places) === formatNumber(b, places)) return false;
     }
   }
-  const rate = unit === 'per 1,000' || unit === 'per 100,000';
-  // Below 10^(1 − places) a figure shows fewer than two significant figures at this many places.
-  return !(rate && e.value !== null && e.value !== 0 && Math.abs(e.value) < 10 ** (1 - places));
+  const figures = UNITS[unit].significantFigures;
+  // Below 10^(figures − 1 − places) a figure shows fewer than that many significant figures at this many places.
+  return !(figures !== undefined && e.value !== null && e.value !== 0 && Math.abs(e.value) < 10 ** (figures - 1 - places));
 }
 
 /** A value in its unit's rounding (or `places`); "%" is attached, rates are left bare (their unit is said once nearby). */

@@ -46,6 +46,8 @@ export interface UnitEntry {
   words: string;
   /** Whether a figure has a sampling interval: not a count, nor a count of all five partners (a census, not a sample). */
   interval: boolean;
+  /** At least this many significant figures shown, places added as needed (format.ts): a small rate per head. */
+  significantFigures?: number;
   /** The largest figure the unit allows (the top of a chart's axis), where it has one. */
   max?: number;
   /** The words of a KPI's small chart in this unit: its subtitle, axis title and table column. */
@@ -58,12 +60,12 @@ export const UNITS: Readonly<Record<Unit, UnitEntry>> = {
     multiplier: 100, decimals: 1, words: 'per cent', interval: true, max: 100,
     panel: { subtitle: 'Per cent of the children measured', axis: 'Per cent', column: 'Per cent' },
   },
-  'per 100,000': { multiplier: 100_000, decimals: 1, words: 'per 100,000 children aged 10–17', interval: true },
+  'per 100,000': { multiplier: 100_000, decimals: 1, words: 'per 100,000 children aged 10–17', interval: true, significantFigures: 2 },
   'per 10,000': {
     multiplier: 10_000, decimals: 1, words: 'per 10,000 children aged 10–17', interval: true,
     panel: { subtitle: 'Children per 10,000 aged 10–17', axis: 'Per 10,000', column: 'Rate per 10,000' },
   },
-  'per 1,000': { multiplier: 1_000, decimals: 1, words: 'per 1,000 children aged 10–17', interval: true },
+  'per 1,000': { multiplier: 1_000, decimals: 1, words: 'per 1,000 children aged 10–17', interval: true, significantFigures: 2 },
   ratio: { multiplier: 1, decimals: 2, words: 'ratio', interval: true },
   'per child': { multiplier: 1, decimals: 2, words: 'per child', interval: true },
   'of 5': {

@@ -13,7 +13,7 @@
  * average line and no triangles, and its table, text alternative and
  * subtitle say so.
  */
-import { CATALOGUE, UNITS, type KpiNumber } from '../../compute/catalogue.js';
+import { CATALOGUE, UNITS, unitOf, type KpiNumber } from '../../compute/catalogue.js';
 import type { IndicatorId, IndicatorRecord, Unit } from '../../compute/record.js';
 import { MIN_POINTS } from '../../compute/statistics.js';
 import type { Period } from '../../period.js';
@@ -122,7 +122,7 @@ function panel(m: KpiMeasure, index: HeadlineIndex, period: Period, threshold: n
 
 function trendTable(m: KpiMeasure, slug: string, quarters: readonly Period[], records: readonly (IndicatorRecord | undefined)[],
   spc: SpcSummary, places: number, threshold: number | null): TableModel {
-  const unit = records.find(isShown)?.unit ?? '%';
+  const unit = records.find(isShown)?.unit ?? unitOf(m.id);
   const interval = hasInterval(unit);
   const rows = quarters.map((q, i) => {
     const r = records[i];
@@ -153,7 +153,7 @@ function trendTable(m: KpiMeasure, slug: string, quarters: readonly Period[], re
 function describe(m: KpiMeasure, quarters: readonly Period[], records: readonly (IndicatorRecord | undefined)[], spc: SpcSummary,
   places: number): string {
   const shown = quarters.map((q, i) => ({ q, r: records[i] })).filter((x): x is ShownPoint => isShown(x.r));
-  const unit = shown[0]?.r.unit ?? '%';
+  const unit = shown[0]?.r.unit ?? unitOf(m.id);
   const fmt = (x: ShownPoint) =>
     `${unit === 'of 5' ? `${formatCount(x.r.value)} of 5` : formatValue(x.r.value, x.r.unit, places)} in ${quarterLabel(x.q)}`;
   const parts = [`Line chart of KPI ${m.number}, ${m.name.toLowerCase()}, in each quarter from ${quarterLabel(quarters[0]!)} to ${quarterLabel(quarters[quarters.length - 1]!)}${hasInterval(unit) ? ', with a shaded 95% confidence interval' : ''}.`];

@@ -5,6 +5,7 @@
  * in a table of their own, remands to youth detention for custody, and the
  * compute notes that qualify the figures.
  */
+import { unitOf } from '../../compute/catalogue.js';
 import type { Comparison } from '../../compute/comparators.js';
 import type { ComputeNote } from '../../compute/context.js';
 import type { YdaRemandYear } from '../../compute/profile.js';
@@ -64,7 +65,7 @@ export function rateTrendSection(topic: RateTopic, ctx: TrendContext): Section {
 /** One number of decimal places for the topic's rates, enough to tell each from its interval ends (format.ts). */
 function ratePlaces(topic: RateTopic, ctx: TrendContext, quarters: readonly Period[]): number {
   const shown = quarters.map((q) => headline(ctx.index, topic.rateId, q)).filter(isShown);
-  return placesForSeries(shown, shown[0]?.unit ?? 'per 100,000');
+  return placesForSeries(shown, shown[0]?.unit ?? unitOf(topic.rateId));
 }
 
 function trendChart(topic: RateTopic, ctx: TrendContext, quarters: readonly Period[], places: number): ChartModel {
