@@ -48,7 +48,7 @@ export const FTE_TOPIC: RateTopic = {
   id: 'first-time-entrants',
   ...fromCatalogue('fte', 'fte.rate', ['fte.count', 'fte.offences']),
   basis: (n, d) => `${formatCount(n)} of ${plural(d, 'child', 'children')} aged 10–17 became first time entrants`,
-  tableNotes: ['Offences: the offences dealt with at the first time entrants\' first outcomes.'],
+  tableNotes: [`${headerOf('fte.offences')}: the ${CATALOGUE['fte.offences'].label}.`],
   label: 'Local (case-management) count',
   intro: [
     'Children aged 10 to 17 who received their first youth caution, youth conditional caution or court sentence, counted over the year to the end of each quarter.',
@@ -61,7 +61,7 @@ export const CUSTODY_TOPIC: RateTopic = {
   id: 'use-of-custody',
   ...fromCatalogue('custody', 'custody.rate', ['custody.count', 'custody.children']),
   basis: (n, d) => `${plural(n, 'custodial sentence', 'custodial sentences')} among ${plural(d, 'child', 'children')} aged 10–17`,
-  tableNotes: ['Custodial sentences: each child and sentence date once. Children sentenced: each child once.'],
+  tableNotes: [`${headerOf('custody.count')}: each child and sentence date once. ${headerOf('custody.children')}: each child once.`],
   label: 'Local (case-management) count',
   intro: [
     'Custodial sentences (detention and training orders and longer sentences of detention) given to children, counted over the year to the end of each quarter, and the number of children who received them.',
