@@ -1,11 +1,14 @@
 /**
  * The indicator catalogue: for every IndicatorId, what it is (label, topic,
- * kind), how its value is scaled and shown (unit → multiplier and decimal
- * places) and, for the YJB key performance indicators, its KPI number and the
- * wording of its row in the KPI return (docs/indicators.md, Output record and
- * KPIs). Compute builds records from it, assemble words and rounds them from
- * it, and the output writers lay out the KPI return from it, so a fact about
- * an indicator is written once.
+ * kind), what its count is of (and so whether disclosure control applies),
+ * whether it is counted over the year to each quarter, how its value is
+ * scaled and shown (unit → multiplier, decimal places, interval, chart words)
+ * and, for the YJB key performance indicators, its KPI number, the wording of
+ * its row in the KPI return and where the pack's KPI tables show it
+ * (docs/indicators.md, Output record and KPIs). Compute builds records from
+ * it, assemble words, rounds and controls them from it, and the output
+ * writers lay out the KPI return from it, so a fact about an indicator is
+ * written once.
  *
  * It lives in compute/ because compute is the lowest phase that needs it
  * (the unit and multiplier of every record) and assemble and output already
