@@ -30,6 +30,9 @@ export const LAUNCH_FLAGS = [
 
 const LAUNCH_TIMEOUT_MS = 60_000;
 
+/** The page margins, millimetres: the pack's text keeps within them (the footer sits in the bottom one). */
+export const PAGE_MARGINS_MM = { top: 12, bottom: 16, left: 13, right: 13 } as const;
+
 export interface PrintOptions {
   browser: BrowserChoice;
   period: Period;
@@ -85,7 +88,10 @@ export async function printPdf(html: string, options: PrintOptions): Promise<Uin
       displayHeaderFooter: true,
       headerTemplate: EMPTY_HEADER,
       footerTemplate: footerTemplate(periodLabel(options.period), options.marking),
-      margin: { top: '12mm', bottom: '16mm', left: '13mm', right: '13mm' },
+      margin: {
+        top: `${PAGE_MARGINS_MM.top}mm`, bottom: `${PAGE_MARGINS_MM.bottom}mm`,
+        left: `${PAGE_MARGINS_MM.left}mm`, right: `${PAGE_MARGINS_MM.right}mm`,
+      },
       tagged: true,
       outline: true,
     });

@@ -60,6 +60,66 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfContents> {
   }
 }
 
+/** One run of text on a page, as pdfjs reads it: where it is, how big, and what the tags say it is part of. */
+export interface TextRun {
+  /** 1-based page number. */
+  page: number;
+  str: string;
+  /** Font size in points: the height of the text's em square after every transform (so a scaled-down page shows as smaller text). */
+  size: number;
+  /** Left edge and right edge (left + advance width), points from the left of the page. */
+  left: number;
+  right: number;
+  /** Baseline, points from the foot of the page. */
+  y: number;
+  /** Inside a Table of the structure tree (caption, headings and cells). */
+  inTable: boolean;
+  pageWidth: number;
+}
+
+/**
+ * Every non-blank run of text of every page, with its size and extent. A
+ * run is placed in a table through the tagged PDF: its marked-content id is
+ * found under a Table node of the page's structure tree.
+ */
+export async function textRuns(bytes: Uint8Array): Promise<TextRun[]> {
+  const document = await getDocument({ data: new Uint8Array(bytes), verbosity: VerbosityLevel.ERRORS, isEvalSupported: false }).promise;
+  try {
+    const runs: TextRun[] = [];
+    for (let n = 1; n <= document.numPages; n++) {
+      const page = await document.getPage(n);
+      const [x0, , x1] = page.view as [number, number, number, number];
+      const inTable = new Set<string>();
+      const walk = (node: RawStructContent, table: boolean): void => {
+        if (node.type === 'content' && node.id !== undefined) { if (table) inTable.add(node.id); return; }
+        for (const child of node.children ?? []) walk(child, table || node.role === 'Table');
+      };
+      const tree = (await page.getStructTree()) as RawStructContent | null;
+      if (tree) walk(tree, false);
+      const content = await page.getTextContent({ includeMarkedContent: true });
+      const open: (string | undefined)[] = [];
+      for (const item of content.items) {
+        if ('type' in item) {
+          if (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent') open.push(item.id ?? undefined);
+          else if (item.type === 'endMarkedContent') open.pop();
+          continue;
+        }
+        if (item.str.trim() === '') continue;
+        const [, , c, d, e, f] = item.transform as [number, number, number, number, number, number];
+        runs.push({
+          page: n, str: item.str, size: Math.hypot(c, d), left: e, right: e + item.width, y: f,
+          inTable: open.some((id) => id !== undefined && inTable.has(id)), pageWidth: x1 - x0,
+        });
+      }
+    }
+    return runs;
+  } finally {
+    await document.destroy();
+  }
+}
+
+interface RawStructContent { role?: string; type?: string; id?: string; children?: RawStructContent[] }
+
 /** Every role in a structure tree, depth first. */
 export function rolesIn(node: StructNode | null): string[] {
   return node ? [node.role, ...node.children.flatMap(rolesIn)] : [];

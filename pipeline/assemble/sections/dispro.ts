@@ -176,7 +176,8 @@ function rriTable(records: readonly IndicatorRecord[], rows: ReturnType<typeof r
       valueCell(rri),
       intervalCell(rri),
       labelCell(significanceText(rri)),
-      labelCell(whyNotDrawn(rri, hiddenReason)?.short ?? ''),
+      // A phrase, not a short label: it may wrap, so that the table fits the A4 column at 9pt.
+      textCell(whyNotDrawn(rri, hiddenReason)?.short ?? ''),
     ]),
     notes: [
       'Under each rate, in brackets, is the count it is built on and its base (the children aged 10 to 17 in the group, or those who reached the stage before).',

@@ -18,7 +18,7 @@ import type { IndicatorId, IndicatorRecord, Unit } from '../../compute/record.js
 import { MIN_POINTS } from '../../compute/statistics.js';
 import type { Period } from '../../period.js';
 import { trendChartSpec, type TrendPoint } from '../charts/trend-chart.js';
-import { figureWithBasisCell, intervalCell, isShown, labelCell, numberCell, symbolFor, table, textCell } from '../cells.js';
+import { figureWithBasisCell, intervalCell, isShown, numberCell, symbolFor, table, textCell } from '../cells.js';
 import { formatCount, formatValue, placesForSeries, quarterLabel, shortYearToLabel, SYMBOL } from '../format.js';
 import type { Block, Cell, ChartModel, TableModel } from '../model.js';
 import { headline, quartersWithRecords, seriesSentences, type HeadlineIndex, type ShownPoint } from '../series.js';
@@ -130,8 +130,9 @@ function trendTable(m: KpiMeasure, slug: string, quarters: readonly Period[], re
       textCell(shortQuarter(q)),
       kpiFigureCell(r, places),
       ...(interval ? [intervalCell(r, places)] : []),
-      // A hidden or missing figure has no signal either; its symbol says why.
-      labelCell(isShown(r) ? spcWords(spc, i) : symbolFor(r)),
+      // A hidden or missing figure has no signal either; its symbol says why. Words, not a short label: they may wrap
+      // so that the table fits the A4 column at 9pt.
+      textCell(isShown(r) ? spcWords(spc, i) : symbolFor(r)),
     ];
   });
   const hidden = rows.some((row) => row.some((c) => c.text === SYMBOL.confidential));

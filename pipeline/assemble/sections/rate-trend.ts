@@ -225,8 +225,9 @@ function countsTable(topic: RateTopic, ctx: TrendContext, quarters: readonly Per
       denominatorCell(rate, ` (mid-${estimateYear(q, ctx.population)})`),
       valueCell(rate, places),
       intervalCell(rate, places),
-      // A hidden or missing rate has no signal either; its symbol says why.
-      labelCell(isShown(rate) ? spcWords(spc, i) : symbolFor(rate)),
+      // A hidden or missing rate has no signal either; its symbol says why. Words, not a short label: they may wrap
+      // so that the table fits the A4 column at 9pt.
+      textCell(isShown(rate) ? spcWords(spc, i) : symbolFor(rate)),
     ];
   });
   const fallback = ctx.population?.fallback
