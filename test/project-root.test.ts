@@ -1,13 +1,13 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectPath, projectRoot, search, toolVersion } from '../pipeline/project-root.js';
+import { tempDir } from './support/temp-dir.js';
 
 /** A folder laid out like a clone with a build: package.json named yjpack, pipeline/cli/ and dist/pipeline/cli/. */
 async function fakeClone(): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'yjpack-root-'));
+  const root = await tempDir('yjpack-root-');
   await writeFile(join(root, 'package.json'), JSON.stringify({ name: 'yjpack', version: '9.8.7' }));
   await mkdir(join(root, 'pipeline', 'cli'), { recursive: true });
   await mkdir(join(root, 'dist', 'pipeline', 'cli'), { recursive: true });

@@ -4,10 +4,10 @@
  * the project's package.json, reference/ and templates/ must still be found.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/temp-dir.js';
 
 function yjpack(...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const child = spawnSync(process.execPath, ['bin/yjpack.js', ...args], { encoding: 'utf8', env: { ...process.env, TZ: 'Europe/London' } });
@@ -28,7 +28,7 @@ describe('bin/yjpack.js (the compiled CLI)', () => {
     expect(population.status, population.stderr).toBe(0);
     expect(population.stdout.split('\n')[0]).toMatch(/^year,/);
 
-    const out = await mkdtemp(join(tmpdir(), 'yjpack-compiled-'));
+    const out = await tempDir('yjpack-compiled-');
     const run = yjpack('run', '--data', 'test/fixtures/cli/tiny', '--period', '2024-25-Q2', '--out', out, '--no-pdf');
     expect(run.status, run.stderr).toBe(0);
     expect((await readFile(join(out, '2024-25-Q2', 'board', 'board-pack.html'), 'utf8')).startsWith('<!DOCTYPE html>')).toBe(true);

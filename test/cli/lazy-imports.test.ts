@@ -7,16 +7,16 @@
  * so the source is run, through tsx, rather than a dist/ that may be stale.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/temp-dir.js';
 
 const HEAVY = ['vega', 'vega-lite', 'handlebars', 'playwright-core', '@sparticuz/chromium'];
 
 /** The npm packages (by name) whose modules a CLI run loaded. */
 async function packagesLoaded(...args: string[]): Promise<{ status: number | null; packages: Set<string>; stderr: string }> {
-  const log = join(await mkdtemp(join(tmpdir(), 'yjpack-imports-')), 'imports.txt');
+  const log = join(await tempDir('yjpack-imports-'), 'imports.txt');
   const child = spawnSync(process.execPath,
     ['--import', 'tsx', '--import', './test/support/record-imports.mjs', 'pipeline/cli/main.ts', ...args],
     { encoding: 'utf8', env: { ...process.env, YJPACK_IMPORT_LOG: log } });
@@ -45,7 +45,7 @@ describe('the CLI loads what a command needs, when it runs', () => {
   }, 60_000);
 
   it('run loads the charts (so the check above would see them if validate did)', async () => {
-    const out = await mkdtemp(join(tmpdir(), 'yjpack-lazy-run-'));
+    const out = await tempDir('yjpack-lazy-run-');
     const run = await packagesLoaded('run', '--data', 'test/fixtures/cli/tiny', '--period', '2024-25-Q2', '--out', out, '--no-pdf');
     expect(run.status, run.stderr).toBe(0);
     expect(run.packages).toContain('vega');

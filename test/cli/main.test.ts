@@ -2,11 +2,11 @@
  * The CLI as a user meets it: exit codes, stdout carrying only the requested
  * output, and messages on stderr. Runs main() in-process with captured streams.
  */
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main, type CliIo } from '../../pipeline/cli/main.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const TINY = 'test/fixtures/cli/tiny';
 
@@ -51,7 +51,7 @@ describe('yjpack CLI', () => {
   });
 
   it('writes the KPI return with kpis, saying where, and nothing on stdout', async () => {
-    const out = join(await mkdtemp(join(tmpdir(), 'yjpack-kpis-')), 'return.csv');
+    const out = join(await tempDir('yjpack-kpis-'), 'return.csv');
     const r = await cli('kpis', '--data', 'test/fixtures/extracts/kpi', '--period', '2024-25-Q2', '--out', out);
     expect(r.code).toBe(0);
     expect(r.out).toBe('');
@@ -91,7 +91,7 @@ describe('yjpack CLI', () => {
 
   it('validates a clean extract with exit 0 and loads it into a store twice without change', async () => {
     expect((await cli('validate', '--data', TINY)).code).toBe(0);
-    const dir = await mkdtemp(join(tmpdir(), 'yj-cli-'));
+    const dir = await tempDir('yj-cli-');
     const db = join(dir, 'store.duckdb');
     expect((await cli('load', '--data', TINY, '--db', db)).code).toBe(0);
     const first = await cli('indicators', '--db', db, '--period', '2024-25-Q2');
@@ -114,7 +114,7 @@ describe('yjpack CLI', () => {
   });
 
   it('writes a deterministic sample extract that then validates cleanly', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'yj-sample-'));
+    const dir = await tempDir('yj-sample-');
     const a = join(dir, 'a');
     const b = join(dir, 'b');
     expect((await cli('sample', '--out', a, '--children', '300', '--seed', '7', '--to', '2024-25-Q3')).code).toBe(0);

@@ -6,11 +6,11 @@
  * give the same population warning and refuse the same period.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cliAt, type CliRun } from '../hardening/cli.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const SAMPLE = 'data-samples';
 const CONFIG = 'data-samples/yjpack.example.yaml';
@@ -25,7 +25,7 @@ let dir: string;
 let run: CliRun;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'yj-one-compute-'));
+  dir = await tempDir('yj-one-compute-');
   run = await cliAt(RUN_DATE, 'run', '--data', SAMPLE, '--config', CONFIG, '--out', join(dir, 'run'), '--no-pdf');
 }, 600_000);
 

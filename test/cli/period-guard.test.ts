@@ -6,11 +6,11 @@
  * The clock is frozen: the sample's data runs to 30 September 2026.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliAt } from '../hardening/cli.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const SAMPLE = 'data-samples';
 const TINY = 'test/fixtures/cli/tiny';
@@ -23,7 +23,7 @@ describe('yjpack run --period after the data', () => {
     // Decades after the data: a pack of zeros.
     ['2090-91-Q1'],
   ])('%s exits 65, names the period, the last date (2026-09-30) and the last reportable quarter, and writes nothing', async (asked) => {
-    const out = await mkdtemp(join(tmpdir(), 'yj-guard-'));
+    const out = await tempDir('yj-guard-');
     const r = await cliAt(RUN_DATE, 'run', '--data', SAMPLE, '--period', asked, '--out', out, '--no-pdf');
     expect(r.code).toBe(65);
     expect(r.err).toContain(asked);
@@ -70,7 +70,7 @@ describe('yjpack indicators --period', () => {
   });
 
   it('refuses a period after the data in a store as well', async () => {
-    const db = join(await mkdtemp(join(tmpdir(), 'yj-guard-db-')), 'store.duckdb');
+    const db = join(await tempDir('yj-guard-db-'), 'store.duckdb');
     expect((await cliAt(RUN_DATE, 'load', '--data', TINY, '--db', db)).code).toBe(0);
     const r = await cliAt(RUN_DATE, 'indicators', '--db', db, '--period', '2025-26-Q1');
     expect(r.code).toBe(65);
@@ -95,7 +95,7 @@ describe('population honesty on stderr (issue 9)', () => {
 
 describe('yjpack run: the stale estimate in the pack and on stderr', () => {
   it('prints the warning while running and lists it under Warnings in the pack\'s data-quality section', async () => {
-    const out = await mkdtemp(join(tmpdir(), 'yj-guard-run-'));
+    const out = await tempDir('yj-guard-run-');
     const r = await cliAt(RUN_DATE, 'run', '--data', SAMPLE, '--out', out, '--no-pdf');
     expect(r.code, r.err).toBe(0);
     expect(r.err).toContain('warning: Rates per head of population for the years to each quarter from 2024-25-Q1 to 2026-27-Q2');

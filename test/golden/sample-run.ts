@@ -4,14 +4,14 @@
  * 23 November 2026: the pack for July to September 2026 (2026-27-Q2).
  */
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Audience } from '../../pipeline/assemble/model.js';
 import { parseConfig } from '../../pipeline/config.js';
 import type { Effects } from '../../pipeline/effects.js';
 import type { Progress } from '../../pipeline/progress.js';
 import { runQuarterlyJob, type RunResult } from '../../pipeline/run.js';
+import { tempDir } from '../support/temp-dir.js';
 
 export const SAMPLE_DIR = 'data-samples';
 export const CONFIG_FILE = 'data-samples/yjpack.example.yaml';
@@ -33,7 +33,7 @@ export interface SampleRun {
 }
 
 export async function runSample(options: { pdf: boolean; htmlAudience?: Audience; pdfAudience?: Audience; outDir?: string }): Promise<SampleRun> {
-  const outDir = options.outDir ?? await mkdtemp(join(tmpdir(), 'yjpack-golden-'));
+  const outDir = options.outDir ?? await tempDir('yjpack-golden-');
   const effects: Effects = { now: () => FROZEN_NOW, env: process.env, progress: silent };
   const result = await runQuarterlyJob({
     source: { kind: 'data', dir: SAMPLE_DIR },

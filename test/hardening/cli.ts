@@ -2,10 +2,10 @@
  * Runs the yjpack CLI in-process with captured streams and a frozen clock,
  * and writes extract folders from bytes, for the hardening tests.
  */
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { main, type CliIo } from '../../pipeline/cli/main.js';
+import { tempDir as sharedTempDir } from '../support/temp-dir.js';
 
 export const NOW = new Date('2026-11-23T12:00:00Z');
 
@@ -27,8 +27,9 @@ export async function cliAt(now: Date, ...args: string[]): Promise<CliRun> {
   return { code, out: io.out, err: io.err };
 }
 
+/** A temporary folder, removed when the test file has run (test/support/temp-dir.ts). */
 export async function tempDir(prefix = 'yj-hard-'): Promise<string> {
-  return mkdtemp(join(tmpdir(), prefix));
+  return sharedTempDir(prefix);
 }
 
 /** Writes an extract folder (file name → bytes) and returns its path. */

@@ -4,12 +4,12 @@
  * get their previous content back, new files go, and no temporary or backup
  * is left behind.
  */
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { writeFilesAtomically } from '../../pipeline/output/atomic.js';
 import { YjpackError } from '../../pipeline/errors.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const fault = vi.hoisted(() => ({ renameOnto: null as string | null }));
 
@@ -30,7 +30,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 afterEach(() => { fault.renameOnto = null; });
 
 async function previousPack(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'yj-atomic-'));
+  const dir = await tempDir('yj-atomic-');
   await writeFile(join(dir, 'board-pack.html'), 'old html');
   await writeFile(join(dir, 'indicators.json'), 'old json');
   await writeFile(join(dir, 'manifest.json'), 'old manifest');

@@ -6,11 +6,11 @@
  * nothing of yjpack's left beside it, and a user's own hidden files stay.
  * Also when the swap was rolling back (a rename refused) as it died.
  */
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { recoverInterruptedWrites, writeFilesAtomically } from '../../pipeline/output/atomic.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const fault = vi.hoisted(() => ({ dieAt: 0, ops: 0, dead: false, refuseRenameOnto: null as string | null }));
 
@@ -48,7 +48,7 @@ const NEW = { 'board-pack.html': 'new html', 'indicators.json': 'new json', 'ind
 const USERS_OWN = '.notes.2.bak';
 
 async function previousSet(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'yj-recovery-'));
+  const dir = await tempDir('yj-recovery-');
   for (const [name, text] of Object.entries(OLD)) await writeFile(join(dir, name), text);
   await writeFile(join(dir, USERS_OWN), 'a file of the user');
   return dir;

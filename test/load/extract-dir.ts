@@ -2,9 +2,9 @@
  * Writes a tiny extract folder from inline file contents, for tests that
  * need files on disk. Strings are written as UTF-8; byte arrays as given.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { tempDir } from '../support/temp-dir.js';
 
 export const CHILDREN_HEADER = 'child_id,date_of_birth,sex,ethnicity';
 export const OFFENCES_HEADER = 'offence_id,child_id,offence_date,outcome_date,outcome,offence_category,gravity';
@@ -19,7 +19,7 @@ export const MINIMAL = {
 };
 
 export async function extractDir(files: Record<string, string | Uint8Array>): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'yjpack-extract-'));
+  const dir = await tempDir('yjpack-extract-');
   for (const [name, content] of Object.entries(files)) await writeFile(join(dir, name), content);
   return dir;
 }

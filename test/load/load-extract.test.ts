@@ -2,8 +2,7 @@
  * loadExtract: what lands in the store, merging by id, replacing history,
  * and leaving the store exactly as it was when an extract is refused.
  */
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadExtract } from '../../pipeline/load/index.js';
@@ -11,6 +10,7 @@ import { openStore, type Row, type Store } from '../../pipeline/store/db.js';
 import { STORE_TABLES } from '../../pipeline/store/schema.js';
 import { expected } from '../../pipeline/messages.js';
 import { CHILDREN_HEADER, MINIMAL, OFFENCES_HEADER, csv, extractDir } from './extract-dir.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const CLEAN = 'test/fixtures/extracts/clean';
 const MESSY = 'test/fixtures/extracts/messy';
@@ -174,7 +174,7 @@ describe('loadExtract: merging and replacing', () => {
 
 describe('loadExtract: refusing an extract', () => {
   async function fileStore(): Promise<{ store: Store; path: string }> {
-    const path = join(await mkdtemp(join(tmpdir(), 'yjpack-store-')), 'store.duckdb');
+    const path = join(await tempDir('yjpack-store-'), 'store.duckdb');
     const store = await openStore(path);
     await loadExtract(store, CLEAN, { mode: 'merge', loadedAt: AT });
     return { store, path };

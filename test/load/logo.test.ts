@@ -1,9 +1,9 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { YjpackError } from '../../pipeline/errors.js';
 import { MAX_LOGO_BYTES, readLogo, sniffImageType } from '../../pipeline/load/logo.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]);
@@ -11,7 +11,7 @@ const SVG = '<?xml version="1.0"?>\n<!-- crest -->\n<svg xmlns="http://www.w3.or
 
 let dir: string;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'yjpack-logo-'));
+  dir = await tempDir('yjpack-logo-');
 });
 
 async function failure(path: string): Promise<YjpackError> {

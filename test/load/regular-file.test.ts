@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, symlink, truncate, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, symlink, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readBuffer, readRegularFile } from '../../pipeline/load/regular-file.js';
+import { tempDir } from '../support/temp-dir.js';
 
 let dir: string;
-beforeAll(async () => { dir = await mkdtemp(join(tmpdir(), 'yj-regular-')); });
+beforeAll(async () => { dir = await tempDir('yj-regular-'); });
 
 describe('readRegularFile', () => {
   it('reads an ordinary file, through a link too', async () => {

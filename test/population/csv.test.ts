@@ -1,9 +1,9 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { populationToCsv, writePopulationCsv } from '../../pipeline/population/csv.js';
 import type { PopulationRow } from '../../pipeline/population/types.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const rows: PopulationRow[] = [
   { year: 2020, age: '10-17', sex: '', ethnic_group: '', population: 800 },
@@ -19,7 +19,7 @@ describe('population CSV', () => {
   });
 
   it('writes the notes to a text file beside the CSV', async () => {
-    dir = await mkdtemp(join(tmpdir(), 'yjpack-pop-'));
+    dir = await tempDir('yjpack-pop-');
     const path = join(dir, 'population.csv');
     await writePopulationCsv(path, rows, ['Children aged 10–17 living in Alpha.', 'Contains public sector information.']);
     expect(await readFile(path, 'utf8')).toBe(populationToCsv(rows));

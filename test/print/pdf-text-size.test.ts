@@ -10,9 +10,9 @@
  *   for it counts as the smaller text it is.
  * - Every run lies within the page's left and right margins.
  */
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Audience } from '../../pipeline/assemble/model.js';
 import { PACK_PDF } from '../../pipeline/output/layout.js';
 import { parsePeriod } from '../../pipeline/period.js';
@@ -49,20 +49,14 @@ function outsideMargins(runs: readonly TextRun[]): string[] {
 
 const audiences: Audience[] = ['public', 'board'];
 const runs = new Map<Audience, TextRun[]>();
-const outDirs: string[] = [];
 
 beforeAll(async () => {
   for (const audience of audiences) {
     const run = await runSample({ pdf: true, htmlAudience: audience, pdfAudience: audience });
-    outDirs.push(join(run.dir, '..'));
     if (run.result.pdfError) throw run.result.pdfError;
     runs.set(audience, await textRuns(new Uint8Array(await readFile(join(run.dir, audience, PACK_PDF)))));
   }
 }, 360_000);
-
-afterAll(async () => {
-  await Promise.all(outDirs.map((d) => rm(d, { recursive: true, force: true })));
-});
 
 describe.each(audiences)('the sample\'s %s PDF', (audience) => {
   it(`sets every table's text at ${MIN_TABLE_PT}pt or more`, () => {

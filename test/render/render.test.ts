@@ -1,6 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { numberCell, textCell, valueWithCountsCell } from '../../pipeline/assemble/cells.js';
 import { assemblePack } from '../../pipeline/assemble/index.js';
@@ -10,6 +8,7 @@ import { YjpackError } from '../../pipeline/errors.js';
 import { loadTemplates } from '../../pipeline/load/templates.js';
 import { renderBoardPack, type Templates } from '../../pipeline/render/index.js';
 import { packInput } from '../assemble/pack-fixture.js';
+import { tempDir } from '../support/temp-dir.js';
 
 let templates: Templates;
 let board: string;
@@ -150,7 +149,7 @@ describe('loadTemplates', () => {
   });
 
   it('reports a folder without templates as templatesMissing', async () => {
-    const empty = await mkdtemp(join(tmpdir(), 'yjpack-templates-'));
+    const empty = await tempDir('yjpack-templates-');
     const error = await loadTemplates(empty).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(YjpackError);
     expect((error as YjpackError).messageId).toBe('templatesMissing');

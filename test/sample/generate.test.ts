@@ -4,8 +4,7 @@
  * ~26,000 children aged 10–17 reports.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +17,7 @@ import { YjpackError } from '../../pipeline/errors.js';
 import { addDays, addMonths, ageOn, parsePeriod } from '../../pipeline/period.js';
 import { generateSample, type SampleSummary } from '../../pipeline/sample/index.js';
 import { countBy, financialYear, readTable, type Table } from './read-extract.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const TO = parsePeriod('2026-27-Q2');
 const KPI_FILES = ['accommodation.csv', 'needs.csv', 'care_status.csv', 'victims.csv', 'board_attendance.csv'];
@@ -31,7 +31,7 @@ let summary: SampleSummary;
 const t: Record<string, Table> = {};
 
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'yjpack-sample-'));
+  root = await tempDir('yjpack-sample-');
   dir = join(root, 'default');
   summary = await generateSample({ outDir: dir, seed: 20261123, to: TO });
   for (const f of ALL_FILES) t[f.replace('.csv', '')] = readTable(dir, f);

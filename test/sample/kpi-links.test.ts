@@ -9,8 +9,7 @@
  * kpi-profile.ts below; the links must also be statistically clear
  * (two-proportion z of at least 3).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type ComputeContext } from '../../pipeline/compute/context.js';
@@ -22,6 +21,7 @@ import { loadExtract, type LoadResult } from '../../pipeline/load/index.js';
 import { addDays, addMonths, parsePeriod } from '../../pipeline/period.js';
 import { generateSample } from '../../pipeline/sample/index.js';
 import { openStore, type Store } from '../../pipeline/store/db.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const P = '2026-27-Q2';
 const ctx: ComputeContext = { period: parsePeriod(P), settings: DEFAULT_SETTINGS };
@@ -33,7 +33,7 @@ let records: IndicatorRecord[];
 let members: CohortMember[];
 
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'yjpack-sample-kpi-'));
+  root = await tempDir('yjpack-sample-kpi-');
   await generateSample({ outDir: root, seed: 3, to: ctx.period, children: 16_000 });
   store = await openStore(null);
   // The load's clock is the run date: after the history (2026-27-Q2 ends 30 September 2026), so no date is in the future.

@@ -3,15 +3,14 @@
  * gains the new tables and children.resident_in_area; opened read-only it is
  * refused with a message saying how to upgrade, not failed on a missing table.
  */
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../pipeline/store/db.js';
 import { SCHEMA_VERSION } from '../../pipeline/store/schema.js';
+import { tempDir } from '../support/temp-dir.js';
 
 async function versionOneStore(): Promise<string> {
-  const path = join(await mkdtemp(join(tmpdir(), 'yj-v1-')), 'old.duckdb');
+  const path = join(await tempDir('yj-v1-'), 'old.duckdb');
   const store = await openStore(path);
   await store.run(`UPDATE meta SET value = '1' WHERE key = 'schema_version';
     DROP TABLE accommodation; DROP TABLE needs; DROP TABLE care_status; DROP TABLE victims; DROP TABLE board_attendance;
