@@ -5,12 +5,13 @@
  * national-size sample (300,000 children) needs no more memory than a small one.
  */
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { EthnicGroup } from '../contract/codes.js';
 import { fileSpec } from '../contract/files.js';
 import { YjpackError } from '../errors.js';
+import { criticalSection, throwIfStopped } from '../interrupt.js';
 import { addQuarters, periodEnd, periodStart, type Period } from '../period.js';
-import { buildPopulation, loadPopulationReference, writePopulationCsv } from '../population/index.js';
+import { buildPopulation, loadPopulationReference, notesPathFor, populationNotesText, populationToCsv } from '../population/index.js';
 import { drawQuarterArrests, perQuarter } from './arrests.js';
 import { drawBoard } from './board.js';
 import { writeCaseload, type CaseFile, type History } from './caseload.js';
@@ -18,7 +19,7 @@ import { dayOf, isoOfDay } from './days.js';
 import { populationShares, stageWeights } from './people.js';
 import { ARRESTS_PER_CHILD, DEFAULT_CHILDREN, HISTORY_QUARTERS } from './profile.js';
 import { createRng } from './rng.js';
-import { CsvWriter, idOf } from './writer.js';
+import { CsvWriter, idOf, removeLeftoverTemps, StagedText } from './writer.js';
 
 export const DEFAULT_SEED = 20261123;
 export const DEFAULT_AREA = 'E08000031';
@@ -77,6 +78,13 @@ export async function generateSample(options: SampleOptions): Promise<SampleSumm
     return [name, new CsvWriter(join(options.outDir, spec.fileName), spec.columns.map((c) => c.name))];
   })) as Record<FileWritten, CsvWriter>;
   const all = Object.values(writers);
+  const populationPath = join(options.outDir, 'population.csv');
+  const texts = [
+    new StagedText(populationPath, populationToCsv(population.rows)),
+    new StagedText(notesPathFor(populationPath), populationNotesText(population.notes)),
+  ];
+  const staged = [...all, ...texts];
+  await removeLeftoverTemps(options.outDir, staged.map((s) => basename(s.path)));
   try {
     const history: History = { firstDay: dayOf(from), lastDay: dayOf(to), quarters: HISTORY_QUARTERS, firstQuarter };
     await writeCaseload(writers, children, seed, { child: STREAM.child, kpi: STREAM.kpi }, history, stageWeights(shares, 'entry'), progress);
@@ -84,12 +92,14 @@ export async function generateSample(options: SampleOptions): Promise<SampleSumm
     writeBoard(writers.board_attendance, seed, history);
     progress('board_attendance.csv', writers.board_attendance.rows);
     for (const w of all) await w.close();
-    for (const w of all) await w.commit();
+    for (const t of texts) await t.write();
+    // The last safe point: a stop (Ctrl-C) before it leaves none of the new files; after it they all go into place.
+    throwIfStopped();
+    await criticalSection(async () => { for (const s of staged) await s.commit(); });
   } catch (e) {
-    await Promise.all(all.map((w) => w.discard()));
+    await Promise.all(staged.map((s) => s.discard()));
     throw e;
   }
-  await writePopulationCsv(join(options.outDir, 'population.csv'), population.rows, population.notes);
   progress('population.csv', population.rows.length);
   return {
     files: [

@@ -3,12 +3,15 @@
  * 64 KB and handed to a file stream, waiting for it to drain, so a national
  * sample never holds more than a chunk per file in memory. Each file is
  * written under a temporary name and renamed into place only when the whole
- * sample is done, so a failed run leaves no half-written extract behind.
+ * sample is done, so a failed or stopped run (Ctrl-C) leaves no half-written
+ * extract and no temporary behind. Between chunks is a safe point: a stop
+ * requested there (pipeline/interrupt.ts) ends the sample.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { YjpackError } from '../errors.js';
+import { throwIfStopped } from '../interrupt.js';
 
 const CHUNK_CHARS = 64 * 1024;
 
@@ -28,7 +31,7 @@ export class CsvWriter {
 
   constructor(path: string, header: readonly string[]) {
     this.path = path;
-    this.temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+    this.temp = tempPathFor(path);
     this.stream = createWriteStream(this.temp, { encoding: 'utf8' });
     this.stream.on('error', (e) => { this.failure = e; });
     this.chunk.push(`${header.join(',')}\n`);
@@ -48,6 +51,7 @@ export class CsvWriter {
   }
 
   async flush(): Promise<void> {
+    throwIfStopped();
     this.check();
     if (this.chunk.length === 0) return;
     const text = this.chunk.join('');
@@ -79,6 +83,59 @@ export class CsvWriter {
 
   private check(): void {
     if (this.failure) throw new YjpackError('cannotWrite', { path: this.path, detail: this.failure.message }, { cause: this.failure });
+  }
+}
+
+/** A small file the sample writes whole (population.csv and its notes), staged under a temporary name like a CsvWriter's file. */
+export class StagedText {
+  private readonly temp: string;
+
+  constructor(readonly path: string, private readonly text: string) {
+    this.temp = tempPathFor(path);
+  }
+
+  async write(): Promise<void> {
+    await writeFile(this.temp, this.text, 'utf8').catch((e: unknown) => {
+      throw new YjpackError('cannotWrite', { path: this.path, detail: e instanceof Error ? e.message : String(e) }, { cause: e });
+    });
+  }
+
+  async commit(): Promise<void> {
+    await rename(this.temp, this.path).catch((e: unknown) => {
+      throw new YjpackError('cannotWrite', { path: this.path, detail: e instanceof Error ? e.message : String(e) }, { cause: e });
+    });
+  }
+
+  async discard(): Promise<void> {
+    await rm(this.temp, { force: true });
+  }
+}
+
+/** `.children.csv.1234.tmp` beside `children.csv`: hidden, and named by the process that writes it. */
+function tempPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+}
+
+/**
+ * Removes the temporaries an earlier sample left in `dir` when it was killed
+ * outright (a forced exit has no clean-up): only those of the files named,
+ * and only where the process that wrote them is gone.
+ */
+export async function removeLeftoverTemps(dir: string, names: readonly string[]): Promise<void> {
+  const entries = await readdir(dir).catch(() => [] as string[]);
+  for (const entry of entries) {
+    const m = /^\.(.+)\.(\d+)\.tmp$/.exec(entry);
+    if (!m || !names.includes(m[1]!) || processAlive(Number(m[2]))) continue;
+    await rm(join(dir, entry), { force: true });
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

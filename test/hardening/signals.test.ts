@@ -159,3 +159,27 @@ describe('a signal during a load', () => {
     expect((await readdir(folder)).filter((n) => n.startsWith('.'))).toEqual([]);
   }, 60_000);
 });
+
+describe('a signal while `yjpack sample` writes', () => {
+  const sampleArgs = (out: string) => ['sample', '--out', out, '--children', '200', '--to', '2024-25-Q4'];
+
+  it.each<[NodeJS.Signals, number]>([['SIGINT', 130], ['SIGTERM', 143]])(
+    '%s as its first file opens: exit %i, and neither a file of the sample nor a temporary is left in --out',
+    async (signal, exit) => {
+      const out = await tempDir('yj-sample-signal-');
+      const run = await runCli(sampleArgs(out), { shim: true, env: { YJ_SIGNAL_ON_OPEN: `.tmp:${signal}` } });
+      expect(run.code, run.err).toBe(exit);
+      expect(run.err).not.toMatch(/bug|^\s+at /m);
+      expect(await readdir(out)).toEqual([]);
+    }, 60_000);
+
+  it('SIGINT as the finished files are moved into place: the sample is whole, exit 130', async () => {
+    const out = await tempDir('yj-sample-signal-');
+    // The third rename of a temporary: two files of the sample are in place, the rest not yet.
+    const run = await runCli(sampleArgs(out), { shim: true, env: { YJ_SIGNAL_ON_RENAME: '3:SIGINT' } });
+    expect(run.code, run.err).toBe(130);
+    const reference = await tempDir('yj-sample-reference-');
+    expect((await cli(...sampleArgs(reference))).code).toBe(0);
+    expect(await snapshot(out)).toEqual(await snapshot(reference));
+  }, 60_000);
+});

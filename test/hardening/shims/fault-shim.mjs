@@ -2,7 +2,9 @@
 //   YJ_SIGNAL_ON_RENAME=N:SIGNAL[:SUFFIX]  sends SIGNAL to this process just before its N-th rename of a
 //                                 file whose name ends with SUFFIX (default .tmp, the output temporaries;
 //                                 .loading is a load's working copy of the store), then lets the rename run.
-//   YJ_SIGNAL_ON_OPEN=SUFFIX:SIGNAL  sends SIGNAL just after the first open of a file ending with SUFFIX.
+//   YJ_SIGNAL_ON_OPEN=SUFFIX:SIGNAL  sends SIGNAL just after the first open of a file ending with SUFFIX
+//                                 (fs.promises.open, or fs.open as a write stream opens its file), and lets
+//                                 the signal handler run before the opener goes on.
 import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 
@@ -38,6 +40,16 @@ if (onOpen) {
       await pause();
     }
     return handle;
+  };
+  const realOpenCallback = fs.open;
+  fs.open = (path, ...rest) => {
+    const callback = rest.pop();
+    realOpenCallback(path, ...rest, (error, fd) => {
+      if (error || done || !String(path).endsWith(suffix)) return callback(error, fd);
+      done = true;
+      process.kill(process.pid, signal);
+      void pause().then(() => callback(error, fd));
+    });
   };
   syncBuiltinESMExports();
 }
