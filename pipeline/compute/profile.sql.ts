@@ -2,6 +2,7 @@
  * SQL of the cohort profile and of remands to youth detention (profile.ts).
  * Every query returns counts only: child ids stay inside the database.
  */
+import { ageSql } from '../store/sql.js';
 
 /** Tiers from least to most severe: a child's tier in the profile is the most severe of their year. */
 export const TIER_SEVERITY = ['pre_court_non_substantive', 'pre_court_substantive', 'first_tier', 'community', 'custody'] as const;
@@ -38,8 +39,7 @@ ranked AS (
 described AS (
   SELECT c.sex,
          c.ethnic_group,
-         date_part('year', f.offence_date) - date_part('year', c.date_of_birth)
-           - CASE WHEN strftime(f.offence_date, '%m-%d') < strftime(c.date_of_birth, '%m-%d') THEN 1 ELSE 0 END AS age,
+         ${ageSql('f.offence_date', 'c.date_of_birth')} AS age,
          COALESCE(s.offence_category, 'NOT_KNOWN') AS offence_category,
          f.top_tier_rank
   FROM ranked f

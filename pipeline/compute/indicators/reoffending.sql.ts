@@ -18,7 +18,7 @@
  * - The quarter key is the financial-quarter ordinal (fyStart × 4 + q − 1):
  *   months since April of year 0, divided by 3.
  */
-import { sqlList } from '../../store/sql.js';
+import { ageSql, sqlList } from '../../store/sql.js';
 import { NON_SUBSTANTIVE_INDEX_CODES, SUBSTANTIVE_TIERS, type OutcomeTier } from '../../contract/codes.js';
 
 
@@ -46,8 +46,7 @@ WITH events AS (
 ),
 aged AS (
   SELECT e.child_id, e.index_date, e.index_type, c.sex, c.ethnic_group,
-         year(e.index_date) - year(c.date_of_birth)
-           - CASE WHEN strftime(e.index_date, '%m-%d') < strftime(c.date_of_birth, '%m-%d') THEN 1 ELSE 0 END AS age,
+         ${ageSql('e.index_date', 'c.date_of_birth')} AS age,
          (year(e.index_date) * 12 + month(e.index_date) - 4) // 3 AS quarter_key
   FROM events e JOIN children c ON c.child_id = e.child_id
 ),
