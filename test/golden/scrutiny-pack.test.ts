@@ -19,6 +19,7 @@ import { parsePeriod, periodLabel } from '../../pipeline/period.js';
 import { renderBoardPack } from '../../pipeline/render/index.js';
 import { readPdf, type PdfContents } from '../support/pdf.js';
 import { PERIOD_CODE, PERIOD_LABEL, runSample, SAMPLE_DIR, type SampleRun } from './sample-run.js';
+import { SPC_WORDS } from '../../pipeline/assemble/sections/spc.js';
 
 let run: SampleRun;
 let records: IndicatorRecord[];
@@ -186,7 +187,7 @@ describe('the public pack hides what disclosure control hides, everywhere', () =
       expect(spc, c.id).toHaveLength(shown);
       if (shown < 6) {
         expect(spec.layer.some((l) => l.mark.type === 'rule'), c.id).toBe(false);
-        expect(spc, c.id).toEqual(Array(shown).fill(`Too few quarters to judge (${shown} shown, 6 needed)`));
+        expect(spc, c.id).toEqual(Array(shown).fill(SPC_WORDS.tooFewCell));
         expect(c.subtitle, c.id).toContain(`${shown} ${shown === 1 ? 'quarter' : 'quarters'} shown, too few to judge variation (SPC needs at least 6).`);
       } else {
         expect(spec.layer.some((l) => l.mark.type === 'rule'), c.id).toBe(true);

@@ -70,8 +70,11 @@ const quarters = (n: number): string => `${n} ${n === 1 ? 'quarter' : 'quarters'
 export const SPC_WORDS = {
   /** A judged quarter with no signal. */
   none: 'None',
-  /** The table's SPC column on a series too short to judge: "Too few quarters to judge (3 shown, 6 needed)". */
-  tooFewCell: (s: SpcTooFew): string => `Too few quarters to judge (${s.used} shown, ${s.needed} needed)`,
+  /**
+   * The table's SPC column on a series too short to judge. Short, as it is
+   * repeated in every quarter shown: the note under the table gives the counts.
+   */
+  tooFewCell: 'Not judged: too few quarters',
   /** A sentence for the chart's subtitle and its text alternative. */
   tooFewSentence: (s: SpcTooFew): string =>
     `No average line or statistical process control (SPC) signals: ${quarters(s.used)} shown, too few to judge variation (SPC needs at least ${s.needed}).`,
@@ -84,7 +87,7 @@ export function spcSignals(values: readonly (number | null)[]): SpcSummary {
   const result = xmr(values);
   if (result.tooFew) {
     const summary: SpcTooFew = { tooFew: true, needed: result.needed, used: result.used, points: [] };
-    const words = SPC_WORDS.tooFewCell(summary);
+    const words = SPC_WORDS.tooFewCell;
     summary.points = result.points.map((): SpcPoint => ({ signal: null, label: null, words }));
     return summary;
   }
@@ -103,5 +106,5 @@ export function spcSignals(values: readonly (number | null)[]): SpcSummary {
 
 /** The table's SPC cell for quarter i of a series whose figure there is shown. */
 export function spcWords(spc: SpcSummary, i: number): string {
-  return spc.points[i]?.words ?? (spc.tooFew ? SPC_WORDS.tooFewCell(spc) : SPC_WORDS.none);
+  return spc.points[i]?.words ?? (spc.tooFew ? SPC_WORDS.tooFewCell : SPC_WORDS.none);
 }

@@ -8,6 +8,7 @@ import type { Block, ChartModel, TableModel } from '../../../pipeline/assemble/m
 import type { IndicatorId, IndicatorRecord } from '../../../pipeline/compute/record.js';
 import { addQuarters, formatPeriod, parsePeriod } from '../../../pipeline/period.js';
 import { CATALOGUE, catalogueEntries, headerOf, TOPICS } from '../../../pipeline/compute/catalogue.js';
+import { SPC_WORDS } from '../../../pipeline/assemble/sections/spc.js';
 
 const P = '2024-25-Q3';
 const YEAR_BEFORE = '2023-24-Q3';
@@ -261,7 +262,7 @@ describe('kpiSection: each KPI quarter by quarter (small multiples)', () => {
     const layers = (c.spec as unknown as { layer: { mark: { type: string } }[] }).layer;
     expect(layers.some((l) => l.mark.type === 'rule')).toBe(false);
     expect(values(c).map((p) => p.kind)).toEqual(['None', 'None', 'None']);
-    expect(column(c, 2)).toEqual(Array(3).fill('Too few quarters to judge (3 shown, 6 needed)'));
+    expect(column(c, 2)).toEqual(Array(3).fill(SPC_WORDS.tooFewCell));
     expect(c.subtitle).toBe('Statutory partners (of 5), each quarter, April to June 2024 to October to December 2024. '
       + 'No average line or statistical process control (SPC) signals: 3 quarters shown, too few to judge variation (SPC needs at least 6).');
     expect(c.description).toContain('No average line or statistical process control (SPC) signals: 3 quarters shown');
@@ -277,7 +278,7 @@ describe('kpiSection: each KPI quarter by quarter (small multiples)', () => {
       ? { ...r, numerator: null, denominator: null, value: null, lower: null, upper: null, suppressed: true } : r));
     const c = panel(hidden, 5);
     expect((c.spec as unknown as { layer: { mark: { type: string } }[] }).layer.some((l) => l.mark.type === 'rule')).toBe(false);
-    expect(column(c, 3)).toEqual([...Array(4).fill('[c]'), '[x]', ...Array(5).fill('Too few quarters to judge (5 shown, 6 needed)')]);
+    expect(column(c, 3)).toEqual([...Array(4).fill('[c]'), '[x]', ...Array(5).fill(SPC_WORDS.tooFewCell)]);
     expect(c.subtitle).not.toContain('trial limits');
     expect(multiplesOf(hidden, 5)!.paragraphs).toContain('No average line or SPC signals for KPI 1: fewer than 6 quarters have a figure shown, too few to judge variation.');
     // The board's series, nothing hidden, is judged: no such sentence.

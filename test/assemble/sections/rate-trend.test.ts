@@ -7,6 +7,7 @@ import { CUSTODY_TOPIC, FTE_TOPIC } from '../../../pipeline/assemble/topics.js';
 import type { Comparison } from '../../../pipeline/compute/comparators.js';
 import type { YdaRemandYear } from '../../../pipeline/compute/profile.js';
 import { FTE_ROWS, PERIOD, fteRecords } from '../pack-fixture.js';
+import { SPC_WORDS } from '../../../pipeline/assemble/sections/spc.js';
 
 const ctx = (over: Partial<TrendContext> = {}): TrendContext => ({
   index: indexHeadlines(fteRecords()), period: PERIOD, notes: [], population: { year: 2024, fallback: false }, threshold: null, ...over,
@@ -83,7 +84,7 @@ describe('rateTrendSection: too few quarters to judge variation (MIN_POINTS = 6)
     expect(chart.subtitle).not.toContain('dashed line');
     expect(chart.description).toContain(sentence(5));
     expect(chart.description).not.toContain('SPC signals:');
-    expect(spcColumn(chart.table)).toEqual(Array(5).fill('Too few quarters to judge (5 shown, 6 needed)'));
+    expect(spcColumn(chart.table)).toEqual(Array(5).fill(SPC_WORDS.tooFewCell));
     expect(chart.table.notes).toContain('SPC signal: not judged. Only 5 quarters have a figure shown, and NHS England\'s "Making Data Count" rules on an XmR chart need at least 6 before an average, limits or signals mean anything.');
     expect(chart.table.notes.join(' ')).not.toContain('7 in a row');
   });
@@ -107,7 +108,7 @@ describe('rateTrendSection: too few quarters to judge variation (MIN_POINTS = 6)
     expect(chart.subtitle).toContain(sentence(5));
     // The hidden quarter keeps its symbol; the five shown say why there is no signal.
     expect(spcColumn(chart.table)).toEqual([
-      ...Array(3).fill('Too few quarters to judge (5 shown, 6 needed)'), '[c]', ...Array(2).fill('Too few quarters to judge (5 shown, 6 needed)'),
+      ...Array(3).fill(SPC_WORDS.tooFewCell), '[c]', ...Array(2).fill(SPC_WORDS.tooFewCell),
     ]);
     // The board's version of the same six quarters is judged.
     expect(rule(chartOf(sectionOf(fteRecords(FTE_ROWS.slice(6)))))).toBeDefined();
