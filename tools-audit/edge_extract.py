@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Write a hand-made extract whose children each sit on the edge of one KPI rule (kpis.md), for P = 2025-26-Q3
 (1 October - 31 December 2025). Usage: edge_extract.py OUTDIR. Each child id names the case it tests."""
-import csv
 import os
 import sys
+
+from extract_writer import write_extract
 
 out = sys.argv[1]
 os.makedirs(out, exist_ok=True)
@@ -302,21 +303,14 @@ board.append(['2025-05-13', 'POLICE', 'Y', 'Y', 'N'])
 board.append(['2025-05-13', 'HEALTH', 'N', '', ''])
 
 
-def write(name, header, rows):
-    with open(os.path.join(out, name), 'w', newline='') as f:
-        w = csv.writer(f)
-        w.writerow(header)
-        w.writerows(rows)
-
-
-write('children.csv', ['child_id', 'date_of_birth', 'sex', 'ethnicity', 'resident_in_area'], children)
-write('interventions.csv', ['intervention_id', 'child_id', 'type', 'start_date', 'end_date', 'completed'], interventions)
-write('accommodation.csv', ['child_id', 'start_date', 'end_date', 'type', 'suitable'], accommodation)
-write('ete.csv', ['child_id', 'start_date', 'end_date', 'provision', 'suitability', 'hours_offered', 'hours_attended'], ete)
-write('needs.csv', ['child_id', 'need', 'identified_date', 'plan', 'offered_date', 'attended'], needs)
-write('care_status.csv', ['child_id', 'status', 'start_date', 'end_date'], care)
-write('offences.csv', ['offence_id', 'child_id', 'offence_date', 'outcome_date', 'outcome', 'offence_category', 'gravity'], offences)
-write('victims.csv', ['victim_id', 'child_id', 'identified_date', 'consented_contact', 'contacted', 'engaged_rj', 'views_considered'], victims)
-write('board_attendance.csv', ['meeting_date', 'sector', 'attended', 'senior', 'data_shared'], board)
-write('population.csv', ['year', 'age', 'sex', 'ethnic_group', 'population'],
-      [[2023, '10-17', '', '', 9000], [2024, '10-17', '', '', 10000]])
+write_extract(out, {
+    'children.csv': children,
+    'interventions.csv': interventions,
+    'accommodation.csv': accommodation,
+    'ete.csv': ete,
+    'needs.csv': needs,
+    'care_status.csv': care,
+    'offences.csv': offences,
+    'victims.csv': victims,
+    'board_attendance.csv': board,
+})

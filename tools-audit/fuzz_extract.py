@@ -2,11 +2,12 @@
 """A random extract dense in coincidences (records starting and ending on each other's dates, on quarter edges,
 on birthdays, on S - 12 months), with codes written as codes or labels in any case, for P = 2024-25-Q4.
 Usage: fuzz_extract.py OUTDIR SEED [CHILDREN]"""
-import csv
 import datetime as dt
 import os
 import random
 import sys
+
+from extract_writer import write_extract
 
 out, seed = sys.argv[1], int(sys.argv[2])
 n_children = int(sys.argv[3]) if len(sys.argv) > 3 else 300
@@ -141,20 +142,14 @@ for m in meetings:
         board.append([iso(m), cased(*s), att, yn(0.7, 0.2), yn(0.7, 0.2)])
 
 
-def write(name, header, rows):
-    with open(os.path.join(out, name), 'w', newline='') as f:
-        w = csv.writer(f)
-        w.writerow(header)
-        w.writerows(rows)
-
-
-write('children.csv', ['child_id', 'date_of_birth', 'sex', 'ethnicity', 'resident_in_area'], children)
-write('interventions.csv', ['intervention_id', 'child_id', 'type', 'start_date', 'end_date', 'completed'], ivs)
-write('accommodation.csv', ['child_id', 'start_date', 'end_date', 'type', 'suitable'], acc)
-write('ete.csv', ['child_id', 'start_date', 'end_date', 'provision', 'suitability', 'hours_offered', 'hours_attended'], ete)
-write('needs.csv', ['child_id', 'need', 'identified_date', 'plan', 'offered_date', 'attended'], needs)
-write('care_status.csv', ['child_id', 'status', 'start_date', 'end_date'], care)
-write('offences.csv', ['offence_id', 'child_id', 'offence_date', 'outcome_date', 'outcome', 'offence_category', 'gravity'], offences)
-write('victims.csv', ['victim_id', 'child_id', 'identified_date', 'consented_contact', 'contacted', 'engaged_rj', 'views_considered'], victims)
-write('board_attendance.csv', ['meeting_date', 'sector', 'attended', 'senior', 'data_shared'], board)
-write('population.csv', ['year', 'age', 'sex', 'ethnic_group', 'population'], [[2023, '10-17', '', '', 9000], [2024, '10-17', '', '', 10000]])
+write_extract(out, {
+    'children.csv': children,
+    'interventions.csv': ivs,
+    'accommodation.csv': acc,
+    'ete.csv': ete,
+    'needs.csv': needs,
+    'care_status.csv': care,
+    'offences.csv': offences,
+    'victims.csv': victims,
+    'board_attendance.csv': board,
+})

@@ -358,12 +358,18 @@ ALL_CATS = ([('order_type', t) for t in ORDER_TYPES] + [('ethnic_group', g) for 
             + [('sex', s) for s in ['M', 'F', 'U']] + [('age_band', b) for b in ['10-14', '15-17']])
 
 
-def split_prop(id_, period, people, num_pred, den_pred=lambda p: True, with_order_type=True):
-    cells = defaultdict(lambda: [0, 0])
+def empty_cells(zero, with_order_type):
+    """Every breakdown cell, the headline first, each starting from zero(), so a cell nobody falls in is still reported."""
+    cells = defaultdict(zero)
     cells[()]
     for k, v in ALL_CATS:
         if with_order_type or k != 'order_type':
             cells[((k, v),)]
+    return cells
+
+
+def split_prop(id_, period, people, num_pred, den_pred=lambda p: True, with_order_type=True):
+    cells = empty_cells(lambda: [0, 0], with_order_type)
     for p in people:
         if not den_pred(p):
             continue
@@ -376,11 +382,7 @@ def split_prop(id_, period, people, num_pred, den_pred=lambda p: True, with_orde
 
 
 def split_count(id_, period, people, pred, with_order_type=True, weight=lambda p: 1):
-    cells = defaultdict(int)
-    cells[()]
-    for k, v in ALL_CATS:
-        if with_order_type or k != 'order_type':
-            cells[((k, v),)]
+    cells = empty_cells(int, with_order_type)
     for p in people:
         if not pred(p):
             continue
