@@ -10,7 +10,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { YjpackError } from '../errors.js';
+import { errorText, YjpackError } from '../errors.js';
 import { throwIfStopped } from '../interrupt.js';
 
 const CHUNK_CHARS = 64 * 1024;
@@ -71,9 +71,7 @@ export class CsvWriter {
 
   /** Moves the finished file into place. */
   async commit(): Promise<void> {
-    await rename(this.temp, this.path).catch((e: unknown) => {
-      throw new YjpackError('cannotWrite', { path: this.path, detail: e instanceof Error ? e.message : String(e) }, { cause: e });
-    });
+    await rename(this.temp, this.path).catch(cannotWrite(this.path));
   }
 
   async discard(): Promise<void> {
@@ -95,15 +93,11 @@ export class StagedText {
   }
 
   async write(): Promise<void> {
-    await writeFile(this.temp, this.text, 'utf8').catch((e: unknown) => {
-      throw new YjpackError('cannotWrite', { path: this.path, detail: e instanceof Error ? e.message : String(e) }, { cause: e });
-    });
+    await writeFile(this.temp, this.text, 'utf8').catch(cannotWrite(this.path));
   }
 
   async commit(): Promise<void> {
-    await rename(this.temp, this.path).catch((e: unknown) => {
-      throw new YjpackError('cannotWrite', { path: this.path, detail: e instanceof Error ? e.message : String(e) }, { cause: e });
-    });
+    await rename(this.temp, this.path).catch(cannotWrite(this.path));
   }
 
   async discard(): Promise<void> {
@@ -137,6 +131,13 @@ function processAlive(pid: number): boolean {
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/** A failed write or rename of the sample's file at `path`, as the error the CLI reports (exit 73). */
+function cannotWrite(path: string): (e: unknown) => never {
+  return (e) => {
+    throw new YjpackError('cannotWrite', { path, detail: errorText(e) }, { cause: e });
+  };
 }
 
 /** Resolves on the event or on a stream error (kept by the writer and reported by check()). */

@@ -86,10 +86,8 @@ export const SPC_WORDS = {
 export function spcSignals(values: readonly (number | null)[]): SpcSummary {
   const result = xmr(values);
   if (result.tooFew) {
-    const summary: SpcTooFew = { tooFew: true, needed: result.needed, used: result.used, points: [] };
-    const words = SPC_WORDS.tooFewCell;
-    summary.points = result.points.map((): SpcPoint => ({ signal: null, label: null, words }));
-    return summary;
+    const points = result.points.map((): SpcPoint => ({ signal: null, label: null, words: SPC_WORDS.tooFewCell }));
+    return { tooFew: true, needed: result.needed, used: result.used, points };
   }
   const main = result.points.map((p) => p.details[0] ?? null);
   const points = main.map((first, i): SpcPoint => {
