@@ -1,8 +1,11 @@
 /**
  * Checks one file of an extract against the contract: bytes first (encoding,
- * separator, header), then DuckDB reads and normalises it in one pass into a
- * TEMP table and runs every rule set-based. Leaves that table for the write;
- * problems come back located by physical line.
+ * separator, header), then DuckDB reads and normalises it into a TEMP table
+ * with every rule evaluated set-based. A first reading keeps only the store's
+ * columns and proves most files clean (validate/clean-pass.ts); a file it
+ * does not prove clean is read again in full, raw text kept, and its problems
+ * listed. Leaves the table for the write; problems come back located by
+ * physical line.
  */
 import { basename } from 'node:path';
 import type { FileSpec } from '../contract/files.js';
@@ -22,6 +25,7 @@ import { normaliseSelect, type Trim } from '../validate/normalise-sql.js';
 import { populationTotals } from '../validate/population-totals.js';
 import { sortProblems, type FileSummary } from '../validate/report.js';
 import { rowChecks } from '../validate/rules.js';
+import { cleanPass, provedClean, readingFirst } from '../validate/clean-pass.js';
 import { runChecks, type CheckResult } from '../validate/run-checks.js';
 import { MAX_FILE_BYTES, readExtractFile, sha256, type LocatedFile } from './read-extract.js';
 import type { ReadBuffer } from './regular-file.js';
@@ -97,13 +101,18 @@ export async function checkFile(store: Store, file: LocatedFile, dir: string, op
   const table = normalisedTable(file);
   const invisible = mayHoldInvisible(bytes, bom);
   const trim: Trim = invisible ? 'invisible' : hasPaddedFields(bytes, bom) ? 'spaces' : 'none';
-  const staged = await stageCsv(store, file.path, table, header.fields.length, options.cap,
-    (reader) => normaliseSelect(spec, match, reader, trim));
-  if (!staged.ok) return result([fileProblem(expected.unreadableCsv(staged.detail))]);
   const checks = rowChecks(spec, match, {
     childRefs: options.childrenTable !== null && spec.name !== 'children', runDate: options.runDate, invisible,
   });
-  const checked = withTotals(await runChecks(store, {
+  const stage = (select: (normalised: string) => string) => stageCsv(store, file.path!, table, header.fields.length, options.cap,
+    (reader) => select(normaliseSelect(spec, match, reader, trim)));
+  const first = isPopulation(spec, match) ? null : cleanPass({ spec, match, checks, childrenTable: options.childrenTable });
+  const quick = first === null ? null : await readingFirst(store, () => stage(first.select));
+  const clean = first !== null && quick !== null && quick.ok && quick.staged.refusedCount === 0
+    && await provedClean(store, table, first);
+  const staged = clean ? quick! : await stage((normalised) => normalised);
+  if (!staged.ok) return result([fileProblem(expected.unreadableCsv(staged.detail))]);
+  const checked = clean ? NO_PROBLEMS : withTotals(await runChecks(store, {
     spec, match, table, checks, childrenTable: options.childrenTable, cap: options.cap,
   }), isPopulation(spec, match) ? await populationTotals(store, table) : null);
   summary.rows = staged.staged.rows + staged.staged.refusedCount;
@@ -121,6 +130,8 @@ export async function checkFile(store: Store, file: LocatedFile, dir: string, op
     issue: null, normalised: table, hasChildIds: match.position.has('child_id'),
   };
 }
+
+const NO_PROBLEMS: CheckResult = { findings: [], unlisted: [], errorCount: 0, warningCount: 0, refusedRows: 0 };
 
 /** A header past the limit: too many columns when its first part alone has more than the most allowed, else just too long. */
 function longHeaderIssue(bytes: Buffer, bom: number): FileIssue {

@@ -112,9 +112,12 @@ export function knownChildrenSql(table: string, childrenTable: string): string {
     FROM ${childrenTable} WHERE child_id IS NOT NULL GROUP BY child_id`;
 }
 
-function fromClause(input: CheckInput): string {
-  const needsChildren = input.childrenTable !== null
-    && input.checks.some((c) => c.bad.includes(KNOWN_CHILD) || c.bad.includes(KNOWN_BIRTH));
+/** Whether a check reads the extract's children (joined in as `kc`), so it cannot be judged from its own record. */
+export const readsChildren = (check: RowCheck): boolean => check.bad.includes(KNOWN_CHILD) || check.bad.includes(KNOWN_BIRTH);
+
+/** The checked table as `n`, with the known children joined in when a check reads them. */
+export function fromClause(input: Pick<CheckInput, 'table' | 'checks' | 'childrenTable'>): string {
+  const needsChildren = input.childrenTable !== null && input.checks.some(readsChildren);
   const join = needsChildren ? ` LEFT JOIN ${input.childrenTable} kc ON kc.known_child = n.child_id` : '';
   return `${input.table} n${join}`;
 }
@@ -144,13 +147,28 @@ function duplicateRowsSql(input: CheckInput): string {
     FROM ${input.table} n WHERE ${keyUsable(input.spec)}) WHERE rn > first`;
 }
 
+/** The key of a file's records as SQL over `n`, and which records have one to compare; null when the header lacks a key column. */
+export function recordKey(spec: FileSpec, match: ColumnMatch): { columns: string; usable: string } | null {
+  if (!spec.key.every((k) => match.position.has(k))) return null;
+  return { columns: keyColumns(spec).map((c) => `n.${norm(c)}`).join(', '), usable: keyUsable(spec) };
+}
+
+/**
+ * SQL counting the records whose key an earlier record already has, or null
+ * when the header lacks a key column. A GROUP BY finds whether there are any
+ * far more cheaply than the window that lists them.
+ */
+function duplicateCountSql(spec: FileSpec, match: ColumnMatch, table: string): string | null {
+  const key = recordKey(spec, match);
+  if (key === null) return null;
+  return `SELECT CAST(coalesce(sum(c - 1), 0) AS INTEGER) AS n FROM (
+       SELECT count(*) AS c FROM ${table} n WHERE ${key.usable} GROUP BY ${key.columns} HAVING count(*) > 1)`;
+}
+
 async function duplicateKeys(store: Store, input: CheckInput): Promise<{ count: number; findings: Finding[] }> {
-  if (!input.spec.key.every((k) => input.match.position.has(k))) return { count: 0, findings: [] };
-  const keys = keyColumns(input.spec).map((c) => `n.${norm(c)}`).join(', ');
-  // A GROUP BY finds whether there are any far more cheaply than the window that lists them.
-  const [row] = await store.query<{ n: number }>(
-    `SELECT CAST(coalesce(sum(c - 1), 0) AS INTEGER) AS n FROM (
-       SELECT count(*) AS c FROM ${input.table} n WHERE ${keyUsable(input.spec)} GROUP BY ${keys} HAVING count(*) > 1)`);
+  const countSql = duplicateCountSql(input.spec, input.match, input.table);
+  if (countSql === null) return { count: 0, findings: [] };
+  const [row] = await store.query<{ n: number }>(countSql);
   const count = row?.n ?? 0;
   if (count === 0) return { count, findings: [] };
   const rows = await store.query<{ rn: number; value: string | null; first: number }>(
