@@ -17,6 +17,17 @@
  * national load) and guarded nothing the load does not already guarantee.
  */
 
+/**
+ * How the store compresses its text columns, declared rather than left to
+ * DuckDB's trial of every method on every segment (the method it chose on
+ * the sample and on national data alike): ids are distinct strings (FSST), codes are
+ * a handful of values (a dictionary). Declaring them gives the same file and
+ * takes about a sixth off the CPU of a national load (docs/performance.md).
+ * DuckDB still stores a segment it cannot compress that way uncompressed.
+ */
+const ID = 'VARCHAR USING COMPRESSION fsst';
+const CODE = 'VARCHAR USING COMPRESSION dictionary';
+
 /** 2: the KPI files (accommodation … board_attendance) and children.resident_in_area. */
 export const SCHEMA_VERSION = 2;
 
@@ -39,11 +50,11 @@ CREATE TABLE IF NOT EXISTS loads (
   files JSON NOT NULL               -- [{ file, sha256, rows, bytes }]
 );
 CREATE TABLE IF NOT EXISTS children (
-  child_id VARCHAR NOT NULL,        -- key (see above)
+  child_id ${ID} NOT NULL,          -- key (see above)
   date_of_birth DATE NOT NULL,
-  sex VARCHAR NOT NULL,             -- M, F, U
-  ethnicity VARCHAR,                -- extended code as given (canonical), NULL when blank
-  ethnic_group VARCHAR NOT NULL,    -- Asian, Black, Mixed, Other, White, Not known
+  sex ${CODE} NOT NULL,             -- M, F, U
+  ethnicity ${CODE},                -- extended code as given (canonical), NULL when blank
+  ethnic_group ${CODE} NOT NULL,    -- Asian, Black, Mixed, Other, White, Not known
   looked_after BOOLEAN,
   send BOOLEAN,
   ehcp BOOLEAN,
@@ -53,50 +64,50 @@ CREATE TABLE IF NOT EXISTS children (
 -- A version 1 store gains the column when opened for writing.
 ALTER TABLE children ADD COLUMN IF NOT EXISTS resident_in_area BOOLEAN;
 CREATE TABLE IF NOT EXISTS offences (
-  offence_id VARCHAR NOT NULL,      -- key (see above)
-  child_id VARCHAR NOT NULL,
+  offence_id ${ID} NOT NULL,        -- key (see above)
+  child_id ${ID} NOT NULL,
   offence_date DATE NOT NULL,
   outcome_date DATE NOT NULL,
-  outcome VARCHAR NOT NULL,
-  outcome_tier VARCHAR NOT NULL,
-  offence_category VARCHAR,
+  outcome ${CODE} NOT NULL,
+  outcome_tier ${CODE} NOT NULL,
+  offence_category ${CODE},
   gravity INTEGER,
   load_id INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS interventions (
-  intervention_id VARCHAR NOT NULL, -- key (see above)
-  child_id VARCHAR NOT NULL,
-  type VARCHAR NOT NULL,
+  intervention_id ${ID} NOT NULL,   -- key (see above)
+  child_id ${ID} NOT NULL,
+  type ${CODE} NOT NULL,
   start_date DATE NOT NULL,
   end_date DATE,
   completed BOOLEAN,
   load_id INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS ete (
-  child_id VARCHAR NOT NULL,
+  child_id ${ID} NOT NULL,
   start_date DATE NOT NULL,
   end_date DATE,
-  provision VARCHAR NOT NULL,
-  suitability VARCHAR NOT NULL,     -- SUITABLE, UNSUITABLE, UNKNOWN
+  provision ${CODE} NOT NULL,
+  suitability ${CODE} NOT NULL,     -- SUITABLE, UNSUITABLE, UNKNOWN
   hours_offered DOUBLE,
   hours_attended DOUBLE,
   load_id INTEGER NOT NULL          -- key: child_id, start_date, provision (see above)
 );
 CREATE TABLE IF NOT EXISTS remands (
-  remand_id VARCHAR NOT NULL,       -- key (see above)
-  child_id VARCHAR NOT NULL,
+  remand_id ${ID} NOT NULL,         -- key (see above)
+  child_id ${ID} NOT NULL,
   decision_date DATE NOT NULL,
   end_date DATE,
-  remand_type VARCHAR NOT NULL,
+  remand_type ${CODE} NOT NULL,
   load_id INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS arrests (
-  arrest_id VARCHAR NOT NULL,       -- key (see above)
+  arrest_id ${ID} NOT NULL,         -- key (see above)
   arrest_date DATE NOT NULL,
   age INTEGER NOT NULL,
-  sex VARCHAR NOT NULL,
-  ethnicity VARCHAR,
-  ethnic_group VARCHAR NOT NULL,
+  sex ${CODE} NOT NULL,
+  ethnicity ${CODE},
+  ethnic_group ${CODE} NOT NULL,
   load_id INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS population (
@@ -120,16 +131,16 @@ CREATE TABLE IF NOT EXISTS comparators (
 );
 -- The YJB KPI files (docs/indicators.md, KPIs); keys in contract/files.ts.
 CREATE TABLE IF NOT EXISTS accommodation (
-  child_id VARCHAR NOT NULL,
+  child_id ${ID} NOT NULL,
   start_date DATE NOT NULL,
   end_date DATE,                    -- NULL: current
-  type VARCHAR NOT NULL,
+  type ${CODE} NOT NULL,
   suitable BOOLEAN NOT NULL,
   load_id INTEGER NOT NULL          -- key: child_id, start_date, type
 );
 CREATE TABLE IF NOT EXISTS needs (
-  child_id VARCHAR NOT NULL,
-  need VARCHAR NOT NULL,            -- SEND, MENTAL_HEALTH, SUBSTANCE_MISUSE
+  child_id ${ID} NOT NULL,
+  need ${CODE} NOT NULL,            -- SEND, MENTAL_HEALTH, SUBSTANCE_MISUSE
   identified_date DATE NOT NULL,
   plan BOOLEAN,                     -- SEND only
   offered_date DATE,                -- NULL: not offered
@@ -137,15 +148,15 @@ CREATE TABLE IF NOT EXISTS needs (
   load_id INTEGER NOT NULL          -- key: child_id, need, identified_date
 );
 CREATE TABLE IF NOT EXISTS care_status (
-  child_id VARCHAR NOT NULL,
-  status VARCHAR NOT NULL,          -- LAC, CPP, CIN, EARLY_HELP
+  child_id ${ID} NOT NULL,
+  status ${CODE} NOT NULL,          -- LAC, CPP, CIN, EARLY_HELP
   start_date DATE NOT NULL,
   end_date DATE,
   load_id INTEGER NOT NULL          -- key: child_id, status, start_date
 );
 CREATE TABLE IF NOT EXISTS victims (
-  victim_id VARCHAR NOT NULL,       -- key
-  child_id VARCHAR NOT NULL,
+  victim_id ${ID} NOT NULL,         -- key
+  child_id ${ID} NOT NULL,
   identified_date DATE NOT NULL,
   consented_contact BOOLEAN,
   contacted BOOLEAN,
@@ -155,7 +166,7 @@ CREATE TABLE IF NOT EXISTS victims (
 );
 CREATE TABLE IF NOT EXISTS board_attendance (
   meeting_date DATE NOT NULL,
-  sector VARCHAR NOT NULL,          -- POLICE, PROBATION, HEALTH, EDUCATION, SOCIAL_CARE
+  sector ${CODE} NOT NULL,          -- POLICE, PROBATION, HEALTH, EDUCATION, SOCIAL_CARE
   attended BOOLEAN NOT NULL,
   senior BOOLEAN,
   data_shared BOOLEAN,
