@@ -4,7 +4,7 @@
  * values: BIGINT → number, DATE → 'YYYY-MM-DD', so indicator code never sees
  * driver types.
  */
-import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBConnection, DuckDBInstance, type DuckDBResultReader, type DuckDBValue } from '@duckdb/node-api';
 import { existsSync } from 'node:fs';
 import { YjpackError } from '../errors.js';
 import { onStop, stopError, stopRequested, throwIfStopped } from '../interrupt.js';
@@ -107,7 +107,7 @@ function wrap(path: string | null, shown: string, writing: boolean, instance: Du
     query<T extends Row>(sql: string, params?: SqlParams): Promise<T[]> {
       return guarded(async () => {
         const reader = await connection.runAndReadAll(sql, params as Record<string, DuckDBValue> | undefined);
-        return reader.getRowObjects().map((r) => plainRow(r) as T);
+        return plainRows(reader) as T[];
       });
     },
     run(sql: string, params?: SqlParams): Promise<void> {
@@ -134,10 +134,21 @@ function wrap(path: string | null, shown: string, writing: boolean, instance: Du
   };
 }
 
-function plainRow(r: Record<string, DuckDBValue>): Row {
-  const out: Row = {};
-  for (const [k, v] of Object.entries(r)) out[k] = plainValue(v);
-  return out;
+/**
+ * The result as plain rows, read a column at a time: the client's row-wise
+ * reading asks the native side for the column count on every row, which
+ * made it three times slower over the KPIs' tens of thousands of rows.
+ */
+function plainRows(reader: DuckDBResultReader): Row[] {
+  const names = reader.deduplicatedColumnNames();
+  const columns = reader.getColumns().map((values) => values.map(plainValue));
+  const rows = new Array<Row>(reader.currentRowCount);
+  for (let i = 0; i < rows.length; i++) {
+    const row: Row = {};
+    for (let k = 0; k < names.length; k++) row[names[k]!] = columns[k]![i] ?? null;
+    rows[i] = row;
+  }
+  return rows;
 }
 
 function plainValue(v: DuckDBValue): string | number | boolean | null {

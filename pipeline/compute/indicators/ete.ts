@@ -108,14 +108,13 @@ export function eteRecords(
   return quarters.flatMap((q) => {
     const inQuarter = membersIn(q);
     return sides.flatMap(({ ids, day, of }) => {
-      const assess = new Map(inQuarter.map((m) => [m, assessEte(m.dateOfBirth, day(m), of(m))]));
-      const a = (m: KpiMember) => assess.get(m)!;
+      const assessed = inQuarter.map((m) => assessEte(m.dateOfBirth, day(m), of(m)));
       return [
-        ...proportionRecords(ids.school, q, inQuarter, dims, (m) => a(m).schoolAge, (m) => a(m).met),
-        ...proportionRecords(ids.over, q, inQuarter, dims, (m) => !a(m).schoolAge, (m) => a(m).met),
-        ...proportionRecords(ids.overall, q, inQuarter, dims, () => true, (m) => a(m).met),
-        ...proportionRecords(ids.suitable, q, inQuarter, dims, () => true, (m) => a(m).suitable),
-        ...countRecords(ids.notRecorded, q, inQuarter, dims, (m) => !a(m).recorded),
+        ...proportionRecords(ids.school, q, inQuarter, dims, (_, i) => assessed[i]!.schoolAge, (_, i) => assessed[i]!.met),
+        ...proportionRecords(ids.over, q, inQuarter, dims, (_, i) => !assessed[i]!.schoolAge, (_, i) => assessed[i]!.met),
+        ...proportionRecords(ids.overall, q, inQuarter, dims, () => true, (_, i) => assessed[i]!.met),
+        ...proportionRecords(ids.suitable, q, inQuarter, dims, () => true, (_, i) => assessed[i]!.suitable),
+        ...countRecords(ids.notRecorded, q, inQuarter, dims, (_, i) => !assessed[i]!.recorded),
       ];
     });
   });

@@ -46,11 +46,12 @@ export function accommodationRecords(
   const membersIn = byQuarter(members);
   return quarters.flatMap((q) => {
     const inQuarter = membersIn(q);
+    const placed = inQuarter.map(at);
     return [
-      ...proportionRecords('kpi.accommodation.end', q, inQuarter, dims, all, (m) => at(m).end === true),
-      ...proportionRecords('kpi.accommodation.start', q, inQuarter, dims, all, (m) => at(m).start === true),
-      ...countRecords('kpi.accommodation.not_recorded', q, inQuarter, dims, (m) => at(m).end === null),
-      ...countRecords('kpi.accommodation.not_recorded_start', q, inQuarter, dims, (m) => at(m).start === null),
+      ...proportionRecords('kpi.accommodation.end', q, inQuarter, dims, all, (_, i) => placed[i]!.end === true),
+      ...proportionRecords('kpi.accommodation.start', q, inQuarter, dims, all, (_, i) => placed[i]!.start === true),
+      ...countRecords('kpi.accommodation.not_recorded', q, inQuarter, dims, (_, i) => placed[i]!.end === null),
+      ...countRecords('kpi.accommodation.not_recorded_start', q, inQuarter, dims, (_, i) => placed[i]!.start === null),
     ];
   });
 }

@@ -76,8 +76,11 @@ export function sendRecords(members: readonly KpiMember[], facts: NeedsByOrder, 
   const dims = MEMBER_DIMENSIONS;
   const send = (m: KpiMember) => facts.get(m.interventionId)?.get('SEND');
   const membersIn = byQuarter(members);
-  return quarters.flatMap((q) => proportionRecords('kpi.send.plan', q, membersIn(q), dims,
-    (m) => send(m) !== undefined, (m) => send(m)?.plan === true));
+  return quarters.flatMap((q) => {
+    const inQuarter = membersIn(q);
+    const need = inQuarter.map(send);
+    return proportionRecords('kpi.send.plan', q, inQuarter, dims, (_, i) => need[i] !== undefined, (_, i) => need[i]?.plan === true);
+  });
 }
 
 export interface NeedKpi {
@@ -99,10 +102,11 @@ export function needRecords(members: readonly KpiMember[], facts: NeedsByOrder, 
   const membersIn = byQuarter(members);
   return quarters.flatMap((q) => {
     const inQuarter = membersIn(q);
+    const need = inQuarter.map(of);
     return [
-      ...proportionRecords(kpi.ids.need, q, inQuarter, dims, () => true, (m) => of(m) !== undefined),
-      ...proportionRecords(kpi.ids.offered, q, inQuarter, dims, (m) => of(m) !== undefined, (m) => of(m)?.offered === true),
-      ...proportionRecords(kpi.ids.attended, q, inQuarter, dims, (m) => of(m)?.offered === true, (m) => of(m)?.attended === true),
+      ...proportionRecords(kpi.ids.need, q, inQuarter, dims, () => true, (_, i) => need[i] !== undefined),
+      ...proportionRecords(kpi.ids.offered, q, inQuarter, dims, (_, i) => need[i] !== undefined, (_, i) => need[i]?.offered === true),
+      ...proportionRecords(kpi.ids.attended, q, inQuarter, dims, (_, i) => need[i]?.offered === true, (_, i) => need[i]?.attended === true),
     ];
   });
 }

@@ -26,39 +26,29 @@ export function countRecord(id: IndicatorId, period: string, breakdown: Breakdow
  * categories in order. A member whose category is not listed counts only in
  * the headline.
  */
-/** Each member's slots, per dimension list: members and dimension lists are shared by all a run's measures. */
-const slotCache = new WeakMap<readonly Dimension<never>[], WeakMap<object, Int32Array>>();
+/**
+ * A test of one member, given with its position in the members list: a
+ * measure over facts read per member looks them up once per list
+ * (`facts[i]`), not once per measure, which at national volume is most of
+ * the KPIs' time.
+ */
+export type MemberTest<M> = (m: M, i: number) => boolean;
 
-function tally<M>(members: readonly M[], dimensions: readonly Dimension<M>[], inBase: (m: M) => boolean, hit: (m: M) => boolean)
+function tally<M>(members: readonly M[], dimensions: readonly Dimension<M>[], inBase: MemberTest<M>, hit: MemberTest<M>)
   : { breakdowns: Breakdown[]; base: number[]; hits: number[] } {
-  const breakdowns: Breakdown[] = [{}];
-  const slots = dimensions.map((d) => {
-    const at = new Map<string, number>();
-    for (const value of d.values) {
-      at.set(value, breakdowns.length);
-      breakdowns.push({ [d.key]: value });
-    }
-    return at;
-  });
+  const breakdowns = breakdownsOf(dimensions);
   const base = new Array<number>(breakdowns.length).fill(0);
   const hits = new Array<number>(breakdowns.length).fill(0);
-  const key = dimensions as readonly Dimension<never>[];
-  const cache = slotCache.get(key) ?? new WeakMap<object, Int32Array>();
-  slotCache.set(key, cache);
-  const slotsOf = (m: M): Int32Array => {
-    if (typeof m !== 'object' || m === null) return findSlots(m);
-    let found = cache.get(m);
-    if (!found) cache.set(m, found = findSlots(m));
-    return found;
-  };
-  // 0 means "not a listed category": slot 0 (the headline) is counted separately.
-  const findSlots = (m: M): Int32Array => Int32Array.from(dimensions, (d, k) => slots[k]!.get(d.of(m)) ?? 0);
-  for (const m of members) {
-    if (!inBase(m)) continue;
-    const counted = hit(m);
+  const slots = memberSlots(members, dimensions);
+  const width = dimensions.length;
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i]!;
+    if (!inBase(m, i)) continue;
+    const counted = hit(m, i);
     base[0]! += 1;
     if (counted) hits[0]! += 1;
-    for (const slot of slotsOf(m)) {
+    for (let k = i * width; k < (i + 1) * width; k++) {
+      const slot = slots[k]!;
       if (slot === 0) continue;
       base[slot]! += 1;
       if (counted) hits[slot]! += 1;
@@ -67,10 +57,37 @@ function tally<M>(members: readonly M[], dimensions: readonly Dimension<M>[], in
   return { breakdowns, base, hits };
 }
 
+/** The headline, then each dimension's categories in order. */
+function breakdownsOf<M>(dimensions: readonly Dimension<M>[]): Breakdown[] {
+  return [{}, ...dimensions.flatMap((d) => d.values.map((value): Breakdown => ({ [d.key]: value })))];
+}
+
+/**
+ * Each member's slot in each dimension (0: not a listed category), members by
+ * dimensions in one flat array. Kept per members list and dimension list, both
+ * shared by every measure of a run (byQuarter hands out the same lists), so a
+ * quarter's categories are looked up once, not once per measure.
+ */
+const slotCache = new WeakMap<readonly unknown[], WeakMap<readonly Dimension<never>[], Int32Array>>();
+
+function memberSlots<M>(members: readonly M[], dimensions: readonly Dimension<M>[]): Int32Array {
+  const dims = dimensions as readonly Dimension<never>[];
+  const byDimensions = slotCache.get(members) ?? new WeakMap<readonly Dimension<never>[], Int32Array>();
+  slotCache.set(members, byDimensions);
+  const cached = byDimensions.get(dims);
+  if (cached) return cached;
+  let next = 1;
+  const at = dimensions.map((d) => new Map(d.values.map((value) => [value, next++])));
+  const slots = new Int32Array(members.length * dimensions.length);
+  members.forEach((m, i) => dimensions.forEach((d, k) => { slots[i * dimensions.length + k] = at[k]!.get(d.of(m)) ?? 0; }));
+  byDimensions.set(dims, slots);
+  return slots;
+}
+
 /** Members meeting `hit` among those in the base, as a percentage, for the headline and every breakdown. */
 export function proportionRecords<M>(
   id: IndicatorId, period: string, members: readonly M[], dimensions: readonly Dimension<M>[],
-  inBase: (m: M) => boolean, hit: (m: M) => boolean,
+  inBase: MemberTest<M>, hit: MemberTest<M>,
 ): IndicatorRecord[] {
   const t = tally(members, dimensions, inBase, hit);
   return t.breakdowns.map((b, i) => percentRecord(id, period, b, t.hits[i]!, t.base[i]!));
@@ -78,7 +95,7 @@ export function proportionRecords<M>(
 
 /** Members meeting `hit`, as a count, for the headline and every breakdown. */
 export function countRecords<M>(
-  id: IndicatorId, period: string, members: readonly M[], dimensions: readonly Dimension<M>[], hit: (m: M) => boolean,
+  id: IndicatorId, period: string, members: readonly M[], dimensions: readonly Dimension<M>[], hit: MemberTest<M>,
 ): IndicatorRecord[] {
   const t = tally(members, dimensions, () => true, hit);
   return t.breakdowns.map((b, i) => countRecord(id, period, b, t.hits[i]!));
@@ -102,14 +119,21 @@ export function sumRecords<M>(
   return t.breakdowns.map((b) => countRecord(id, period, b, sums.get(key(b))!));
 }
 
-/** Members grouped by quarter, once, so each measure does not scan every quarter's members again. */
+/** Members grouped by quarter, once per members list, so each measure does not scan every quarter's members again and all share one list per quarter. */
+const quarterCache = new WeakMap<readonly { quarter: string }[], Map<string, readonly { quarter: string }[]>>();
+
 export function byQuarter<M extends { quarter: string }>(members: readonly M[]): (quarter: string) => readonly M[] {
-  const groups = new Map<string, M[]>();
-  for (const m of members) {
-    const list = groups.get(m.quarter);
-    if (list) list.push(m); else groups.set(m.quarter, [m]);
+  let groups = quarterCache.get(members) as Map<string, M[]> | undefined;
+  if (!groups) {
+    groups = new Map<string, M[]>();
+    for (const m of members) {
+      const list = groups.get(m.quarter);
+      if (list) list.push(m); else groups.set(m.quarter, [m]);
+    }
+    quarterCache.set(members, groups);
   }
-  return (quarter) => groups.get(quarter) ?? [];
+  const found = groups;
+  return (quarter) => found.get(quarter) ?? [];
 }
 
 /** The `[x]` record: no figure, and why (never 0), in the catalogue's unit. */

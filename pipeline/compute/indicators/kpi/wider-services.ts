@@ -42,9 +42,10 @@ export function widerServicesRecords(
   const membersIn = byQuarter(members);
   return quarters.flatMap((q) => {
     const inQuarter = membersIn(q);
+    const held = inQuarter.map(of);
     return [
-      ...proportionRecords('kpi.wider_services.any', q, inQuarter, dims, () => true, (m) => (of(m)?.size ?? 0) > 0),
-      ...STATUS_IDS.flatMap(([status, id]) => proportionRecords(id, q, inQuarter, dims, () => true, (m) => of(m)?.has(status) === true)),
+      ...proportionRecords('kpi.wider_services.any', q, inQuarter, dims, () => true, (_, i) => (held[i]?.size ?? 0) > 0),
+      ...STATUS_IDS.flatMap(([status, id]) => proportionRecords(id, q, inQuarter, dims, () => true, (_, i) => held[i]?.has(status) === true)),
     ];
   });
 }
