@@ -20,13 +20,6 @@ export function countRecord(id: IndicatorId, period: string, breakdown: Breakdow
 }
 
 /**
- * Counts over the headline and every category of every dimension in one pass
- * over the members (a national quarter has tens of thousands of children and
- * each KPI several measures): slot 0 is the headline, then each dimension's
- * categories in order. A member whose category is not listed counts only in
- * the headline.
- */
-/**
  * A test of one member, given with its position in the members list: a
  * measure over facts read per member looks them up once per list
  * (`facts[i]`), not once per measure, which at national volume is most of
@@ -34,27 +27,35 @@ export function countRecord(id: IndicatorId, period: string, breakdown: Breakdow
  */
 export type MemberTest<M> = (m: M, i: number) => boolean;
 
-function tally<M>(members: readonly M[], dimensions: readonly Dimension<M>[], inBase: MemberTest<M>, hit: MemberTest<M>)
-  : { breakdowns: Breakdown[]; base: number[]; hits: number[] } {
+/**
+ * Totals over the headline and every category of every dimension in one pass
+ * over the members (a national quarter has tens of thousands of children and
+ * each KPI several measures): slot 0 is the headline, then each dimension's
+ * categories in order. A member whose category is not listed counts only in
+ * the headline. `base` counts the members in the base; `totals` adds up
+ * `value` over them (a test's true counts 1).
+ */
+function tally<M>(members: readonly M[], dimensions: readonly Dimension<M>[], inBase: MemberTest<M>, value: (m: M, i: number) => number | boolean)
+  : { breakdowns: Breakdown[]; base: number[]; totals: number[] } {
   const breakdowns = breakdownsOf(dimensions);
   const base = new Array<number>(breakdowns.length).fill(0);
-  const hits = new Array<number>(breakdowns.length).fill(0);
+  const totals = new Array<number>(breakdowns.length).fill(0);
   const slots = memberSlots(members, dimensions);
   const width = dimensions.length;
   for (let i = 0; i < members.length; i++) {
     const m = members[i]!;
     if (!inBase(m, i)) continue;
-    const counted = hit(m, i);
+    const amount = Number(value(m, i));
     base[0]! += 1;
-    if (counted) hits[0]! += 1;
+    totals[0]! += amount;
     for (let k = i * width; k < (i + 1) * width; k++) {
       const slot = slots[k]!;
       if (slot === 0) continue;
       base[slot]! += 1;
-      if (counted) hits[slot]! += 1;
+      totals[slot]! += amount;
     }
   }
-  return { breakdowns, base, hits };
+  return { breakdowns, base, totals };
 }
 
 /** The headline, then each dimension's categories in order. */
@@ -75,7 +76,8 @@ function memberSlots<M>(members: readonly M[], dimensions: readonly Dimension<M>
   const byDimensions = slotCache.get(members) ?? new WeakMap<readonly Dimension<never>[], Int32Array>();
   slotCache.set(members, byDimensions);
   const cached = byDimensions.get(dims);
-  if (cached) return cached;
+  // A list changed since (a caller's own array, not byQuarter's) is worked out again.
+  if (cached && cached.length === members.length * dimensions.length) return cached;
   let next = 1;
   const at = dimensions.map((d) => new Map(d.values.map((value) => [value, next++])));
   const slots = new Int32Array(members.length * dimensions.length);
@@ -90,7 +92,7 @@ export function proportionRecords<M>(
   inBase: MemberTest<M>, hit: MemberTest<M>,
 ): IndicatorRecord[] {
   const t = tally(members, dimensions, inBase, hit);
-  return t.breakdowns.map((b, i) => percentRecord(id, period, b, t.hits[i]!, t.base[i]!));
+  return t.breakdowns.map((b, i) => percentRecord(id, period, b, t.totals[i]!, t.base[i]!));
 }
 
 /** Members meeting `hit`, as a count, for the headline and every breakdown. */
@@ -98,42 +100,37 @@ export function countRecords<M>(
   id: IndicatorId, period: string, members: readonly M[], dimensions: readonly Dimension<M>[], hit: MemberTest<M>,
 ): IndicatorRecord[] {
   const t = tally(members, dimensions, () => true, hit);
-  return t.breakdowns.map((b, i) => countRecord(id, period, b, t.hits[i]!));
+  return t.breakdowns.map((b, i) => countRecord(id, period, b, t.totals[i]!));
 }
 
 /** A total over the members (e.g. offences per child), for the headline and every breakdown. */
 export function sumRecords<M>(
   id: IndicatorId, period: string, members: readonly M[], dimensions: readonly Dimension<M>[], amount: (m: M) => number,
 ): IndicatorRecord[] {
-  const sums = new Map<string, number>();
-  const t = tally(members, dimensions, () => true, () => false);
-  const key = (b: Breakdown) => JSON.stringify(b);
-  for (const b of t.breakdowns) sums.set(key(b), 0);
-  for (const m of members) {
-    sums.set('{}', sums.get('{}')! + amount(m));
-    for (const d of dimensions) {
-      const k = key({ [d.key]: d.of(m) });
-      if (sums.has(k)) sums.set(k, sums.get(k)! + amount(m));
-    }
-  }
-  return t.breakdowns.map((b) => countRecord(id, period, b, sums.get(key(b))!));
+  const t = tally(members, dimensions, () => true, amount);
+  return t.breakdowns.map((b, i) => countRecord(id, period, b, t.totals[i]!));
 }
 
-/** Members grouped by quarter, once per members list, so each measure does not scan every quarter's members again and all share one list per quarter. */
-const quarterCache = new WeakMap<readonly { quarter: string }[], Map<string, readonly { quarter: string }[]>>();
+/**
+ * Members grouped by quarter, once per members list, so each measure does not
+ * scan every quarter's members again and all share one list per quarter
+ * (which memberSlots keys on).
+ */
+const quarterCache = new WeakMap<readonly { quarter: string }[], ReadonlyMap<string, readonly { quarter: string }[]>>();
 
 export function byQuarter<M extends { quarter: string }>(members: readonly M[]): (quarter: string) => readonly M[] {
-  let groups = quarterCache.get(members) as Map<string, M[]> | undefined;
-  if (!groups) {
-    groups = new Map<string, M[]>();
-    for (const m of members) {
-      const list = groups.get(m.quarter);
-      if (list) list.push(m); else groups.set(m.quarter, [m]);
-    }
-    quarterCache.set(members, groups);
+  const groups = (quarterCache.get(members) ?? groupByQuarter(members)) as ReadonlyMap<string, readonly M[]>;
+  quarterCache.set(members, groups);
+  return (quarter) => groups.get(quarter) ?? [];
+}
+
+function groupByQuarter<M extends { quarter: string }>(members: readonly M[]): Map<string, M[]> {
+  const groups = new Map<string, M[]>();
+  for (const m of members) {
+    const list = groups.get(m.quarter);
+    if (list) list.push(m); else groups.set(m.quarter, [m]);
   }
-  const found = groups;
-  return (quarter) => found.get(quarter) ?? [];
+  return groups;
 }
 
 /** The `[x]` record: no figure, and why (never 0), in the catalogue's unit. */

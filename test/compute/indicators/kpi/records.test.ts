@@ -5,7 +5,7 @@
  * categories of a list are worked out once and kept apart per dimension list.
  */
 import { describe, expect, it } from 'vitest';
-import { byQuarter, countRecords, proportionRecords } from '../../../../pipeline/compute/indicators/kpi/records.js';
+import { byQuarter, countRecords, proportionRecords, sumRecords } from '../../../../pipeline/compute/indicators/kpi/records.js';
 import type { Dimension } from '../../../../pipeline/compute/indicators/kpi/population.js';
 
 interface Kid { quarter: string; sex: string; band: string }
@@ -69,6 +69,26 @@ describe('countRecords', () => {
     const records = countRecords('kpi.accommodation.not_recorded', '2024-25-Q1', KIDS, [SEX], (_, i) => !MET[i]!);
     // Not met: children 1 and 4 → 2, both F; no M.
     expect(records.map((r) => r.value)).toEqual([2, 0, 2]);
+  });
+});
+
+describe('sumRecords', () => {
+  it('adds an amount over the headline and each listed category', () => {
+    const offences = [2, 1, 5, 3, 0];
+    const records = sumRecords('kpi.serious_violence.offences', '2024-25-Q1', KIDS, [SEX], (k) => offences[KIDS.indexOf(k)]!);
+    // All 11; M is children 0 and 3 → 5; F is 1 and 4 → 1; the 'U' child's 5 only in the headline.
+    expect(records.map((r) => r.value)).toEqual([11, 5, 1]);
+  });
+});
+
+describe('a list tallied again after it has grown', () => {
+  it('counts the members it has now', () => {
+    // The same list and the same dimension list both times, as a run shares them.
+    const kids = KIDS.slice(0, 2);
+    const bySex = [SEX];
+    expect(countRecords('kpi.accommodation.not_recorded', '2024-25-Q1', kids, bySex, () => true).map((r) => r.value)).toEqual([2, 1, 1]);
+    kids.push(KIDS[3]!);
+    expect(countRecords('kpi.accommodation.not_recorded', '2024-25-Q1', kids, bySex, () => true).map((r) => r.value)).toEqual([3, 2, 1]);
   });
 });
 
